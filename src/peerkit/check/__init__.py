@@ -1,0 +1,1 @@
+"""Rules across records, applied after every file has loaded on its own."""

@@ -1,0 +1,1 @@
+"""Records to pages and files: pure functions, no MkDocs."""

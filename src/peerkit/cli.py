@@ -1,0 +1,170 @@
+"""The `peerkit` command: check, build and serve a site.
+
+A thin adapter: content is loaded and checked by the core; building and
+serving are MkDocs' own commands, with the output made atomic so that a failed
+build leaves the last good site/ as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+# Material prints a banner about MkDocs 2 when its theme is imported; Peerkit's
+# README says once how the project follows Material's successor instead.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+
+from peerkit.load.diagnostics import Diagnostic, Severity
+from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
+from peerkit.project import load_and_check
+from peerkit.site_output import build_atomically
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peerkit",
+        description="Build a peer-support site from stories, tips and group listings.",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="check every content file and report problems as path:line:col",
+        description="Check every content file. Exits 1 if there is any error"
+        " (or, with --strict, any warning).",
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _config_option(check)
+    check.set_defaults(run=_run_check)
+
+    build = commands.add_parser(
+        "build",
+        help="check the content, then build the site into site/",
+        description="Check the content, then build the site. The new site replaces the old"
+        " one only if the whole build succeeds.",
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="fail on content warnings and on MkDocs warnings"
+    )
+    build.add_argument(
+        "-d", "--site-dir", type=Path, help="where to write the site (default: site/)"
+    )
+    _config_option(build)
+    build.set_defaults(run=_run_build)
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site at http://127.0.0.1:8000/, rebuilt on every save",
+        description="Preview the site locally; saving a story, tip or listing reloads the page.",
+    )
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    _config_option(serve)
+    serve.set_defaults(run=_run_serve)
+    return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml"
+    )
+
+
+def _load_config(path: Path, **overrides: object) -> MkDocsConfig | None:
+    if not path.is_file():
+        print(
+            f"{path}:1:1: error: no such file: run peerkit in a site's folder or pass -f",
+            file=sys.stderr,
+        )
+        return None
+    try:
+        return load_config(str(path), **overrides)
+    except MkDocsException as exc:
+        print(f"{path}:1:1: error: {exc}", file=sys.stderr)
+        return None
+
+
+def _check(config: MkDocsConfig, strict: bool) -> bool:
+    """Print every content problem; True if the build may go on."""
+    plugin = config.plugins.get("peerkit")
+    if plugin is None:
+        print(f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'")
+        return False
+    root = Path(config.config_file_path).resolve().parent
+    settings = settings_from_mkdocs(config, plugin.config)
+    _, diagnostics = load_and_check(root, root / plugin.config.content_dir, settings, date.today())
+    _report(diagnostics)
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    return errors == 0 and (not strict or not diagnostics)
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format())
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    files = len({d.path for d in diagnostics})
+    if diagnostics:
+        print(
+            f"Found {errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
+            f" in {files} file{'s' * (files != 1)}."
+        )
+    else:
+        print("All content is fine.")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file)
+    if config is None:
+        return 1
+    return 0 if _check(config, args.strict) else 1
+
+
+def _mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file, strict=args.strict)
+    if config is None or not _check(config, args.strict):
+        return 1
+    _mkdocs_logging()
+    site_dir = Path(args.site_dir or config.site_dir).resolve()
+    return 0 if build_atomically(config, site_dir) else 1
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    config = _load_config(args.config_file)
+    if config is None or not _check(config, strict=False):
+        return 1
+    _mkdocs_logging()
+    try:
+        serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    except MkDocsException as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,286 @@
+"""content/ to a `Site`, with every problem of every file in one pass.
+
+Each file is read, parsed and validated on its own; a file with errors
+contributes diagnostics and no record, so the rest can still be checked and
+the contributor sees everything that is wrong at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from peerkit.load.diagnostics import Diagnostic, error
+from peerkit.load.source_files import (
+    SourceText,
+    display_path,
+    read_source,
+    split_front_matter,
+)
+from peerkit.load.validate import validate
+from peerkit.load.yaml_source import YamlProblem, parse_yaml
+from peerkit.model.positions import Located
+from peerkit.model.records import (
+    Consent,
+    Contact,
+    Crisis,
+    CrisisLine,
+    Group,
+    Location,
+    Meeting,
+    Online,
+    Site,
+    Source,
+    Story,
+    Tip,
+    Topic,
+)
+from peerkit.model.schemas import RecordKind
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+R = TypeVar("R")
+
+
+def load_site(
+    root: Path, content_dir: Path, default_timezone: str
+) -> tuple[Site, list[Diagnostic]]:
+    """Load everything under ``content_dir``; paths in diagnostics are relative to ``root``."""
+    loader = _Loader(root, content_dir, default_timezone)
+    topics = loader.load_topics()
+    crisis = loader.load_crisis()
+    stories = loader.load_markdown_records("stories", "story", loader.story)
+    tips = loader.load_markdown_records("tips", "tip", loader.tip)
+    groups = loader.load_yaml_records("groups", "group", loader.group)
+    site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
+    return site, loader.diagnostics
+
+
+class _Loader:
+    def __init__(self, root: Path, content_dir: Path, default_timezone: str) -> None:
+        self.root = root
+        self.content_dir = content_dir
+        self.default_timezone = default_timezone
+        self.diagnostics: list[Diagnostic] = []
+
+    def rel(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def read(self, path: Path) -> SourceText | None:
+        result = read_source(path, self.root, self.content_dir)
+        if isinstance(result, Diagnostic):
+            self.diagnostics.append(result)
+            return None
+        return result
+
+    def parse(self, text: str, rel: str, line_offset: int = 0) -> Located | None:
+        try:
+            return parse_yaml(text, line_offset)
+        except YamlProblem as problem:
+            self.diagnostics.append(error(rel, problem.line, problem.col, problem.message))
+            return None
+
+    def checked(self, kind: RecordKind, located: Located, rel: str) -> bool:
+        problems = validate(kind, located, rel)
+        self.diagnostics.extend(problems)
+        return not problems
+
+    def files(self, folder: str, suffixes: Iterable[str]) -> list[Path]:
+        base = self.content_dir / folder
+        if not base.is_dir():
+            return []
+        found = [
+            p
+            for p in base.rglob("*")
+            if not any(part.startswith(".") for part in p.relative_to(base).parts)
+            and (p.is_file() or p.is_symlink())
+        ]
+        wanted = tuple(suffixes)
+        for path in found:
+            if not path.name.endswith(wanted):
+                self.diagnostics.append(
+                    error(self.rel(path), 1, 1, f"not a {' or '.join(wanted)} file; it is ignored")
+                )
+        return sorted(p for p in found if p.name.endswith(wanted))
+
+    def slug_for(self, data: dict[str, Any], path: Path, rel: str) -> str | None:
+        if "slug" in data:
+            return data["slug"]
+        stem = path.name.rsplit(".", 1)[0]
+        if _SLUG.match(stem):
+            return stem
+        self.diagnostics.append(
+            error(
+                rel,
+                1,
+                1,
+                "file name is not a valid web address: rename it in lower-case words joined by"
+                " hyphens (for example my-story.md) or set 'slug'",
+            )
+        )
+        return None
+
+    def load_topics(self) -> tuple[Topic, ...]:
+        located, rel = self.load_single("topics.yml", "topics")
+        if located is None:
+            return ()
+        return tuple(
+            Topic(item["slug"], item["title"], item["description"], _sub_source(rel, located, i))
+            for i, item in enumerate(located.data)
+        )
+
+    def load_crisis(self) -> Crisis:
+        located, _ = self.load_single("crisis.yml", "crisis")
+        if located is None:
+            return Crisis(None, ())
+        data = located.data
+        return Crisis(data.get("intro"), tuple(CrisisLine(**line) for line in data["lines"]))
+
+    def load_single(self, name: str, kind: RecordKind) -> tuple[Located | None, str]:
+        path = self.content_dir / name
+        rel = self.rel(path)
+        if not path.exists():
+            self.diagnostics.append(error(rel, 1, 1, f"missing: every site needs {name}"))
+            return None, rel
+        source = self.read(path)
+        if source is None:
+            return None, rel
+        located = self.parse(source.text, rel)
+        if located is None or not self.checked(kind, located, rel):
+            return None, rel
+        return located, rel
+
+    def load_markdown_records(
+        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], str, Source], R]
+    ) -> tuple[R, ...]:
+        records: list[R] = []
+        for path in self.files(folder, (".md",)):
+            source = self.read(path)
+            if source is None:
+                continue
+            split = split_front_matter(source)
+            if isinstance(split, Diagnostic):
+                self.diagnostics.append(split)
+                continue
+            located = self.parse(split.yaml, source.rel, line_offset=1)
+            if located is None:
+                continue
+            if not isinstance(located.data, dict):
+                self.diagnostics.append(
+                    error(source.rel, 2, 1, "front matter must be a set of fields")
+                )
+                continue
+            if not self.checked(kind, located, source.rel):
+                continue
+            slug = self.slug_for(located.data, path, source.rel)
+            if slug is None:
+                continue
+            if not split.body.strip():
+                self.diagnostics.append(
+                    error(source.rel, split.body_line, 1, f"the {kind} has no text")
+                )
+                continue
+            records.append(
+                build(located.data | {"slug": slug}, split.body, Source(source.rel, located))
+            )
+        return tuple(records)
+
+    def load_yaml_records(
+        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], Source], R]
+    ) -> tuple[R, ...]:
+        records: list[R] = []
+        for path in self.files(folder, (".yml", ".yaml")):
+            source = self.read(path)
+            if source is None:
+                continue
+            located = self.parse(source.text, source.rel)
+            if located is None:
+                continue
+            if not isinstance(located.data, dict):
+                self.diagnostics.append(
+                    error(source.rel, 1, 1, f"a {kind} file must be a set of fields")
+                )
+                continue
+            if not self.checked(kind, located, source.rel):
+                continue
+            slug = self.slug_for(located.data, path, source.rel)
+            if slug is not None:
+                records.append(build(located.data | {"slug": slug}, Source(source.rel, located)))
+        return tuple(records)
+
+    def story(self, data: dict[str, Any], body: str, source: Source) -> Story:
+        consent = data["consent"]
+        return Story(
+            slug=data["slug"],
+            title=data["title"],
+            author=None if data.get("anonymous") else data.get("author"),
+            date=date.fromisoformat(data["date"]),
+            topics=tuple(data["topics"]),
+            summary=data["summary"],
+            content_warnings=tuple(data.get("content_warnings", ())),
+            consent=Consent(date.fromisoformat(consent["date"]), consent.get("method")),
+            language=data.get("language"),
+            status=data.get("status", "published"),
+            example=data.get("example", False),
+            body=body,
+            source=source,
+        )
+
+    def tip(self, data: dict[str, Any], body: str, source: Source) -> Tip:
+        return Tip(
+            slug=data["slug"],
+            title=data["title"],
+            topics=tuple(data["topics"]),
+            summary=data["summary"],
+            related_stories=tuple(data.get("related_stories", ())),
+            language=data.get("language"),
+            status=data.get("status", "published"),
+            example=data.get("example", False),
+            body=body,
+            source=source,
+        )
+
+    def group(self, data: dict[str, Any], source: Source) -> Group:
+        location = Location(**data["location"]) if "location" in data else None
+        region = location.region if location else data.get("region", "Online")
+        return Group(
+            slug=data["slug"],
+            name=data["name"],
+            description=data["description"],
+            topics=tuple(data["topics"]),
+            organisation=data.get("organisation"),
+            format=data["format"],
+            region=region,
+            location=location,
+            online=Online(**data["online"]) if "online" in data else None,
+            schedule=tuple(
+                Meeting(
+                    freq=m["freq"],
+                    byday=tuple(m["byday"].split(",")),
+                    opens_at=m["opens_at"],
+                    closes_at=m["closes_at"],
+                    timezone=m.get("timezone", self.default_timezone),
+                    interval=m.get("interval", 1),
+                    notes=m.get("notes"),
+                )
+                for m in data["schedule"]
+            ),
+            contact=Contact(**data["contact"]) if "contact" in data else None,
+            languages=tuple(data.get("languages", ())),
+            accessibility=tuple(data.get("accessibility", ())),
+            cost=data.get("cost"),
+            last_verified=date.fromisoformat(data["last_verified"]),
+            status=data.get("status", "published"),
+            example=data.get("example", False),
+            source=source,
+        )
+
+
+def _sub_source(rel: str, located: Located, index: int) -> Source:
+    """A source for one item of a list file (topics.yml), positions re-rooted at the item."""
+    prefix = (index,)
+    values = {k[1:]: v for k, v in located.values.items() if k[:1] == prefix}
+    keys = {k[1:]: v for k, v in located.keys.items() if k[:1] == prefix}
+    return Source(rel, Located(located.data[index], values, keys))

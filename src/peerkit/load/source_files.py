@@ -1,0 +1,90 @@
+"""Reading content files written by strangers, safely.
+
+A content file may be anything: not UTF-8, huge, a symlink to a secret outside
+the site, named with control characters. Each of those becomes a diagnostic
+here, before any parser sees the bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from peerkit.load.diagnostics import Diagnostic, error
+
+MAX_FILE_BYTES = 1_000_000
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The decoded text of one content file and its path relative to the site."""
+
+    rel: str
+    text: str
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path relative to the site, with unprintable characters escaped."""
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return rel.encode("unicode_escape").decode("ascii")
+
+
+def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagnostic:
+    """Read one file, or say why it cannot be used."""
+    rel = display_path(path, root)
+    if not _SAFE_NAME.match(path.name):
+        return error(rel, 1, 1, "file name may use only letters, digits, '.', '_' and '-'")
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return error(rel, 1, 1, "file cannot be read (a broken link?)")
+    if not real.is_relative_to(content_dir.resolve()):
+        return error(rel, 1, 1, "file is a link to somewhere outside the content folder")
+    if not real.is_file():
+        return error(rel, 1, 1, "not a regular file")
+    size = real.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return error(rel, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    raw = real.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return error(rel, line, col, "file is not valid UTF-8 text; save it as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return error(rel, 1, 1, "file is empty")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return error(rel, line, 1, "file contains a NUL character; is it really text?")
+    return SourceText(rel, text)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split into its YAML front matter and its body."""
+
+    yaml: str
+    body: str
+    body_line: int
+
+
+def split_front_matter(source: SourceText) -> FrontMatter | Diagnostic:
+    """Split ``---`` front matter from the body; the YAML starts on line 2."""
+    lines = source.text.split("\n")
+    if lines[0].rstrip() != "---":
+        return error(source.rel, 1, 1, "file must start with a '---' line, then the front matter")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return FrontMatter(
+                yaml="\n".join(lines[1:index]) + "\n",
+                body="\n".join(lines[index + 1 :]).strip("\n") + "\n",
+                body_line=index + 2,
+            )
+    return error(source.rel, 1, 1, "front matter is not closed: add a '---' line after it")

@@ -1,0 +1,145 @@
+"""JSON Schema validation that speaks to contributors, at the right line.
+
+jsonschema reports errors by path; we map each path back to the line of the
+offending key or value, and rewrite the message in plain words using the
+field's own description from the schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from peerkit.load.diagnostics import Diagnostic, error
+from peerkit.model.positions import Located
+from peerkit.model.schemas import RecordKind, schema_for
+
+_JSON_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a set of fields",
+    "null": "nothing",
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a set of fields"
+
+
+def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
+    """Every schema problem of one record, each at its line."""
+    validator = Draft202012Validator(schema_for(kind), format_checker=FormatChecker())
+    problems: list[Diagnostic] = []
+    for err in _leaf_errors(validator.iter_errors(located.data)):
+        problems.extend(_diagnose(err, located, rel))
+    return sorted(set(problems))
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    """Flatten `if/then` and `allOf` wrappers so each real problem is reported once."""
+    for err in errors:
+        if err.validator in ("allOf",) and err.context:
+            yield from _leaf_errors(iter(err.context))
+        else:
+            yield err
+
+
+def _field_name(path: tuple[str | int, ...]) -> str:
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts) or "the file"
+
+
+def _diagnose(err: ValidationError, located: Located, rel: str) -> Iterator[Diagnostic]:
+    path = tuple(err.absolute_path)
+    name = _field_name(path)
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    hint = schema.get("description", "")
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        known = list(schema.get("properties", {}))
+        for key in err.instance:
+            if key in known:
+                continue
+            line, col = located.key_at((*path, key))
+            close = difflib.get_close_matches(key, known, n=1)
+            tip = (
+                f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(known)}"
+            )
+            where = f" in {name}" if path else ""
+            yield error(rel, line, col, f"unknown field {key!r}{where}{tip}")
+        return
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        line, col = located.value_at(path)
+        where = f" in {name}" if path else ""
+        described = schema.get("properties", {}).get(missing, {}).get("description", "")
+        yield error(
+            rel, line, col, f"missing required field {missing!r}{where}: {described}".rstrip(": ")
+        )
+        return
+    line, col = located.value_at(path)
+    yield error(rel, line, col, f"{name}: {_explain(err, hint)}")
+
+
+def _explain(err: ValidationError, hint: str) -> str:
+    value = err.instance
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    match err.validator:
+        case "type":
+            expected = err.validator_value
+            wanted = (
+                " or ".join(_JSON_TYPES.get(t, t) for t in expected)
+                if isinstance(expected, list)
+                else _JSON_TYPES.get(expected, expected)
+            )
+            return f"expected {wanted}, got {_type_name(value)}" + (f" ({hint})" if hint else "")
+        case "enum":
+            return f"{value!r} is not allowed; use one of: " + ", ".join(
+                map(str, err.validator_value)
+            )
+        case "const":
+            return f"must be {str(err.validator_value).lower()}" + (f": {hint}" if hint else "")
+        case "pattern" | "format":
+            return f"{value!r} is not valid" + (f": {hint}" if hint else "")
+        case "minLength" | "minItems":
+            return "must not be empty"
+        case "maxLength":
+            return f"is too long ({len(value)} characters; at most {err.validator_value})"
+        case "maxItems":
+            return f"has too many entries (at most {err.validator_value})"
+        case "uniqueItems":
+            return "lists the same entry twice"
+        case "minimum" | "maximum":
+            return f"{value!r} is out of range" + (f": {hint}" if hint else "")
+        case "anyOf":
+            options = [
+                "/".join(sub.get("required", []))
+                for sub in err.validator_value
+                if isinstance(sub, dict)
+            ]
+            return "needs at least one of: " + ", ".join(options)
+        case _:
+            return err.message + (
+                f" ({schema.get('description')})" if schema.get("description") else ""
+            )

@@ -1,0 +1,128 @@
+"""YAML to plain data, keeping the line and column of every key and value.
+
+PyYAML's safe loader forgets where values came from, accepts duplicate keys
+silently and expands aliases (the "billion laughs" bomb). Contributor files need
+the opposite: every error points at a line, a repeated key is a mistake, and
+anchors have no use in a story or a listing. So we compose the node tree with
+the safe loader and build the data ourselves from it.
+
+Dates stay strings here: the JSON Schemas check their format, so the error for
+``2026-13-01`` names the field instead of a YAML parser failure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from peerkit.model.positions import Located, Path, Position
+
+_MAX_DEPTH = 32
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+_STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+
+
+class YamlProblem(Exception):
+    """A problem with the YAML itself, at a 1-based line and column."""
+
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Refuses aliases where they occur, before anything is expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise YamlProblem(
+                "YAML anchors and aliases (& and *) are not allowed", mark.line + 1, mark.column + 1
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Located:
+    """Parse one YAML document; ``line_offset`` shifts lines (front matter)."""
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem as exc:
+        raise YamlProblem(exc.message, exc.line + line_offset, exc.col) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(f"invalid YAML: {problem}", line + line_offset, col) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"invalid YAML: {exc}", 1 + line_offset, 1) from None
+    except RecursionError:
+        raise YamlProblem("invalid YAML: nested too deeply", 1 + line_offset, 1) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return Located(None)
+    builder = _Builder(loader, line_offset)
+    data = builder.build(node, (), 0)
+    return Located(data, builder.values, builder.keys)
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, line_offset: int) -> None:
+        self.loader = loader
+        self.line_offset = line_offset
+        self.values: dict[Path, Position] = {}
+        self.keys: dict[Path, Position] = {}
+
+    def position(self, node: yaml.Node) -> Position:
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+
+    def fail(self, node: yaml.Node, message: str) -> YamlProblem:
+        line, col = self.position(node)
+        return YamlProblem(message, line, col)
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        if depth > _MAX_DEPTH:
+            raise self.fail(node, f"nested more than {_MAX_DEPTH} levels deep")
+        self.values[path] = self.position(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise self.fail(node, f"YAML tag {node.tag!r} is not allowed")
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self.build_scalar(node)
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            raise self.fail(node, f"YAML tag {node.tag!r} is not allowed")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(key_node, "a key must be a plain word, not a list or a mapping")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "YAML merge keys (<<) are not allowed")
+            key = str(self.build_scalar(key_node))
+            if key in result:
+                first_line = self.keys[(*path, key)][0]
+                raise self.fail(
+                    key_node, f"duplicate key {key!r} (first given on line {first_line})"
+                )
+            self.keys[(*path, key)] = self.position(key_node)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def build_scalar(self, node: yaml.Node) -> Any:
+        if node.tag in _STRING_TAGS:
+            return node.value
+        if node.tag in _PLAIN_TAGS:
+            return self.loader.construct_object(node, deep=True)
+        raise self.fail(node, f"YAML tag {node.tag!r} is not allowed")

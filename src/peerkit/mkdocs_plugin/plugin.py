@@ -1,0 +1,124 @@
+"""The MkDocs adapter: hands the core's pages and files to MkDocs.
+
+It loads and checks content (stopping the build on errors), adds the rendered
+pages as generated files (nothing is written into docs/), puts the package's
+theme between the site's overrides/ and Material, gives templates the crisis
+lines and exit settings, and watches content/ under ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from peerkit.load.diagnostics import Severity
+from peerkit.mkdocs_plugin.config import PeerkitConfig
+from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
+from peerkit.model.records import Site
+from peerkit.project import load_and_check
+from peerkit.render.page import GeneratedPage
+from peerkit.render.site import render_site
+from peerkit.theme_labels import LABELS
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+log = logging.getLogger("mkdocs.plugins.peerkit")
+
+
+class PeerkitPlugin(BasePlugin[PeerkitConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent / self.config.content_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        settings = settings_from_mkdocs(config, self.config)
+        site, diagnostics = load_and_check(root, self.content_dir(config), settings, date.today())
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise PluginError(
+                f"peerkit: {len(errors)} error(s) in content:\n"
+                + "\n".join(d.format() for d in errors)
+            )
+        for diagnostic in diagnostics:
+            # Content warnings (a stale listing) are for editors, not build failures:
+            # `peerkit check --strict` is where they can fail a run.
+            log.info(diagnostic.format())
+        self.site = site
+        self.settings = settings
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        rendered = render_site(self.site, self.settings, date.today())
+        self.pages = {}
+        for page in rendered.pages:
+            # Generated pages are reached from section index pages, not the nav.
+            file = File.generated(
+                config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            self._add(files, file)
+            self.pages[page.src_uri] = page
+        for extra in rendered.files:
+            self._add(files, File.generated(config, extra.path, content=extra.content))
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None and not existing.generated_by:
+            raise PluginError(
+                f"docs/{file.src_uri} has the same address as a page Peerkit generates;"
+                " rename or remove it"
+            )
+        files.append(file)
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        # Material puts page.meta values into the page unescaped; ours come from strangers.
+        page.meta["title"] = html.escape(generated.title)
+        if generated.description:
+            page.meta["description"] = html.escape(generated.description)
+        if generated.jsonld:
+            page.meta["peerkit_jsonld"] = generated.jsonld
+        return ""
+
+    def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return html_text if generated is None else generated.html
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        assert self.site is not None
+        crisis = self.site.crisis
+        env.globals["peerkit"] = {
+            "exit_url": self.config.exit_url,
+            "crisis": {
+                "intro": crisis.intro,
+                "lines": [line.__dict__ for line in crisis.lines],
+            },
+            "labels": LABELS,
+        }
+        return env
+
+    def on_serve(
+        self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self.content_dir(config)))
+        return server

@@ -1,0 +1,182 @@
+"""The record types a site is made of.
+
+Records are frozen: once content is loaded and checked, rendering only reads
+it. Each record keeps its `Source` so that rules applied later (unknown
+topic, duplicate slug, stale listing) can still point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from peerkit.model.positions import Located, Position
+
+Status = Literal["draft", "published"]
+GroupFormat = Literal["in-person", "online", "hybrid"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: its file (relative to the site) and positions."""
+
+    path: str
+    located: Located = field(repr=False, compare=False)
+
+    def value_at(self, *path: str | int) -> Position:
+        return self.located.value_at(tuple(path))
+
+    def key_at(self, *path: str | int) -> Position:
+        return self.located.key_at(tuple(path))
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Consent:
+    date: date
+    method: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    title: str
+    author: str | None
+    date: date
+    topics: tuple[str, ...]
+    summary: str
+    content_warnings: tuple[str, ...]
+    consent: Consent
+    language: str | None
+    status: Status
+    example: bool
+    body: str
+    source: Source
+
+    @property
+    def byline(self) -> str | None:
+        """The name shown with the story; None means "Anonymous"."""
+        return self.author
+
+
+@dataclass(frozen=True)
+class Tip:
+    slug: str
+    title: str
+    topics: tuple[str, ...]
+    summary: str
+    related_stories: tuple[str, ...]
+    language: str | None
+    status: Status
+    example: bool
+    body: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Location:
+    town: str
+    region: str
+    country: str
+    venue: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    directions: str | None = None
+
+
+@dataclass(frozen=True)
+class Online:
+    platform: str
+    url: str | None = None
+    details: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One recurring meeting, shaped like an Open Referral HSDS schedule."""
+
+    freq: Literal["WEEKLY", "MONTHLY"]
+    byday: tuple[str, ...]
+    opens_at: str
+    closes_at: str
+    timezone: str
+    interval: int = 1
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str
+    name: str
+    description: str
+    topics: tuple[str, ...]
+    organisation: str | None
+    format: GroupFormat
+    region: str
+    location: Location | None
+    online: Online | None
+    schedule: tuple[Meeting, ...]
+    contact: Contact | None
+    languages: tuple[str, ...]
+    accessibility: tuple[str, ...]
+    cost: str | None
+    last_verified: date
+    status: Status
+    example: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    country: str
+    name: str
+    phone: str | None = None
+    text: str | None = None
+    url: str | None = None
+    hours: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Crisis:
+    intro: str | None
+    lines: tuple[CrisisLine, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything loaded from content/, drafts included (rendering skips them)."""
+
+    topics: tuple[Topic, ...]
+    stories: tuple[Story, ...]
+    tips: tuple[Tip, ...]
+    groups: tuple[Group, ...]
+    crisis: Crisis
+
+    def published(self) -> Site:
+        """The site as visitors see it: drafts left out."""
+        return Site(
+            topics=self.topics,
+            stories=tuple(s for s in self.stories if s.status == "published"),
+            tips=tuple(t for t in self.tips if t.status == "published"),
+            groups=tuple(g for g in self.groups if g.status == "published"),
+            crisis=self.crisis,
+        )

@@ -1,0 +1,63 @@
+"""The group directory: overview by region, a page per region, a page per group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+from peerkit.model.records import Group, Topic
+from peerkit.render import urls
+from peerkit.render.page import GeneratedPage, PageMaker
+from peerkit.render.schedule_words import sort_key
+
+STALE_AFTER = timedelta(days=365)
+
+
+def by_region(groups: Sequence[Group]) -> dict[str, list[Group]]:
+    """Regions by name, each with its groups in the order people scan a week."""
+    regions: dict[str, list[Group]] = {}
+    for group in groups:
+        regions.setdefault(group.region, []).append(group)
+    return {
+        name: sorted(items, key=lambda g: (min(sort_key(m) for m in g.schedule), g.name.casefold()))
+        for name, items in sorted(regions.items(), key=lambda item: item[0].casefold())
+    }
+
+
+def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> GeneratedPage:
+    return maker.make(
+        urls.GROUPS,
+        "Find a group",
+        "groups_index.html",
+        description="Peer-support groups near you and online, by region.",
+        regions=regions,
+        total=sum(len(items) for items in regions.values()),
+    )
+
+
+def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[GeneratedPage]:
+    for name, items in regions.items():
+        yield maker.make(
+            urls.region(name),
+            f"Groups in {name}" if name != "Online" else "Online groups",
+            "region.html",
+            description=f"Peer-support groups in {name}: when and where they meet.",
+            region=name,
+            groups=items,
+        )
+
+
+def group_pages(
+    groups: Sequence[Group], topics: dict[str, Topic], maker: PageMaker, today: date
+) -> Iterator[GeneratedPage]:
+    for group in groups:
+        yield maker.make(
+            urls.group(group.region, group.slug),
+            group.name,
+            "group.html",
+            description=group.description[:300],
+            group=group,
+            topics=[topics[t] for t in group.topics if t in topics],
+            meetings=sorted(group.schedule, key=sort_key),
+            stale=today - group.last_verified > STALE_AFTER,
+        )

@@ -1,0 +1,59 @@
+"""What rendering produces: pages (with their HTML body) and other files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page of the site, already rendered to its body HTML.
+
+    ``title`` and ``description`` are plain text; whoever puts them into HTML
+    escapes them. ``jsonld`` is JSON already safe inside a script element.
+    """
+
+    url: str
+    title: str
+    html: str
+    description: str | None = None
+    jsonld: str | None = None
+
+    @property
+    def src_uri(self) -> str:
+        """The Markdown path a static-site generator would give this page."""
+        return f"{self.url}index.md"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that is not a page: a feed, an export."""
+
+    path: str
+    content: bytes
+
+
+class PageMaker:
+    """Renders one template into one page, with links relative to that page."""
+
+    def __init__(self, env: Environment, site_name: str) -> None:
+        self.env = env
+        self.site_name = site_name
+
+    def make(
+        self,
+        url: str,
+        title: str,
+        template: str,
+        *,
+        description: str | None = None,
+        jsonld: str | None = None,
+        **context: Any,
+    ) -> GeneratedPage:
+        html = self.env.get_template(template).render(
+            page_url=url, title=title, site_name=self.site_name, **context
+        )
+        return GeneratedPage(url, title, html, description, jsonld)

@@ -1,0 +1,44 @@
+"""The whole site from its records: every generated page and file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peerkit.model.records import Site
+from peerkit.model.settings import Settings
+from peerkit.render.feed import story_feed
+from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
+from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
+from peerkit.render.stories import stories_index_pages, story_pages
+from peerkit.render.templating import make_environment
+from peerkit.render.tips import tip_pages, tips_index_page
+from peerkit.render.topics import topic_pages, topics_index_page
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    pages: tuple[GeneratedPage, ...]
+    files: tuple[GeneratedFile, ...]
+
+
+def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
+    """Pure: the same site, settings and day give the same pages, byte for byte."""
+    visible = site.published()
+    maker = PageMaker(make_environment(settings.template_dirs), settings.site_name)
+    topics = {t.slug: t for t in visible.topics}
+    stories = {s.slug: s for s in visible.stories}
+    regions = by_region(visible.groups)
+    pages = [
+        *story_pages(visible.stories, topics, maker, settings),
+        *stories_index_pages(visible.stories, topics, maker, settings.stories_per_page),
+        *tip_pages(visible.tips, topics, stories, maker),
+        tips_index_page(visible.tips, visible.topics, maker),
+        groups_index_page(regions, maker),
+        *region_pages(regions, maker),
+        *group_pages(visible.groups, topics, maker, today),
+        *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
+        topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
+    ]
+    files = [story_feed(visible.stories, settings)]
+    return RenderedSite(tuple(pages), tuple(files))

@@ -1,0 +1,62 @@
+"""Story pages and the paginated stories index."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+
+from peerkit.model.records import Story, Topic
+from peerkit.model.settings import Settings
+from peerkit.render import urls
+from peerkit.render.jsonld import story_article
+from peerkit.render.markdown_text import markdown_to_safe_html, plain_text
+from peerkit.render.page import GeneratedPage, PageMaker
+
+WORDS_PER_MINUTE = 200
+
+
+def newest_first(stories: Sequence[Story]) -> list[Story]:
+    return sorted(stories, key=lambda s: (s.date, s.slug), reverse=True)
+
+
+def reading_minutes(body_html: str) -> int:
+    return max(1, math.ceil(len(plain_text(body_html).split()) / WORDS_PER_MINUTE))
+
+
+def story_pages(
+    stories: Sequence[Story], topics: dict[str, Topic], maker: PageMaker, settings: Settings
+) -> Iterator[GeneratedPage]:
+    for story in stories:
+        body = markdown_to_safe_html(story.body)
+        yield maker.make(
+            urls.story(story.slug),
+            story.title,
+            "story.html",
+            description=story.summary,
+            jsonld=story_article(story, settings.site_url, settings.site_name, settings.language),
+            story=story,
+            body_html=body,
+            minutes=reading_minutes(body),
+            topics=[topics[t] for t in story.topics if t in topics],
+        )
+
+
+def stories_index_pages(
+    stories: Sequence[Story], topics: dict[str, Topic], maker: PageMaker, per_page: int
+) -> Iterator[GeneratedPage]:
+    """Newest first, ``per_page`` a page, so no page grows with the collection."""
+    ordered = newest_first(stories)
+    count = max(1, math.ceil(len(ordered) / per_page))
+    for number in range(1, count + 1):
+        title = "Stories" if number == 1 else f"Stories, page {number} of {count}"
+        yield maker.make(
+            urls.stories_page(number),
+            title,
+            "stories_index.html",
+            description="Stories from people who have been there, newest first.",
+            stories=ordered[(number - 1) * per_page : number * per_page],
+            topics=topics,
+            number=number,
+            count=count,
+            total=len(ordered),
+        )

@@ -1,0 +1,59 @@
+"""The Jinja environment for generated pages.
+
+Templates escape everything by default; the only values marked safe are HTML
+fragments this package produced itself (sanitised contributor Markdown). A
+site overrides a template by putting a file of the same name in one of
+``Settings.template_dirs`` (by default its overrides/peerkit/ folder).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.runtime import Context
+
+from peerkit.render import urls
+from peerkit.render.schedule_words import describe_meeting
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def human_date(value: date) -> str:
+    """ "14 March 2026": unambiguous in every English-speaking country."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+@pass_context
+def link(context: Context, to_url: str) -> str:
+    return urls.relative(context["page_url"], to_url)
+
+
+def make_environment(template_dirs: tuple[Path, ...]) -> Environment:
+    loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
+    loaders.append(PackageLoader("peerkit", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["link"] = link
+    env.globals["urls"] = urls
+    env.filters["human_date"] = human_date
+    env.filters["meeting"] = describe_meeting
+    return env

@@ -1,0 +1,43 @@
+"""Tip pages and the tips index, grouped by topic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from peerkit.model.records import Story, Tip, Topic
+from peerkit.render import urls
+from peerkit.render.markdown_text import markdown_to_safe_html
+from peerkit.render.page import GeneratedPage, PageMaker
+
+
+def by_title(tips: Sequence[Tip]) -> list[Tip]:
+    return sorted(tips, key=lambda t: (t.title.casefold(), t.slug))
+
+
+def tip_pages(
+    tips: Sequence[Tip], topics: dict[str, Topic], stories: dict[str, Story], maker: PageMaker
+) -> Iterator[GeneratedPage]:
+    for tip in tips:
+        yield maker.make(
+            urls.tip(tip.slug),
+            tip.title,
+            "tip.html",
+            description=tip.summary,
+            tip=tip,
+            body_html=markdown_to_safe_html(tip.body),
+            topics=[topics[t] for t in tip.topics if t in topics],
+            related=[stories[s] for s in tip.related_stories if s in stories],
+        )
+
+
+def tips_index_page(
+    tips: Sequence[Tip], topics: Sequence[Topic], maker: PageMaker
+) -> GeneratedPage:
+    sections = [(topic, by_title([t for t in tips if topic.slug in t.topics])) for topic in topics]
+    return maker.make(
+        urls.TIPS,
+        "Practical tips",
+        "tips_index.html",
+        description="Practical tips from people who have been there, by topic.",
+        sections=[(topic, items) for topic, items in sections if items],
+    )

@@ -1,0 +1,57 @@
+"""Where each generated page lives, and links between them.
+
+Generated pages are handed to the site already rendered, so their links are
+made here, relative to the page they are on: the site then works from any
+folder of any static host (a GitHub Pages project path included).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+STORIES = "stories/"
+FEED = "stories/feed.xml"
+TIPS = "tips/"
+GROUPS = "groups/"
+TOPICS = "topics/"
+
+
+def slugify(text: str) -> str:
+    """A web-address form of a name: "North West" -> "north-west"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "region"
+
+
+def story(slug: str) -> str:
+    return f"{STORIES}{slug}/"
+
+
+def stories_page(number: int) -> str:
+    return STORIES if number == 1 else f"{STORIES}page/{number}/"
+
+
+def tip(slug: str) -> str:
+    return f"{TIPS}{slug}/"
+
+
+def region(name: str) -> str:
+    return f"{GROUPS}{slugify(name)}/"
+
+
+def group(region_name: str, slug: str) -> str:
+    return f"{region(region_name)}{slug}/"
+
+
+def topic(slug: str) -> str:
+    return f"{TOPICS}{slug}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """The link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + base)
+    if to_url.endswith("/") and target != ".":
+        target += "/"
+    return "./" if target == "." else target
