@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,6 +29,7 @@ from peerkit.model.records import Site
 from peerkit.project import load_and_check
 from peerkit.render.page import GeneratedPage
 from peerkit.render.site import render_site
+from peerkit.render.templating import describe_template_error
 from peerkit.theme_labels import LABELS
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -65,7 +66,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        rendered = render_site(self.site, self.settings, date.today())
+        try:
+            rendered = render_site(self.site, self.settings, date.today())
+        except TemplateError as exc:
+            raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
         self.pages = {}
         for page in rendered.pages:
             # Generated pages are reached from section index pages, not the nav.

@@ -18,6 +18,8 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
     pass_context,
 )
 from jinja2.runtime import Context
@@ -57,3 +59,10 @@ def make_environment(template_dirs: tuple[Path, ...]) -> Environment:
     env.filters["human_date"] = human_date
     env.filters["meeting"] = describe_meeting
     return env
+
+
+def describe_template_error(exc: TemplateError) -> str:
+    """A template problem (usually in a site's override) as path:line: error: message."""
+    if isinstance(exc, TemplateSyntaxError):
+        return f"{exc.filename or exc.name}:{exc.lineno}:1: error: {exc.message}"
+    return f"error in a template: {exc.message or exc}"
