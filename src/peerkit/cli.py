@@ -135,8 +135,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _mkdocs_logging() -> None:
+    """Show MkDocs' messages, minus the plugin's echo of content warnings printed already."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    handler.addFilter(lambda record: record.name != "mkdocs.plugins.peerkit")
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
