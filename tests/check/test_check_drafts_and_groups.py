@@ -1,0 +1,121 @@
+"""Drafts stay out of the site; group listings are fresh and their meetings make sense."""
+
+from __future__ import annotations
+
+from peerkit.load.diagnostics import Severity
+from peerkit.model.settings import Settings
+from peerkit.render.site import render_site
+
+
+def _only(diagnostics):
+    assert len(diagnostics) == 1, [d.format() for d in diagnostics]
+    return diagnostics[0]
+
+
+def _meeting(**fields):
+    return {"freq": "WEEKLY", "byday": "TU", "opens_at": "18:30", "closes_at": "20:00"} | fields
+
+
+def test_draft_story_is_left_out_of_the_published_site_and_its_pages(make_site):
+    make_site.story("shown", {"title": "Shown story"})
+    make_site.story("hidden", {"title": "Unfinished draft", "status": "draft"})
+
+    site, diagnostics = make_site.load()
+    pages = render_site(site, Settings(site_name="Test"), make_site.today).pages
+
+    assert diagnostics == []
+    assert sorted(s.slug for s in site.stories) == ["hidden", "shown"]
+    assert [s.slug for s in site.published().stories] == ["shown"]
+    urls = {page.url for page in pages}
+    assert "stories/shown/" in urls
+    assert "stories/hidden/" not in urls
+    assert not any("Unfinished draft" in page.html for page in pages)
+
+
+def test_draft_tip_and_draft_group_are_left_out_of_the_pages(make_site):
+    make_site.tip("draft-tip", {"title": "Draft tip", "status": "draft"})
+    make_site.group("draft-group", {"name": "Draft group", "status": "draft"})
+    make_site.group("live-group", {"name": "Live group"})
+
+    site, diagnostics = make_site.load()
+    pages = render_site(site, Settings(site_name="Test"), make_site.today).pages
+
+    assert diagnostics == []
+    assert site.published().tips == ()
+    assert [g.slug for g in site.published().groups] == ["live-group"]
+    assert not any("Draft tip" in p.html or "Draft group" in p.html for p in pages)
+    assert any("Live group" in p.html for p in pages)
+
+
+def test_group_not_verified_for_over_a_year_gets_a_warning_at_last_verified(make_site):
+    path = make_site.group(fields={"last_verified": "2025-11-24"})
+
+    site, diagnostics = make_site.load()
+
+    problem = _only(diagnostics)
+    assert problem.severity is Severity.WARNING
+    assert problem.path == "content/groups/a-group.yml"
+    assert (problem.line, problem.col) == (make_site.line_of(path, "last_verified:"), 16)
+    assert "2025-11-24, over 12 months ago" in problem.message
+    assert [g.slug for g in site.groups] == ["a-group"]
+
+
+def test_group_verified_exactly_a_year_ago_gets_no_warning(make_site):
+    make_site.group(fields={"last_verified": "2025-11-25"})
+
+    _, diagnostics = make_site.load()
+
+    assert diagnostics == []
+
+
+def test_recently_verified_group_gets_no_warning(make_site):
+    make_site.group(fields={"last_verified": "2026-10-01"})
+
+    _, diagnostics = make_site.load()
+
+    assert diagnostics == []
+
+
+def test_monthly_meeting_without_an_ordinal_is_an_error(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(freq="MONTHLY", byday="TU")]})
+
+    problem = _only(make_site.errors())
+
+    assert (problem.line, problem.col) == (make_site.line_of(path, "byday:"), 10)
+    assert "a monthly meeting needs which weekday of the month" in problem.message
+
+
+def test_weekly_meeting_with_an_ordinal_is_an_error(make_site):
+    make_site.group(fields={"schedule": [_meeting(byday="2TU")]})
+
+    problem = _only(make_site.errors())
+
+    assert "a weekly meeting takes plain days" in problem.message
+
+
+def test_meeting_that_closes_before_it_opens_is_an_error(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(opens_at="19:00", closes_at="18:00")]})
+
+    problem = _only(make_site.errors())
+
+    assert (problem.line, problem.col) == (make_site.line_of(path, "closes_at:"), 14)
+    assert problem.message == "meeting ends at 18:00, not after it starts at 19:00"
+
+
+def test_unknown_time_zone_is_an_error(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(timezone="Mars/Olympus_Mons")]})
+
+    problem = _only(make_site.errors())
+
+    assert (problem.line, problem.col) == (make_site.line_of(path, "timezone:"), 13)
+    assert problem.message.startswith("unknown time zone 'Mars/Olympus_Mons'")
+
+
+def test_errors_of_the_second_meeting_point_at_the_second_meeting(make_site):
+    path = make_site.group(
+        fields={"schedule": [_meeting(), _meeting(byday="TH", closes_at="17:00")]}
+    )
+
+    problem = _only(make_site.errors())
+
+    assert problem.line == make_site.line_of(path, "closes_at: '17:00'")

@@ -1,0 +1,141 @@
+"""The tips index, the group directory (regions, region pages, group pages) and topic pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urljoin
+
+import pytest
+
+from peerkit.load.diagnostics import has_errors
+from peerkit.model.settings import Settings
+from peerkit.render.site import render_site
+from tests.render.render_html import parse_html
+
+BASE = "https://example.org/site/"
+
+
+def _page(rendered, url):
+    [page] = [p for p in rendered.pages if p.url == url]
+    return page
+
+
+def _resolve(from_url, href):
+    return urljoin(BASE + from_url, href).removeprefix(BASE)
+
+
+def _located(town, region):
+    return {"location": {"town": town, "region": region, "country": "GB"}}
+
+
+def _online(**fields):
+    return {"format": "online", "online": {"platform": "Zoom"}} | fields
+
+
+def test_tips_index_lists_tips_under_each_of_their_topics(make_site):
+    make_site.tip("breathing", {"title": "Breathing", "topics": ["anxiety"]})
+    make_site.tip("anniversaries", {"title": "Anniversaries", "topics": ["grief"]})
+    make_site.tip("walking", {"title": "Walking", "topics": ["grief", "anxiety"]})
+
+    tree = parse_html(_page(make_site.render(), "tips/").html)
+
+    sections = {}
+    heading = None
+    for element in (c for c in tree.children if not isinstance(c, str)):
+        if element.tag == "h2":
+            heading = element.text
+        elif element.tag == "ul" and heading:
+            sections[heading] = [h3.text for h3 in element.find_all("h3")]
+    assert sections == {
+        "Anxiety": ["Breathing", "Walking"],
+        "Grief and loss": ["Anniversaries", "Walking"],
+    }
+
+
+def test_groups_index_lists_each_region_with_its_count(make_site):
+    make_site.group("leeds", {"name": "Leeds group"} | _located("Leeds", "Yorkshire"))
+    make_site.group("york", {"name": "York group"} | _located("York", "Yorkshire"))
+    make_site.group("camden", {"name": "Camden group"} | _located("Camden", "London"))
+    make_site.group("zoom", _online(name="Zoom group"), omit=["location"])
+
+    tree = parse_html(_page(make_site.render(), "groups/").html)
+
+    regions = [
+        (li.find("a").text, _resolve("groups/", li.find("a").attrs["href"]), li.find("span").text)
+        for li in tree.find("ul", "pk-regions").find_all("li")
+    ]
+    assert regions == [
+        ("London", "groups/london/", "1 group"),
+        ("Online", "groups/online/", "1 group"),
+        ("Yorkshire", "groups/yorkshire/", "2 groups"),
+    ]
+
+
+def test_each_region_has_a_page_linking_its_groups(make_site):
+    make_site.group("leeds", {"name": "Leeds group"} | _located("Leeds", "North West"))
+    make_site.group("zoom", _online(name="Zoom group", region="Online"), omit=["location"])
+
+    rendered = make_site.render()
+
+    tree = parse_html(_page(rendered, "groups/north-west/").html)
+    [link] = tree.find("table", "pk-groups").find("tbody").find_all("a")
+    assert link.text == "Leeds group"
+    assert _resolve("groups/north-west/", link.attrs["href"]) == "groups/north-west/leeds/"
+    online = parse_html(_page(rendered, "groups/online/").html)
+    assert [a.text for a in online.find("tbody").find_all("a")] == ["Zoom group"]
+
+
+def test_each_group_has_a_page_under_its_region(make_site):
+    make_site.group("leeds-circle", {"name": "Leeds circle"} | _located("Leeds", "North West"))
+
+    page = _page(make_site.render(), "groups/north-west/leeds-circle/")
+    tree = parse_html(page.html)
+
+    assert tree.find("h1").text == "Leeds circle"
+    assert (
+        tree.find("ul", "pk-schedule").find("li").text.startswith("Every Tuesday, 18:30 to 20:00")
+    )
+
+
+def test_stale_group_page_says_it_may_be_out_of_date(make_site):
+    make_site.group("old", {"last_verified": "2025-01-01"})
+    make_site.group("fresh", {"last_verified": "2026-10-01"})
+
+    rendered = make_site.render()
+
+    old = parse_html(_page(rendered, "groups/yorkshire/old/").html)
+    fresh = parse_html(_page(rendered, "groups/yorkshire/fresh/").html)
+    assert "may be out of date" in old.find("p", "pk-stale").text
+    assert fresh.find_all("p", "pk-stale") == []
+
+
+@pytest.mark.parametrize(("first", "second"), [("North West", "North west"), ("Κρήτη", "Αττική")])
+def test_regions_that_make_the_same_address_are_refused_or_merged(make_site, first, second):
+    make_site.group("first", _located("Bolton", first))
+    make_site.group("second", _located("Bury", second))
+    site, diagnostics = make_site.load()
+
+    rendered = render_site(site, Settings(site_name="Test"), make_site.today)
+
+    counts = Counter(page.url for page in rendered.pages)
+    shared = [url for url, n in counts.items() if n > 1]
+    # Either the check stops the build, or no two pages are written to one address.
+    assert has_errors(diagnostics) or shared == []
+
+
+def test_topic_page_lists_its_stories_tips_and_groups_only(make_site):
+    make_site.story("worry", {"title": "Worry story", "topics": ["anxiety"]})
+    make_site.story("loss", {"title": "Loss story", "topics": ["grief"]})
+    make_site.tip("breathe", {"title": "Breathe tip", "topics": ["anxiety"]})
+    make_site.tip("remember", {"title": "Remember tip", "topics": ["grief"]})
+    make_site.group("calm", {"name": "Calm group", "topics": ["anxiety"]})
+    make_site.group("bereaved", {"name": "Bereaved group", "topics": ["grief"]})
+
+    tree = parse_html(_page(make_site.render(), "topics/anxiety/").html)
+
+    titles = [h3.text for h3 in tree.find_all("h3")]
+    assert titles == ["Worry story", "Breathe tip"]
+    groups = [a.text for table in tree.find_all("table") for a in table.find_all("a")]
+    assert groups == ["Calm group"]
+    links = [_resolve("topics/anxiety/", a.attrs["href"]) for a in tree.find_all("a")]
+    assert {"stories/worry/", "tips/breathe/", "groups/yorkshire/calm/"} <= set(links)
