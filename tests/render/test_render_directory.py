@@ -109,7 +109,13 @@ def test_stale_group_page_says_it_may_be_out_of_date(make_site):
     assert fresh.find_all("p", "pk-stale") == []
 
 
-@pytest.mark.parametrize(("first", "second"), [("North West", "North west"), ("Κρήτη", "Αττική")])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("North West", "North west", id="case"),
+        pytest.param("Κρήτη", "Αττική", id="non-latin"),
+    ],
+)
 def test_regions_that_make_the_same_address_are_refused_or_merged(make_site, first, second):
     make_site.group("first", _located("Bolton", first))
     make_site.group("second", _located("Bury", second))
