@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from peerkit.check.rules import check_site
-from peerkit.load.diagnostics import Diagnostic, has_errors
+from peerkit.check.rules import ALL_RULES, Rule, check_site, unknown_related_stories, unknown_topics
+from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.load.site_loader import load_site
+from peerkit.load.source_files import display_path
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
 
@@ -15,12 +16,19 @@ from peerkit.model.settings import Settings
 def load_and_check(
     root: Path, content_dir: Path, settings: Settings, today: date
 ) -> tuple[Site, list[Diagnostic]]:
-    """Load every file, then apply the cross-record rules if every file loaded.
+    """Load every file, then apply every cross-record rule that cannot echo a load error.
 
-    Cross-record rules on a partly loaded site would report echoes of the
-    load errors (a topic "unknown" because topics.yml failed), so they wait.
+    A rule that looks things up in another file waits for that file: with a
+    broken topics.yml every topic would look unknown, with a broken story every
+    tip pointing at it would look wrong.
     """
     site, diagnostics = load_site(root, content_dir, settings.timezone)
-    if not has_errors(diagnostics):
-        diagnostics = diagnostics + check_site(site, today)
-    return site, sorted(diagnostics)
+    failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
+    content = display_path(content_dir, root)
+    skipped: set[Rule] = set()
+    if f"{content}/topics.yml" in failed:
+        skipped.add(unknown_topics)
+    if any(path.startswith(f"{content}/stories/") for path in failed):
+        skipped.add(unknown_related_stories)
+    rules = [rule for rule in ALL_RULES if rule not in skipped]
+    return site, sorted(diagnostics + check_site(site, today, rules))

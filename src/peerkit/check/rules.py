@@ -13,6 +13,7 @@ from functools import cache
 
 from peerkit.load.diagnostics import Diagnostic, error, warning
 from peerkit.model.records import Group, Site, Story, Tip
+from peerkit.render.urls import slugify
 
 Rule = Callable[[Site, date], Iterator[Diagnostic]]
 
@@ -153,6 +154,23 @@ def meeting_times(site: Site, today: date) -> Iterator[Diagnostic]:
                 )
 
 
+def region_spellings(site: Site, today: date) -> Iterator[Diagnostic]:
+    """Two spellings of one region share a page; say so, so the listing can be made consistent."""
+    first: dict[str, Group] = {}
+    for group in site.groups:
+        other = first.setdefault(slugify(group.region), group)
+        if other.region != group.region:
+            field = ("location", "region") if group.location else ("region",)
+            line, col = group.source.value_at(*field)
+            yield warning(
+                group.source.path,
+                line,
+                col,
+                f"region {group.region!r} is spelt {other.region!r} in {other.source.path};"
+                " both are listed under one region: use one spelling",
+            )
+
+
 ALL_RULES: tuple[Rule, ...] = (
     unknown_topics,
     duplicate_slugs,
@@ -160,4 +178,5 @@ ALL_RULES: tuple[Rule, ...] = (
     stale_groups,
     consent_after_publication,
     meeting_times,
+    region_spellings,
 )

@@ -55,7 +55,9 @@ def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagn
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        before = raw[line_start : exc.start].decode("utf-8", errors="replace").lstrip("\ufeff")
+        col = len(before) + 1
         return error(rel, line, col, "file is not valid UTF-8 text; save it as UTF-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

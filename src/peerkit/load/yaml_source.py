@@ -12,6 +12,8 @@ Dates stay strings here: the JSON Schemas check their format, so the error for
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 import yaml
@@ -26,6 +28,26 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:float",
 }
 _STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+# YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110; a contributor means a time.
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+
+
+class _Lines:
+    """Line and column from a character index, counting only \\n as a line break.
+
+    PyYAML also breaks lines at U+0085, U+2028 and U+2029, which editors do not
+    show as new lines: its own marks would point below the real line.
+    """
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.line_offset = line_offset
+
+    def at(self, mark: yaml.Mark | None) -> Position:
+        if mark is None:
+            return 1 + self.line_offset, 1
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line + 1 + self.line_offset, mark.index - self.starts[line] + 1
 
 
 class YamlProblem(Exception):
@@ -38,30 +60,33 @@ class YamlProblem(Exception):
         self.col = col
 
 
+class _AliasFound(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        self.mark = mark
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """Refuses aliases where they occur, before anything is expanded."""
 
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise YamlProblem(
-                "YAML anchors and aliases (& and *) are not allowed", mark.line + 1, mark.column + 1
-            )
+            raise _AliasFound(self.peek_event().start_mark)
         return super().compose_node(parent, index)
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Located:
     """Parse one YAML document; ``line_offset`` shifts lines (front matter)."""
+    lines = _Lines(text, line_offset)
     loader = _NoAliasLoader(text)
     try:
         node = loader.get_single_node()
-    except YamlProblem as exc:
-        raise YamlProblem(exc.message, exc.line + line_offset, exc.col) from None
+    except _AliasFound as exc:
+        line, col = lines.at(exc.mark)
+        raise YamlProblem("YAML anchors and aliases (& and *) are not allowed", line, col) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = lines.at(exc.problem_mark or exc.context_mark)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(f"invalid YAML: {problem}", line + line_offset, col) from None
+        raise YamlProblem(f"invalid YAML: {problem}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"invalid YAML: {exc}", 1 + line_offset, 1) from None
     except RecursionError:
@@ -70,20 +95,20 @@ def parse_yaml(text: str, line_offset: int = 0) -> Located:
         loader.dispose()
     if node is None:
         return Located(None)
-    builder = _Builder(loader, line_offset)
+    builder = _Builder(loader, lines)
     data = builder.build(node, (), 0)
     return Located(data, builder.values, builder.keys)
 
 
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, line_offset: int) -> None:
+    def __init__(self, loader: yaml.SafeLoader, lines: _Lines) -> None:
         self.loader = loader
-        self.line_offset = line_offset
+        self.lines = lines
         self.values: dict[Path, Position] = {}
         self.keys: dict[Path, Position] = {}
 
     def position(self, node: yaml.Node) -> Position:
-        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+        return self.lines.at(node.start_mark)
 
     def fail(self, node: yaml.Node, message: str) -> YamlProblem:
         line, col = self.position(node)
@@ -121,7 +146,7 @@ class _Builder:
         return result
 
     def build_scalar(self, node: yaml.Node) -> Any:
-        if node.tag in _STRING_TAGS:
+        if node.tag in _STRING_TAGS or _SEXAGESIMAL.match(str(node.value)):
             return node.value
         if node.tag in _PLAIN_TAGS:
             return self.loader.construct_object(node, deep=True)

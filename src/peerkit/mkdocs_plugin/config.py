@@ -6,6 +6,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class _Positive(c.Type[int]):
+    """A whole number of 1 or more, refused by MkDocs' own config validation otherwise."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise base.ValidationError(f"must be 1 or more, not {number}")
+        return number
+
+
 class PeerkitConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """Where the stories, tips, groups, topics.yml and crisis.yml live, relative to mkdocs.yml."""
@@ -19,5 +32,5 @@ class PeerkitConfig(base.Config):
     country = c.Type(str, default="GB")
     """The two-letter country code the site serves first."""
 
-    stories_per_page = c.Type(int, default=10)
+    stories_per_page = _Positive(default=10)
     """How many stories each page of the stories index shows."""

@@ -15,13 +15,20 @@ STALE_AFTER = timedelta(days=365)
 
 def by_region(groups: Sequence[Group]) -> dict[str, list[Group]]:
     """Regions by name, each with its groups in the order people scan a week."""
-    regions: dict[str, list[Group]] = {}
+    by_address: dict[str, list[Group]] = {}
     for group in groups:
-        regions.setdefault(group.region, []).append(group)
-    return {
-        name: sorted(items, key=lambda g: (min(sort_key(m) for m in g.schedule), g.name.casefold()))
-        for name, items in sorted(regions.items(), key=lambda item: item[0].casefold())
-    }
+        by_address.setdefault(urls.slugify(group.region), []).append(group)
+    regions: dict[str, list[Group]] = {}
+    for items in by_address.values():
+        # Names that make the same address are one region ("North West", "North west");
+        # `peerkit check` warns about the spelling. The most used spelling names it.
+        spellings = sorted(
+            {g.region for g in items}, key=lambda n: (-sum(g.region == n for g in items), n)
+        )
+        regions[spellings[0]] = sorted(
+            items, key=lambda g: (min(sort_key(m) for m in g.schedule), g.name.casefold())
+        )
+    return dict(sorted(regions.items(), key=lambda item: item[0].casefold()))
 
 
 def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> GeneratedPage:

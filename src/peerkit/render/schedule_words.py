@@ -18,7 +18,18 @@ DAY_NAMES = {
     "SU": "Sunday",
 }
 DAY_ORDER = list(DAY_NAMES)
-_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last", -2: "second to last"}
+_ORDINALS = {
+    1: "1st",
+    2: "2nd",
+    3: "3rd",
+    4: "4th",
+    5: "5th",
+    -1: "last",
+    -2: "second to last",
+    -3: "third to last",
+    -4: "fourth to last",
+    -5: "fifth to last",
+}
 
 
 def join_words(words: list[str]) -> str:
@@ -50,9 +61,7 @@ def describe_days(meeting: Meeting) -> str:
     parts = []
     for day, ordinals in by_day.items():
         ordered = sorted(ordinals, key=lambda n: (n < 0, n if n > 0 else -n))
-        parts.append(
-            f"{join_words([_ORDINALS.get(n, f'{n}th') for n in ordered])} {DAY_NAMES[day]}"
-        )
+        parts.append(f"{join_words([_ORDINALS[n] for n in ordered])} {DAY_NAMES[day]}")
     text = join_words(parts)
     text = text[0].upper() + text[1:]
     if meeting.interval == 1:

@@ -19,9 +19,14 @@ TOPICS = "topics/"
 
 
 def slugify(text: str) -> str:
-    """A web-address form of a name: "North West" -> "north-west"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "region"
+    """A web-address form of a name: "North West" -> "north-west", "Κρήτη" -> "κρητη".
+
+    Accents are dropped but letters of every script are kept, so that two
+    regions never share an address just because their names are not Latin.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[\W_]+", "-", bare).strip("-") or "x-" + text.encode().hex()[:16]
 
 
 def story(slug: str) -> str:
