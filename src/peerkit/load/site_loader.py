@@ -265,8 +265,9 @@ class _Loader:
                     interval=m.get("interval", 1),
                     notes=m.get("notes"),
                 )
-                for m in data["schedule"]
+                for m in data.get("schedule", ())
             ),
+            by_arrangement=data.get("by_arrangement"),
             contact=Contact(**data["contact"]) if "contact" in data else None,
             languages=tuple(data.get("languages", ())),
             accessibility=tuple(data.get("accessibility", ())),

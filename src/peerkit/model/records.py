@@ -134,6 +134,7 @@ class Group:
     location: Location | None
     online: Online | None
     schedule: tuple[Meeting, ...]
+    by_arrangement: str | None
     contact: Contact | None
     languages: tuple[str, ...]
     accessibility: tuple[str, ...]

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from peerkit.model.records import Group, Topic
 from peerkit.render import urls
 from peerkit.render.page import GeneratedPage, PageMaker
-from peerkit.render.schedule_words import sort_key
+from peerkit.render.schedule_words import sort_key, week_order
 
 STALE_AFTER = timedelta(days=365)
 
@@ -26,7 +26,7 @@ def by_region(groups: Sequence[Group]) -> dict[str, list[Group]]:
             {g.region for g in items}, key=lambda n: (-sum(g.region == n for g in items), n)
         )
         regions[spellings[0]] = sorted(
-            items, key=lambda g: (min(sort_key(m) for m in g.schedule), g.name.casefold())
+            items, key=lambda g: (week_order(g.schedule), g.name.casefold())
         )
     return dict(sorted(regions.items(), key=lambda item: item[0].casefold()))
 

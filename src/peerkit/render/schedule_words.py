@@ -77,3 +77,8 @@ def sort_key(meeting: Meeting) -> tuple[int, str]:
     """Monday first, then by start time: the order people scan a week in."""
     first_day = min(DAY_ORDER.index(_weekday(t)) for t in meeting.byday)
     return first_day, meeting.opens_at
+
+
+def week_order(schedule: tuple[Meeting, ...]) -> tuple[int, str]:
+    """Where a group sorts in a week: by its earliest meeting; by arrangement last."""
+    return min((sort_key(m) for m in schedule), default=(len(DAY_ORDER), ""))
