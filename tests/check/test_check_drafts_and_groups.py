@@ -119,3 +119,39 @@ def test_errors_of_the_second_meeting_point_at_the_second_meeting(make_site):
     problem = _only(make_site.errors())
 
     assert problem.line == make_site.line_of(path, "closes_at: '17:00'")
+
+
+def test_every_other_week_without_dtstart_is_an_error_naming_dtstart(make_site):
+    make_site.group(fields={"schedule": [_meeting(interval=2)]})
+
+    problem = _only(make_site.errors())
+
+    assert problem.message.startswith(
+        "schedule[1]: interval needs dtstart: The date of one meeting"
+    )
+
+
+def test_dtstart_on_another_weekday_than_the_meeting_is_an_error(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(interval=2, dtstart="2026-11-05")]})
+
+    problem = _only(make_site.errors())
+
+    assert problem.line == make_site.line_of(path, "dtstart:")
+    assert "2026-11-05 is not one of this meeting's days (TU)" in problem.message
+
+
+def test_group_meeting_only_by_arrangement_is_valid_and_rendered(make_site):
+    make_site.group("walks", {"by_arrangement": "Call Ana to arrange a walk"}, omit=["schedule"])
+
+    rendered = make_site.render()
+
+    page = next(p for p in rendered.pages if p.url.endswith("/walks/"))
+    assert "By arrangement: Call Ana to arrange a walk" in page.html
+
+
+def test_group_with_neither_schedule_nor_arrangement_is_an_error(make_site):
+    make_site.group("nowhen", omit=["schedule"])
+
+    problem = _only(make_site.errors())
+
+    assert "schedule" in problem.message and "by_arrangement" in problem.message

@@ -135,6 +135,17 @@ def meeting_times(site: Site, today: date) -> Iterator[Diagnostic]:
                     col,
                     f"unknown time zone {meeting.timezone!r} (use a name such as Europe/London)",
                 )
+            if meeting.dtstart and meeting.freq == "WEEKLY":
+                weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[meeting.dtstart.weekday()]
+                if weekday not in meeting.byday:
+                    line, col = group.source.value_at("schedule", index, "dtstart")
+                    yield error(
+                        path,
+                        line,
+                        col,
+                        f"dtstart {meeting.dtstart.isoformat()} is not one of this meeting's days"
+                        f" ({', '.join(meeting.byday)}): give the date of a real meeting",
+                    )
             ordinals = [day[:-2] for day in meeting.byday]
             line, col = group.source.value_at("schedule", index, "byday")
             if meeting.freq == "WEEKLY" and any(ordinals):

@@ -263,6 +263,7 @@ class _Loader:
                     closes_at=m["closes_at"],
                     timezone=m.get("timezone", self.default_timezone),
                     interval=m.get("interval", 1),
+                    dtstart=date.fromisoformat(m["dtstart"]) if "dtstart" in m else None,
                     notes=m.get("notes"),
                 )
                 for m in data.get("schedule", ())

@@ -132,6 +132,16 @@ def _explain(err: ValidationError, hint: str) -> str:
             return "lists the same entry twice"
         case "minimum" | "maximum":
             return f"{value!r} is out of range" + (f": {hint}" if hint else "")
+        case "dependentRequired":
+            properties = schema.get("properties", {})
+            needs = [
+                f"{field} needs {missing}: {properties.get(missing, {}).get('description', '')}"
+                for field, required in err.validator_value.items()
+                if field in value
+                for missing in required
+                if missing not in value
+            ]
+            return "; ".join(needs)
         case "anyOf":
             options = [
                 "/".join(sub.get("required", []))

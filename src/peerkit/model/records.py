@@ -111,6 +111,7 @@ class Meeting:
     closes_at: str
     timezone: str
     interval: int = 1
+    dtstart: date | None = None
     notes: str | None = None
 
 

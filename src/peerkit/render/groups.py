@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Topic
 from peerkit.render import urls
+from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.schedule_words import sort_key, week_order
 
@@ -54,8 +55,22 @@ def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[
         )
 
 
+UPCOMING_COUNT = 3
+
+
+def _upcoming(group: Group, today: date) -> list[tuple[datetime, datetime]]:
+    """The next few meetings from the build day on, soonest first."""
+    start = datetime.combine(today, time(), tzinfo=timezone.utc)
+    found = [o for m in group.schedule for o in next_occurrences(m, start, UPCOMING_COUNT)]
+    return sorted(found)[:UPCOMING_COUNT]
+
+
 def group_pages(
-    groups: Sequence[Group], topics: dict[str, Topic], maker: PageMaker, today: date
+    groups: Sequence[Group],
+    topics: dict[str, Topic],
+    maker: PageMaker,
+    today: date,
+    site_timezone: str,
 ) -> Iterator[GeneratedPage]:
     for group in groups:
         yield maker.make(
@@ -66,5 +81,7 @@ def group_pages(
             group=group,
             topics=[topics[t] for t in group.topics if t in topics],
             meetings=sorted(group.schedule, key=sort_key),
+            upcoming=_upcoming(group, today),
+            site_timezone=site_timezone,
             stale=today - group.last_verified > STALE_AFTER,
         )

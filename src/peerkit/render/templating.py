@@ -33,6 +33,14 @@ _MONTHS = (
 )  # fmt: skip
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def human_day(value: date) -> str:
+    """ "Thursday 26 November 2026"."""
+    return f"{_WEEKDAYS[value.weekday()]} {human_date(value)}"
+
+
 def human_date(value: date) -> str:
     """ "14 March 2026": unambiguous in every English-speaking country."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
@@ -57,6 +65,7 @@ def make_environment(template_dirs: tuple[Path, ...]) -> Environment:
     env.globals["link"] = link
     env.globals["urls"] = urls
     env.filters["human_date"] = human_date
+    env.filters["human_day"] = human_day
     env.filters["meeting"] = describe_meeting
     return env
 

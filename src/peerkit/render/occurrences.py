@@ -1,0 +1,61 @@
+"""When a meeting next happens, as real moments in its own time zone.
+
+Meeting times are wall-clock times where the group meets ("18:30 in London"),
+so dates are stepped in local time and only then given their zone: a weekly
+meeting stays at 18:30 across a daylight-saving change, and its UTC time moves.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
+from dateutil.rrule import weekdays as rrule_weekdays
+
+from peerkit.model.records import Meeting
+
+_WEEKDAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), rrule_weekdays, strict=True))
+
+
+def _byweekday(meeting: Meeting) -> list[weekday]:
+    days = []
+    for token in meeting.byday:
+        day = _WEEKDAYS[token[-2:]]
+        ordinal = token[:-2]
+        days.append(day(int(ordinal)) if ordinal else day)
+    return days
+
+
+def _anchor(meeting: Meeting, after: date) -> date:
+    """Where the recurrence counts from: dtstart when every-other matters, else a week before."""
+    if meeting.dtstart is not None:
+        return meeting.dtstart
+    return after - timedelta(days=7) if meeting.freq == "WEEKLY" else after.replace(day=1)
+
+
+def next_occurrences(
+    meeting: Meeting, after: datetime, count: int
+) -> list[tuple[datetime, datetime]]:
+    """The next ``count`` (start, end) of a meeting that start at or after ``after`` (aware)."""
+    zone = ZoneInfo(meeting.timezone)
+    opens = time.fromisoformat(meeting.opens_at)
+    closes = time.fromisoformat(meeting.closes_at)
+    local_after = after.astimezone(zone)
+    rule = rrule(
+        MONTHLY if meeting.freq == "MONTHLY" else WEEKLY,
+        interval=meeting.interval,
+        byweekday=_byweekday(meeting),
+        dtstart=datetime.combine(_anchor(meeting, local_after.date()), time()),
+    )
+    found: list[tuple[datetime, datetime]] = []
+    for day in rule.xafter(
+        datetime.combine(local_after.date() - timedelta(days=1), time()), inc=True
+    ):
+        start = datetime.combine(day.date(), opens, tzinfo=zone)
+        if start < after:
+            continue
+        found.append((start, datetime.combine(day.date(), closes, tzinfo=zone)))
+        if len(found) == count:
+            break
+    return found
