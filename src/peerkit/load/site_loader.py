@@ -153,7 +153,7 @@ class _Loader:
         return located, rel
 
     def load_markdown_records(
-        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], str, Source], R]
+        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], str, int, Source], R]
     ) -> tuple[R, ...]:
         records: list[R] = []
         for path in self.files(folder, (".md",)):
@@ -183,7 +183,12 @@ class _Loader:
                 )
                 continue
             records.append(
-                build(located.data | {"slug": slug}, split.body, Source(source.rel, located))
+                build(
+                    located.data | {"slug": slug},
+                    split.body,
+                    split.body_line,
+                    Source(source.rel, located),
+                )
             )
         return tuple(records)
 
@@ -210,7 +215,7 @@ class _Loader:
                 records.append(build(located.data | {"slug": slug}, Source(source.rel, located)))
         return tuple(records)
 
-    def story(self, data: dict[str, Any], body: str, source: Source) -> Story:
+    def story(self, data: dict[str, Any], body: str, body_line: int, source: Source) -> Story:
         consent = data["consent"]
         return Story(
             slug=data["slug"],
@@ -225,10 +230,11 @@ class _Loader:
             status=data.get("status", "published"),
             example=data.get("example", False),
             body=body,
+            body_line=body_line,
             source=source,
         )
 
-    def tip(self, data: dict[str, Any], body: str, source: Source) -> Tip:
+    def tip(self, data: dict[str, Any], body: str, body_line: int, source: Source) -> Tip:
         return Tip(
             slug=data["slug"],
             title=data["title"],
@@ -239,6 +245,7 @@ class _Loader:
             status=data.get("status", "published"),
             example=data.get("example", False),
             body=body,
+            body_line=body_line,
             source=source,
         )
 

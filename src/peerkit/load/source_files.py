@@ -70,7 +70,11 @@ def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagn
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """A Markdown file split into its YAML front matter and its body."""
+    """A Markdown file split into its YAML front matter and its body.
+
+    ``body_line`` is the file line of the body's first line, so that checks on
+    the text (personal data, safe messaging) can point at the right line.
+    """
 
     yaml: str
     body: str
@@ -84,9 +88,11 @@ def split_front_matter(source: SourceText) -> FrontMatter | Diagnostic:
         return error(source.rel, 1, 1, "file must start with a '---' line, then the front matter")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
+            rest = lines[index + 1 :]
+            blank = next((n for n, line in enumerate(rest) if line.strip()), 0)
             return FrontMatter(
                 yaml="\n".join(lines[1:index]) + "\n",
-                body="\n".join(lines[index + 1 :]).strip("\n") + "\n",
-                body_line=index + 2,
+                body="\n".join(rest[blank:]).rstrip("\n") + "\n",
+                body_line=index + 2 + blank,
             )
     return error(source.rel, 1, 1, "front matter is not closed: add a '---' line after it")

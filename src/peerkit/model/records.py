@@ -59,6 +59,7 @@ class Story:
     status: Status
     example: bool
     body: str
+    body_line: int
     source: Source
 
     @property
@@ -78,6 +79,7 @@ class Tip:
     status: Status
     example: bool
     body: str
+    body_line: int
     source: Source
 
 
