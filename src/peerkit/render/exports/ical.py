@@ -1,0 +1,155 @@
+"""Meeting times as iCalendar (RFC 5545): one .ics a group and one a region.
+
+A calendar app turns each recurring meeting into events in the visitor's own
+calendar, kept in the meeting's own time zone, so a meeting at 18:30 in London
+stays at 18:30 across a clock change. The series starts at the first meeting on
+or after the day the listing was last checked, and DTSTAMP is that day too: no
+build time goes in, so two builds of the same content give the same bytes.
+Groups that meet only by arrangement have no times to put in a calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from peerkit.model.records import Group, Meeting
+from peerkit.model.settings import Settings
+from peerkit.render import urls
+from peerkit.render.exports import links
+from peerkit.render.exports.vtimezone import vtimezone
+from peerkit.render.occurrences import next_occurrences
+from peerkit.render.page import GeneratedFile
+from peerkit.render.schedule_words import describe_meeting
+
+FILE_NAME = "calendar.ics"
+PRODID = "-//Peerkit//Peerkit group directory//EN"
+
+
+def group_calendar_path(group: Group) -> str:
+    return urls.group(group.region, group.slug) + FILE_NAME
+
+
+def region_calendar_path(region: str) -> str:
+    return urls.region(region) + FILE_NAME
+
+
+def calendar_files(regions: dict[str, list[Group]], settings: Settings) -> Iterator[GeneratedFile]:
+    """A calendar for every group that has meetings, and one for every region that has any."""
+    for name, groups in regions.items():
+        for group in groups:
+            if group.schedule:
+                yield GeneratedFile(
+                    group_calendar_path(group), _calendar(group.name, [group], settings)
+                )
+        if any(group.schedule for group in groups):
+            title = f"Groups in {name}" if name != "Online" else "Online groups"
+            yield GeneratedFile(region_calendar_path(name), _calendar(title, groups, settings))
+
+
+def first_meeting(group: Group, meeting: Meeting) -> tuple[datetime, datetime]:
+    """The (start, end) the series starts from: the first meeting on or after last_verified."""
+    anchor = datetime.combine(group.last_verified, time(), tzinfo=ZoneInfo(meeting.timezone))
+    return next_occurrences(meeting, anchor, 1)[0]
+
+
+def _calendar(title: str, groups: Sequence[Group], settings: Settings) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", title)
+    events = []
+    earliest: dict[str, date] = {}
+    for group in groups:
+        for index, meeting in enumerate(group.schedule, start=1):
+            start, end = first_meeting(group, meeting)
+            events.append(_event(group, index, meeting, start, end, settings))
+            earliest[meeting.timezone] = min(
+                earliest.get(meeting.timezone, start.date()), start.date()
+            )
+    for tzid in sorted(earliest):
+        calendar.add_component(vtimezone(tzid, earliest[tzid]))
+    for event in events:
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _event(
+    group: Group, index: int, meeting: Meeting, start: datetime, end: datetime, settings: Settings
+) -> Event:
+    event = Event()
+    event.add("uid", f"{index}.{group.slug}@{links.host(settings) or 'peerkit'}")
+    event.add("dtstamp", datetime.combine(group.last_verified, time(), tzinfo=timezone.utc))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("rrule", _rrule(meeting))
+    event.add("summary", group.name)
+    event.add("location", _where(group))
+    if group.location and group.location.latitude is not None:
+        event.add("geo", (group.location.latitude, group.location.longitude))
+    address = _address(group, settings)
+    if address:
+        event.add("url", address)
+    event.add("description", _description(group, meeting, settings))
+    return event
+
+
+def _rrule(meeting: Meeting) -> dict[str, object]:
+    rule: dict[str, object] = {"freq": meeting.freq, "byday": list(meeting.byday)}
+    if meeting.interval > 1:
+        rule["interval"] = meeting.interval
+        if meeting.freq == "WEEKLY":
+            rule["wkst"] = "MO"
+    return rule
+
+
+def _where(group: Group) -> str:
+    if group.location is None:
+        return "Online"
+    loc = group.location
+    return ", ".join(part for part in (loc.venue, loc.address, loc.town) if part)
+
+
+def _address(group: Group, settings: Settings) -> str | None:
+    """Where the event links to: the join link online, else the group's page."""
+    if group.online and group.online.url:
+        return group.online.url
+    page = links.absolute(settings, urls.group(group.region, group.slug))
+    return page or (group.contact.url if group.contact else None)
+
+
+def _description(group: Group, meeting: Meeting, settings: Settings) -> str:
+    when = f"{describe_meeting(meeting)} ({meeting.timezone} time)."
+    lines = [group.description, "", f"When: {when}"]
+    if meeting.notes:
+        lines.append(meeting.notes)
+    if group.by_arrangement:
+        lines.append(f"Also by arrangement: {group.by_arrangement}")
+    if group.location:
+        loc = group.location
+        place = [loc.venue, loc.address, loc.town, loc.postcode]
+        lines.append("Where: " + ", ".join(part for part in place if part))
+        if loc.directions:
+            lines.append(f"Finding the room: {loc.directions}")
+    if group.online:
+        joining = [group.online.platform, group.online.url, group.online.details]
+        lines.append("Online: " + ". ".join(part for part in joining if part))
+    if group.cost:
+        lines.append(f"Cost: {group.cost}")
+    if group.accessibility:
+        lines.append("Accessibility: " + "; ".join(group.accessibility))
+    if group.contact:
+        c = group.contact
+        lines.append("Contact: " + ", ".join(p for p in (c.name, c.email, c.phone, c.url) if p))
+    if group.organisation:
+        lines.append(f"Run by: {group.organisation}")
+    lines.append(f"Listing last checked: {group.last_verified.isoformat()}")
+    page = links.absolute(settings, urls.group(group.region, group.slug))
+    if page:
+        lines.append(page)
+    return "\n".join(lines)
