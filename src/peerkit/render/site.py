@@ -7,7 +7,9 @@ from datetime import date
 
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
+from peerkit.render.exports.hsds import hsds_files
 from peerkit.render.exports.ical import calendar_files
+from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
 from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
@@ -41,5 +43,10 @@ def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
         *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
         topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
     ]
-    files = [story_feed(visible.stories, settings), *calendar_files(regions, settings)]
+    files = [
+        story_feed(visible.stories, settings),
+        *calendar_files(regions, settings),
+        *hsds_files(visible.groups, visible.topics, settings),
+        meeting_guide_feed(visible.groups, settings),
+    ]
     return RenderedSite(tuple(pages), tuple(files))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,12 @@ def render_reference(site_url: str | None = SITE_URL) -> RenderedSite:
     site, diagnostics = load_and_check(REPO, REPO / "content", settings, today=TODAY)
     assert not has_errors(diagnostics), [d.format() for d in diagnostics]
     return render_site(site, settings, TODAY)
+
+
+@cache
+def reference() -> RenderedSite:
+    """The reference site rendered once for the tests that only read it."""
+    return render_reference()
 
 
 def reference_groups():

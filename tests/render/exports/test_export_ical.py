@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from peerkit.render.exports.vtimezone import vtimezone
-from tests.render.exports.exported import files_of, render_reference
+from tests.render.exports.exported import files_of, reference
 from tests.render.render_html import parse_html
 
 GROUP_ICS = "groups/yorkshire/a-group/calendar.ics"
@@ -255,7 +255,7 @@ def test_names_with_quotes_markup_and_line_breaks_survive_as_text(make_site):
 
 
 def test_every_reference_calendar_parses_with_a_vtimezone_for_each_event():
-    files = files_of(render_reference())
+    files = files_of(reference())
     calendars = {
         path: Calendar.from_ical(data) for path, data in files.items() if path.endswith(".ics")
     }

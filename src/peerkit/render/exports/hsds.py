@@ -1,0 +1,325 @@
+"""The group directory as Open Referral HSDS 3 (Human Services Data Specification).
+
+Each group is a `service` of the organisation that runs it (or of the site, for
+groups run by nobody else), offered at a physical and/or a virtual `location`,
+with one `schedule` a meeting. Topics are `attributes` whose terms come from a
+taxonomy of the site's own topics. Every id is a UUID derived from the site and
+the record (uuid5), never random, so two builds give the same bytes and an
+aggregator sees the same group under the same id from one export to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from peerkit.model.records import Group, Location, Meeting, Topic
+from peerkit.model.settings import Settings
+from peerkit.render import urls
+from peerkit.render.exports import links
+from peerkit.render.exports.hsds_tabular import tabular_files
+from peerkit.render.page import GeneratedFile
+from peerkit.render.schedule_words import describe_meeting
+
+FOLDER = f"{urls.GROUPS}hsds/"
+_ATTENDING = {"in-person": "In person", "online": "Online", "hybrid": "In person or online"}
+
+
+@dataclass(frozen=True)
+class HsdsExport:
+    """The HSDS objects of a directory; services nest their schedules, locations and the rest."""
+
+    organizations: list[dict[str, Any]]
+    services: list[dict[str, Any]]
+    locations: list[dict[str, Any]]
+    schedules: list[dict[str, Any]]
+    taxonomies: list[dict[str, Any]]
+    taxonomy_terms: list[dict[str, Any]]
+
+
+def hsds_files(
+    groups: Sequence[Group], topics: Sequence[Topic], settings: Settings
+) -> list[GeneratedFile]:
+    export = hsds_export(groups, topics, settings)
+    files = [
+        GeneratedFile(f"{FOLDER}{name}.json", _json(getattr(export, name)))
+        for name in ("organizations", "services", "locations", "schedules")
+    ]
+    title = f"{settings.site_name}: peer-support groups"
+    return files + [
+        GeneratedFile(FOLDER + path, content)
+        for path, content in tabular_files(export, title).items()
+    ]
+
+
+def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Settings) -> HsdsExport:
+    ids = _Ids(settings.site_url or f"peerkit:{settings.site_name}")
+    taxonomy = _taxonomy(ids, settings)
+    terms = {t.slug: _term(ids, t, taxonomy, settings) for t in topics}
+    ordered = sorted(groups, key=lambda g: g.slug)
+    services = [_service(ids, g, terms, settings) for g in ordered]
+    return HsdsExport(
+        organizations=_organizations(ids, ordered, services, settings),
+        services=services,
+        locations=[s["location"] for svc in services for s in svc["service_at_locations"]],
+        schedules=[s for svc in services for s in svc["schedules"]],
+        taxonomies=[taxonomy],
+        taxonomy_terms=list(terms.values()),
+    )
+
+
+class _Ids:
+    """Stable UUIDs: the same site and record always give the same id."""
+
+    def __init__(self, site: str) -> None:
+        self.namespace = uuid.uuid5(uuid.NAMESPACE_URL, site)
+
+    def __call__(self, *parts: str | int) -> str:
+        return str(uuid.uuid5(self.namespace, "/".join(str(p) for p in parts)))
+
+
+def _json(objects: list[dict[str, Any]]) -> bytes:
+    return (json.dumps(objects, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def _present(data: dict[str, Any]) -> dict[str, Any]:
+    """The fields that have a value: HSDS leaves out what is not known."""
+    return {key: value for key, value in data.items() if value is not None and value != []}
+
+
+def _organization_name(group: Group, settings: Settings) -> str:
+    return group.organisation or settings.site_name
+
+
+def _organizations(
+    ids: _Ids, groups: list[Group], services: list[dict[str, Any]], settings: Settings
+) -> list[dict[str, Any]]:
+    """Each organisation, with its services (as the minimal service objects: id, name, status)."""
+    runs: dict[str, list[dict[str, Any]]] = {}
+    for group, service in zip(groups, services, strict=True):
+        stub = {key: service[key] for key in ("id", "name", "status")}
+        runs.setdefault(_organization_name(group, settings), []).append(stub)
+    found = []
+    for name in sorted(runs, key=str.casefold):
+        count = len(runs[name])
+        is_site = name == settings.site_name
+        description = (
+            f"Runs {count} peer-support group{'s' if count > 1 else ''}"
+            f" listed in the {settings.site_name} directory."
+        )
+        found.append(
+            _present(
+                {
+                    "id": ids("organization", name),
+                    "name": name,
+                    "description": description,
+                    "website": settings.site_url if is_site else None,
+                    "services": runs[name],
+                }
+            )
+        )
+    return found
+
+
+def _service(
+    ids: _Ids, group: Group, terms: dict[str, dict[str, Any]], settings: Settings
+) -> dict[str, Any]:
+    service_id = ids("service", group.slug)
+    contact = group.contact
+    service = {
+        "id": service_id,
+        "organization_id": ids("organization", _organization_name(group, settings)),
+        "name": group.name,
+        "description": group.description,
+        "url": _service_url(group, settings),
+        "email": contact.email if contact else None,
+        "status": "active",
+        "fees_description": group.cost,
+        "application_process": group.by_arrangement,
+        "assured_date": group.last_verified.isoformat(),
+        "phones": _phones(ids, group, service_id),
+        "contacts": _contacts(ids, group, service_id),
+        "languages": [
+            {"id": ids("language", group.slug, code), "service_id": service_id, "code": code}
+            for code in group.languages
+        ],
+        "schedules": _schedules(ids, group, service_id),
+        "service_at_locations": [
+            {
+                "id": ids("service_at_location", group.slug, location["location_type"]),
+                "service_id": service_id,
+                "location_id": location["id"],
+                "location": location,
+            }
+            for location in _locations(ids, group)
+        ],
+        "attributes": [
+            {
+                "id": ids("attribute", group.slug, slug),
+                "link_id": service_id,
+                "link_entity": "service",
+                "taxonomy_term_id": terms[slug]["id"],
+                "taxonomy_term": terms[slug],
+            }
+            for slug in group.topics
+            if slug in terms
+        ],
+    }
+    return _present(service)
+
+
+def _service_url(group: Group, settings: Settings) -> str | None:
+    """Online groups: the join link. Others: their own site, else their page here."""
+    if group.format == "online" and group.online and group.online.url:
+        return group.online.url
+    if group.contact and group.contact.url:
+        return group.contact.url
+    return links.absolute(settings, urls.group(group.region, group.slug))
+
+
+def _phones(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+    if not (group.contact and group.contact.phone):
+        return []
+    number = group.contact.phone
+    return [{"id": ids("phone", group.slug), "service_id": service_id, "number": number}]
+
+
+def _contacts(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+    contact = group.contact
+    if not (contact and (contact.name or contact.email)):
+        return []
+    found = {"id": ids("contact", group.slug), "service_id": service_id}
+    return [_present(found | {"name": contact.name, "email": contact.email})]
+
+
+def _locations(ids: _Ids, group: Group) -> list[dict[str, Any]]:
+    found = []
+    if group.location:
+        found.append(_physical(ids, group, group.location))
+    if group.online:
+        found.append(
+            _present(
+                {
+                    "id": ids("location", group.slug, "virtual"),
+                    "location_type": "virtual",
+                    "name": group.online.platform,
+                    "url": group.online.url,
+                    "description": group.online.details,
+                }
+            )
+        )
+    location_id = found[0]["id"]
+    found[0]["accessibility"] = [
+        {
+            "id": ids("accessibility", group.slug, index),
+            "location_id": location_id,
+            "description": text,
+        }
+        for index, text in enumerate(group.accessibility, start=1)
+    ]
+    return [_present(location) for location in found]
+
+
+def _physical(ids: _Ids, group: Group, loc: Location) -> dict[str, Any]:
+    location_id = ids("location", group.slug, "physical")
+    address = {
+        "id": ids("address", group.slug),
+        "location_id": location_id,
+        "address_1": loc.address or "",
+        "city": loc.town,
+        "state_province": loc.region,
+        # Required by HSDS; empty when the listing gives none.
+        "postal_code": loc.postcode or "",
+        "country": loc.country,
+        "address_type": "physical",
+    }
+    return _present(
+        {
+            "id": location_id,
+            "location_type": "physical",
+            "name": loc.venue,
+            "description": loc.directions,
+            "latitude": loc.latitude,
+            "longitude": loc.longitude,
+            "addresses": [address],
+        }
+    )
+
+
+def _schedules(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+    attending = _ATTENDING[group.format]
+    found = [
+        _present(
+            {
+                "id": ids("schedule", group.slug, index),
+                "service_id": service_id,
+                "freq": meeting.freq,
+                "interval": meeting.interval,
+                "byday": ",".join(meeting.byday),
+                "wkst": "MO",
+                "dtstart": meeting.dtstart.isoformat() if meeting.dtstart else None,
+                "opens_at": meeting.opens_at,
+                "closes_at": meeting.closes_at,
+                "timezone": standard_offset(meeting, group),
+                "description": f"{describe_meeting(meeting)} ({meeting.timezone} time)",
+                "attending_type": attending,
+                "notes": meeting.notes,
+            }
+        )
+        for index, meeting in enumerate(group.schedule, start=1)
+    ]
+    if group.by_arrangement:
+        found.append(
+            {
+                "id": ids("schedule", group.slug, "by-arrangement"),
+                "service_id": service_id,
+                "description": f"By arrangement: {group.by_arrangement}",
+                "attending_type": attending,
+            }
+        )
+    return found
+
+
+def standard_offset(meeting: Meeting, group: Group) -> int | float:
+    """The zone's UTC offset in hours outside daylight saving (HSDS has a number, not a name).
+
+    The lower of the January and July offsets of the year the listing was checked:
+    standard time in both hemispheres, and for zones whose data calls winter the
+    exception (Europe/Dublin) too.
+    """
+    zone = ZoneInfo(meeting.timezone)
+    year = group.last_verified.year
+    offsets = [datetime(year, month, 1, 12, tzinfo=zone).utcoffset() for month in (1, 7)]
+    hours = min(o.total_seconds() for o in offsets if o is not None) / 3600
+    return int(hours) if hours.is_integer() else hours
+
+
+def _taxonomy(ids: _Ids, settings: Settings) -> dict[str, Any]:
+    return _present(
+        {
+            "id": ids("taxonomy", "topics"),
+            "name": f"{settings.site_name} topics",
+            "description": f"The topics {settings.site_name} files its stories, tips and groups under.",
+            "uri": links.absolute(settings, urls.TOPICS),
+        }
+    )
+
+
+def _term(ids: _Ids, topic: Topic, taxonomy: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    return _present(
+        {
+            "id": ids("taxonomy_term", topic.slug),
+            "code": topic.slug,
+            "name": topic.title,
+            "description": topic.description,
+            "taxonomy": taxonomy["name"],
+            "taxonomy_id": taxonomy["id"],
+            "language": settings.language,
+            "term_uri": links.absolute(settings, urls.topic(topic.slug)),
+        }
+    )

@@ -1,0 +1,183 @@
+"""The HSDS 3 export in its tabular form: one CSV a table and a datapackage.json.
+
+Spreadsheet users and the Open Referral tools read HSDS as a Frictionless
+tabular data package. Each CSV has every column of its table in the official
+order (empty where we know nothing), so it lines up with the official
+datapackage; the datapackage.json written beside them describes only the tables
+written here. The columns below are the official HSDS 3.0 ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from peerkit.render.exports.hsds import HsdsExport
+
+# Each table: its file and its columns, written "name", "name:type" or "name:format"
+# (uuid, email and uri are string formats), with "!" for a required column.
+TABLES: dict[str, tuple[str, str]] = {
+    "organization": (
+        "organizations.csv",
+        "id:uuid! name! alternate_name description! email:email website:uri tax_status tax_id"
+        " year_incorporated:number legal_status logo uri:uri parent_organization_id:uuid",
+    ),
+    "service": (
+        "services.csv",
+        "id:uuid! organization_id:uuid! program_id:uuid name! alternate_name description url:uri"
+        " email:email status! interpretation_services application_process fees_description"
+        " wait_time fees accreditations eligibility_description minimum_age:number"
+        " maximum_age:number assured_date:date assurer_email:email licenses alert"
+        " last_modified:datetime",
+    ),
+    "attribute": (
+        "attributes.csv",
+        "id:uuid! link_id:uuid! taxonomy_term_id:uuid! link_type link_entity! value",
+    ),
+    "service_at_location": (
+        "service_at_location.csv",
+        "id:uuid! service_id:uuid! location_id:uuid! description",
+    ),
+    "location": (
+        "locations.csv",
+        "id:uuid! location_type! url:uri organization_id:uuid name alternate_name description"
+        " transportation latitude:number longitude:number external_identifier"
+        " external_identifier_type",
+    ),
+    "phone": (
+        "phones.csv",
+        "id:uuid! location_id:uuid service_id:uuid organization_id:uuid contact_id:uuid"
+        " service_at_location_id:uuid number! extension:number type description",
+    ),
+    "contact": (
+        "contacts.csv",
+        "id:uuid! organization_id:uuid service_id:uuid service_at_location_id:uuid"
+        " location_id:uuid name title department email:email",
+    ),
+    "address": (
+        "addresses.csv",
+        "id:uuid! location_id:uuid attention address_1! address_2 city! region state_province!"
+        " postal_code! country! address_type!",
+    ),
+    "schedule": (
+        "schedules.csv",
+        "id:uuid! service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date"
+        " valid_to:date dtstart:date timezone:number until:date count:number wkst freq"
+        " interval:number byday byweekno bymonthday byyearday description opens_at:time"
+        " closes_at:time schedule_link:uri attending_type notes",
+    ),
+    "language": (
+        "languages.csv",
+        "id:uuid! service_id:uuid location_id:uuid phone_id:uuid name code note",
+    ),
+    "accessibility": (
+        "accessibility.csv",
+        "id:uuid! location_id:uuid description details url:uri",
+    ),
+    "taxonomy_term": (
+        "taxonomy_terms.csv",
+        "id:uuid! code name! description! parent_id:uuid taxonomy language taxonomy_id:uuid"
+        " term_uri:uri",
+    ),
+    "taxonomy": ("taxonomies.csv", "id:uuid! name! description! uri:uri version"),
+}
+_FORMATS = {"uuid", "email", "uri"}
+
+
+def tabular_files(export: HsdsExport, title: str) -> dict[str, bytes]:
+    """File name -> bytes: every table's CSV and the datapackage.json that describes them."""
+    rows = _rows(export)
+    files = {path: _csv(table, rows[table]) for table, (path, _) in TABLES.items()}
+    files["datapackage.json"] = _datapackage(title)
+    return files
+
+
+def columns(table: str) -> list[tuple[str, str, str | None, bool]]:
+    """(name, type, format, required) of each column of ``table``, in the official order."""
+    found = []
+    for spec in TABLES[table][1].split():
+        required = spec.endswith("!")
+        name, _, kind = spec.rstrip("!").partition(":")
+        if kind in _FORMATS:
+            found.append((name, "string", kind, required))
+        else:
+            found.append((name, kind or "string", None, required))
+    return found
+
+
+def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
+    def nested(objects: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+        return [item for obj in objects for item in obj.get(key, [])]
+
+    services = export.services
+    return {
+        "organization": export.organizations,
+        "service": services,
+        "attribute": nested(services, "attributes"),
+        "service_at_location": nested(services, "service_at_locations"),
+        "location": export.locations,
+        "phone": nested(services, "phones"),
+        "contact": nested(services, "contacts"),
+        "address": nested(export.locations, "addresses"),
+        "schedule": export.schedules,
+        "language": nested(services, "languages"),
+        "accessibility": nested(export.locations, "accessibility"),
+        "taxonomy_term": export.taxonomy_terms,
+        "taxonomy": export.taxonomies,
+    }
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _csv(table: str, objects: list[dict[str, Any]]) -> bytes:
+    names = [name for name, *_ in columns(table)]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    for obj in objects:
+        writer.writerow([_cell(obj.get(name)) for name in names])
+    return out.getvalue().encode("utf-8")
+
+
+def _datapackage(title: str) -> bytes:
+    resources = []
+    for table, (path, _) in TABLES.items():
+        fields = []
+        foreign_keys = []
+        for name, kind, fmt, required in columns(table):
+            field: dict[str, Any] = {"name": name, "type": kind}
+            if fmt:
+                field["format"] = fmt
+            if required:
+                field["constraints"] = {"required": True}
+            fields.append(field)
+            target = name.removesuffix("_id")
+            if name.endswith("_id") and target in TABLES:
+                foreign_keys.append(
+                    {"fields": name, "reference": {"resource": target, "fields": "id"}}
+                )
+        resources.append(
+            {
+                "name": table,
+                "path": path,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": "id", "foreignKeys": foreign_keys},
+            }
+        )
+    package = {
+        "name": "hsds",
+        "title": title,
+        "profile": "tabular-data-package",
+        "description": "Open Referral HSDS 3.0 tables, one CSV a table.",
+        "resources": resources,
+    }
+    text = json.dumps(package, ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")
