@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from peerkit.imports.csv_source import columns_help
+from peerkit.imports.mapping import Defaults
+from peerkit.imports.progress import terminal_progress
+from peerkit.imports.run import ImportOptions, import_file, report_lines, site_topics
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.project import load_and_check
@@ -59,7 +64,10 @@ def _parser() -> argparse.ArgumentParser:
         " one only if the whole build succeeds.",
     )
     build.add_argument(
-        "--strict", action="store_true", help="fail on content warnings and on MkDocs warnings"
+        "--strict",
+        action="store_true",
+        help="fail on any MkDocs warning, such as a broken link (content warnings fail only"
+        " `peerkit check --strict`)",
     )
     build.add_argument(
         "-d", "--site-dir", type=Path, help="where to write the site (default: site/)"
@@ -75,7 +83,54 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     _config_option(serve)
     serve.set_defaults(run=_run_serve)
+    _add_import(commands)
     return parser
+
+
+def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "import",
+        help="write group files from a spreadsheet (CSV), Open Referral HSDS or a Meeting Guide feed",
+        description=textwrap.fill(
+            "Read FILE and write one group file per group into content/groups/<region>/."
+            " The format is found from the content: a CSV spreadsheet (comma or semicolon,"
+            " UTF-8), HSDS 3 JSON, an HSDS datapackage (its folder, its datapackage.json or"
+            " a .zip) or a Meeting Guide JSON feed. Rows that cannot be imported are"
+            " reported with their row number; the others are still written."
+        ),
+        epilog=textwrap.fill(
+            "Spreadsheet columns. Headings are matched ignoring case, spaces and"
+            " punctuation, and common other names work too ('group name', 'city', 'zip',"
+            " 'start time'):"
+        )
+        + "\n"
+        + columns_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    command.add_argument(
+        "--dest", type=Path, help="the folder to write into (default: the site's content/groups)"
+    )
+    command.add_argument(
+        "--update",
+        action="store_true",
+        help="change existing group files, only in the fields that differ (comments are kept)",
+    )
+    command.add_argument(
+        "--dry-run", action="store_true", help="list what would be written, and write nothing"
+    )
+    command.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        help="the import date (YYYY-MM-DD) for the files' first line (default: today)",
+    )
+    command.add_argument(
+        "--topic",
+        metavar="SLUG",
+        help="the topic for groups that name no known topic (Meeting Guide feeds name none)",
+    )
+    _config_option(command)
+    command.set_defaults(run=_run_import)
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -146,7 +201,7 @@ def _mkdocs_logging() -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     config = _load_config(args.config_file, strict=args.strict)
-    if config is None or not _check(config, args.strict):
+    if config is None or not _check(config, strict=False):
         return 1
     _mkdocs_logging()
     site_dir = Path(args.site_dir or config.site_dir).resolve()
@@ -166,6 +221,42 @@ def _run_serve(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    config = _load_config(args.config_file)
+    if config is None:
+        return 1
+    plugin = config.plugins.get("peerkit")
+    if plugin is None:
+        print(f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'")
+        return 1
+    root = Path(config.config_file_path).resolve().parent
+    content = root / plugin.config.content_dir
+    topics = site_topics(content)
+    if args.topic and topics and args.topic not in topics:
+        print(f"error: --topic {args.topic!r} is not in topics.yml: {', '.join(topics)}")
+        return 1
+    settings = settings_from_mkdocs(config, plugin.config)
+    defaults = Defaults(
+        timezone=settings.timezone,
+        country=plugin.config.country,
+        today=args.date or date.today(),
+        topics=topics,
+        default_topic=args.topic,
+    )
+    options = ImportOptions(
+        dest=args.dest or content / "groups",
+        defaults=defaults,
+        update=args.update,
+        dry_run=args.dry_run,
+        existing_dirs=(content / "groups",),
+        root=root,
+    )
+    report = import_file(args.file, options, terminal_progress())
+    for line in report_lines(report, args.dry_run):
+        print(line)
+    return 1 if report.has_errors else 0
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Topic
 from peerkit.render import urls
+from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.schedule_words import sort_key, week_order
@@ -78,6 +79,7 @@ def group_pages(
             group.name,
             "group.html",
             description=group.description[:300],
+            jsonld=group_jsonld(group, maker.site_name),
             group=group,
             topics=[topics[t] for t in group.topics if t in topics],
             meetings=sorted(group.schedule, key=sort_key),

@@ -1,0 +1,140 @@
+"""schema.org JSON-LD for a group page: a recurring Event, or an Organization.
+
+A group with regular meetings is an `Event` series whose `eventSchedule` says
+when it repeats, so search engines and assistants can answer "a group near me on
+Tuesday evening". A group that meets only by arrangement has no times to give,
+so it is described as the `Organization` it is, with its `Place`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from peerkit.model.records import Group, Location, Meeting
+from peerkit.render import urls
+from peerkit.render.jsonld import to_script_json
+from peerkit.render.schedule_words import DAY_NAMES
+
+_ATTENDANCE = {
+    "in-person": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+_FREE = re.compile(r"^\s*free\b", re.IGNORECASE)
+
+
+def group_jsonld(group: Group, site_name: str, site_url: str | None = None) -> str:
+    """The script-safe JSON-LD of the group's page; with ``site_url`` it names the page too."""
+    data = _event(group, site_name) if group.schedule else _organization(group)
+    page = site_url.rstrip("/") + "/" + urls.group(group.region, group.slug) if site_url else None
+    if page:
+        data["url"] = page
+    elif group.contact and group.contact.url:
+        data["url"] = group.contact.url
+    return to_script_json({"@context": "https://schema.org", **data})
+
+
+def schedule(meeting: Meeting) -> dict[str, Any]:
+    """A schema.org Schedule: weekdays as DayOfWeek, monthly ordinals as byMonthWeek."""
+    data: dict[str, Any] = {
+        "@type": "Schedule",
+        "startTime": meeting.opens_at,
+        "endTime": meeting.closes_at,
+        "scheduleTimezone": meeting.timezone,
+        "repeatFrequency": f"P{meeting.interval}{'W' if meeting.freq == 'WEEKLY' else 'M'}",
+    }
+    weekdays = list(dict.fromkeys(token[-2:] for token in meeting.byday))
+    ordinals = sorted({int(token[:-2]) for token in meeting.byday if token[:-2]})
+    crossed = {f"{n}{day}" for n in ordinals for day in weekdays}
+    if meeting.freq == "WEEKLY" or (
+        ordinals and min(ordinals) > 0 and crossed == set(meeting.byday)
+    ):
+        data["byDay"] = [f"https://schema.org/{DAY_NAMES[day]}" for day in weekdays]
+        if ordinals:
+            data["byMonthWeek"] = ordinals
+    else:
+        # "Last Friday" or "1st Monday and 3rd Wednesday": byMonthWeek cannot say it,
+        # byDay in iCal's own syntax can.
+        data["byDay"] = list(meeting.byday)
+    return data
+
+
+def _event(group: Group, site_name: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "name": group.name,
+        "description": group.description,
+        "eventAttendanceMode": _ATTENDANCE[group.format],
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventSchedule": [schedule(m) for m in group.schedule],
+        "location": _locations(group),
+        "organizer": _organizer(group, site_name),
+        "keywords": list(group.topics),
+    }
+    if group.languages:
+        data["inLanguage"] = list(group.languages)
+    if group.cost and _FREE.match(group.cost):
+        data["isAccessibleForFree"] = True
+    return data
+
+
+def _organization(group: Group) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Organization",
+        "name": group.name,
+        "description": group.description,
+        "location": _locations(group),
+        "keywords": list(group.topics),
+    }
+    if group.organisation:
+        data["parentOrganization"] = {"@type": "Organization", "name": group.organisation}
+    data.update(_reach(group))
+    return data
+
+
+def _organizer(group: Group, site_name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": group.organisation or site_name, **_reach(group)}
+
+
+def _reach(group: Group) -> dict[str, Any]:
+    contact = group.contact
+    found = {"email": contact.email, "telephone": contact.phone} if contact else {}
+    return {key: value for key, value in found.items() if value}
+
+
+def _locations(group: Group) -> dict[str, Any] | list[dict[str, Any]]:
+    """A Place, a VirtualLocation, or both for a hybrid group."""
+    found = []
+    if group.location:
+        found.append(_place(group.location))
+    if group.online:
+        virtual: dict[str, Any] = {"@type": "VirtualLocation", "name": group.online.platform}
+        if group.online.url:
+            virtual["url"] = group.online.url
+        found.append(virtual)
+    return found[0] if len(found) == 1 else found
+
+
+def _place(loc: Location) -> dict[str, Any]:
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": loc.address,
+        "addressLocality": loc.town,
+        "addressRegion": loc.region,
+        "postalCode": loc.postcode,
+        "addressCountry": loc.country,
+    }
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "address": {key: value for key, value in address.items() if value is not None},
+    }
+    if loc.venue:
+        place["name"] = loc.venue
+    if loc.latitude is not None and loc.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": loc.latitude,
+            "longitude": loc.longitude,
+        }
+    return place
