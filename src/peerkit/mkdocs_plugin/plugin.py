@@ -113,6 +113,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         crisis = self.site.crisis
         env.globals["peerkit"] = {
             "exit_url": self.config.exit_url,
+            "country": self.config.country,
             "crisis": {
                 "intro": crisis.intro,
                 "lines": [line.__dict__ for line in crisis.lines],
