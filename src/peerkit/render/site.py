@@ -13,6 +13,7 @@ from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
 from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
+from peerkit.render.schema_files import schema_files
 from peerkit.render.stories import stories_index_pages, story_pages
 from peerkit.render.templating import make_environment
 from peerkit.render.tips import tip_pages, tips_index_page
@@ -48,5 +49,6 @@ def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
         *calendar_files(regions, settings),
         *hsds_files(visible.groups, visible.topics, settings),
         meeting_guide_feed(visible.groups, settings),
+        *schema_files(),
     ]
     return RenderedSite(tuple(pages), tuple(files))
