@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Topic
+from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.occurrences import next_occurrences
@@ -71,7 +72,7 @@ def group_pages(
     topics: dict[str, Topic],
     maker: PageMaker,
     today: date,
-    site_timezone: str,
+    settings: Settings,
 ) -> Iterator[GeneratedPage]:
     for group in groups:
         yield maker.make(
@@ -79,11 +80,11 @@ def group_pages(
             group.name,
             "group.html",
             description=group.description[:300],
-            jsonld=group_jsonld(group, maker.site_name),
+            jsonld=group_jsonld(group, settings.site_name, settings.site_url),
             group=group,
             topics=[topics[t] for t in group.topics if t in topics],
             meetings=sorted(group.schedule, key=sort_key),
             upcoming=_upcoming(group, today),
-            site_timezone=site_timezone,
+            site_timezone=settings.timezone,
             stale=today - group.last_verified > STALE_AFTER,
         )

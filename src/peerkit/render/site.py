@@ -40,7 +40,7 @@ def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
         tips_index_page(visible.tips, visible.topics, maker),
         groups_index_page(regions, maker),
         *region_pages(regions, maker),
-        *group_pages(visible.groups, topics, maker, today, settings.timezone),
+        *group_pages(visible.groups, topics, maker, today, settings),
         *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
         topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
     ]
