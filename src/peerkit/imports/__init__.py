@@ -1,0 +1,15 @@
+"""`peerkit import`: groups from an organisation's spreadsheet, HSDS or a Meeting Guide feed.
+
+detect    which format a file is, from its content
+csv_source, hsds, hsds_tabular, meeting_guide
+          one reader a format, each turning its entries into drafts
+drafts    what a source says about a group, with the row it came from
+values    lenient readers for days, times, dates, countries, languages
+mapping   a draft -> a group record in schema order (shared by every format)
+yaml_writer
+          new group files in the hand-written style; updates that keep comments
+run       the import itself: map, name, check, write, and report
+progress  the terminal progress bar the CLI hands to the import
+
+Nothing here imports mkdocs: the CLI passes the site's settings in.
+"""

@@ -1,0 +1,280 @@
+"""An organisation's spreadsheet, saved as CSV, read into drafts.
+
+The columns are the ones a person keeping a list of groups would have made,
+under whatever heading they chose: "Group name", "City", "ZIP", "Start time".
+Headings are matched without regard to case, spaces or punctuation, and rows
+of one group at several times (a Tuesday row and a Saturday row) become one
+group with two meetings. Rows are numbered as the spreadsheet numbers them:
+the heading is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.values import (
+    Bad,
+    Days,
+    clean,
+    parse_date,
+    parse_days,
+    parse_frequency,
+    parse_ordinals,
+    parse_time,
+    parse_time_range,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    help: str
+    synonyms: tuple[str, ...] = ()
+
+
+COLUMNS = (
+    Column("name", "the group's name (required)", ("group name", "group", "title", "meeting name")),
+    Column("description", "what happens at the group, in words a first-timer understands", ("about", "details", "summary", "what happens")),
+    Column("topics", "topics from topics.yml, by short name or title, separated by ; or ,", ("topic", "category", "categories", "tags", "theme", "themes")),
+    Column("organisation", "the charity or network that runs the group", ("organization", "org", "charity", "run by", "provider", "network", "organiser", "organizer")),
+    Column("format", "in person, online or hybrid (if empty: from the address and the link)", ("meeting format", "attendance", "type", "meeting type")),
+    Column("venue", "the building, for example Riverside Community Centre", ("venue name", "location", "location name", "building", "place")),
+    Column("address", "the street address", ("street", "street address", "address 1", "address line 1", "address1")),
+    Column("address_2", "a second address line, added to the address", ("address line 2", "address2")),
+    Column("town", "the town or city", ("city", "town city", "locality", "village")),
+    Column("region", "the region the directory lists the group under (if empty: the town)", ("area", "county", "state", "province", "district")),
+    Column("postcode", "the postcode or ZIP code", ("post code", "postal code", "zip", "zip code", "zipcode")),
+    Column("country", "a two-letter code such as GB, or a name (if empty: the site's)", ("nation",)),
+    Column("latitude", "decimal degrees, for distance sorting", ("lat",)),
+    Column("longitude", "decimal degrees", ("lng", "lon", "long")),
+    Column("directions", "how to find the room once there", ("how to find us", "location notes", "finding us")),
+    Column("online_url", "the https:// link to join online", ("online link", "join url", "join link", "meeting link", "zoom link", "video link", "conference url", "link")),
+    Column("online_platform", "Zoom, Jitsi, Teams... (if empty: from the link)", ("platform", "video platform")),
+    Column("online_details", "anything else an online newcomer needs", ("joining instructions", "how to join", "online notes")),
+    Column("day", "Monday, Mon, Tuesday and Thursday, Mon-Fri, 1st and 3rd Wednesday", ("days", "weekday", "weekdays", "day of week", "meeting day", "meeting days")),
+    Column("frequency", "weekly, fortnightly, every 3 weeks or monthly (if empty: weekly)", ("freq", "how often", "recurrence", "repeats")),
+    Column("week_of_month", "for monthly meetings: 1st, 2nd and 4th, last", ("week", "weeks", "week of the month", "which week", "which weeks")),
+    Column("first_date", "the date of one meeting: needed for fortnightly ones", ("start date", "starting", "first meeting", "dtstart")),
+    Column("start", "start time: 18:30, 6:30pm or 18.30 (or 18:30-20:00 for both)", ("start time", "starts", "from", "time", "opens at", "begins")),
+    Column("end", "end time (if empty: an hour after the start)", ("end time", "ends", "until", "to", "finish", "finish time", "closes at")),
+    Column("timezone", "a name such as Europe/London (if empty: the site's)", ("time zone", "tz")),
+    Column("schedule_notes", "anything else about the times, for example not in August", ("notes", "meeting notes")),
+    Column("by_arrangement", "for groups that meet when members arrange it: how to arrange", ("by appointment",)),
+    Column("contact_name", "who to ask for", ("contact", "contact person", "host", "facilitator")),
+    Column("email", "the group's email address", ("e mail", "email address", "contact email")),
+    Column("phone", "the group's phone number", ("telephone", "tel", "phone number", "mobile", "contact phone", "contact number")),
+    Column("website", "the group's own web page", ("web site", "web", "url", "web page", "webpage", "homepage")),
+    Column("languages", "names or codes: English; Welsh or en, cy", ("language", "spoken languages")),
+    Column("accessibility", "separated by ; or , (step-free access; hearing loop)", ("access", "accessible")),
+    Column("cost", "what it costs, for example Free", ("price", "fee", "fees", "charge")),
+    Column("last_verified", "when the listing was last checked: 2026-03-14 or 14/03/2026 (if empty: today)", ("last checked", "verified", "checked", "date checked", "last updated", "updated")),
+    Column("status", "published or draft (if empty: published)", ("listing status",)),
+)  # fmt: skip
+
+
+def header_key(heading: str) -> str:
+    """ "Start time (HH:MM)", "START_TIME", " start-time " -> "start time"."""
+    without_notes = re.sub(r"\(.*?\)", " ", heading.casefold())
+    return re.sub(r"[^a-z0-9]+", " ", without_notes).strip()
+
+
+_BY_KEY = {
+    header_key(word): column.name for column in COLUMNS for word in (column.name, *column.synonyms)
+}
+
+
+def columns_help() -> str:
+    """The column list that `peerkit import --help` prints."""
+    width = max(len(c.name) for c in COLUMNS)
+    return "\n".join(f"  {c.name.ljust(width)}  {c.help}" for c in COLUMNS)
+
+
+def looks_like_csv(text: str) -> bool:
+    rows = _rows(text, _delimiter(text))
+    header = next((row for row in rows if any(cell.strip() for cell in row)), [])
+    return sum(header_key(h) in _BY_KEY for h in header) >= 2
+
+
+def read_csv(text: str, file: str, day_first: bool) -> tuple[list[Draft], list[Problem]]:
+    rows = _rows(text, _delimiter(text))
+    problems: list[Problem] = []
+    header_index = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    if header_index is None:
+        return [], [error(Where(file), "the file has no rows")]
+    header_where = Where(file, header_index + 1)
+    names: list[str | None] = []
+    for heading in rows[header_index]:
+        name = _BY_KEY.get(header_key(heading))
+        if name is None and heading.strip():
+            problems.append(warning(header_where, f"column {heading.strip()!r} is not used"))
+        names.append(name)
+    if "name" not in names:
+        problems.append(error(header_where, "no 'name' column: every group needs a name"))
+        return [], problems
+    drafts: dict[tuple[str, ...], Draft] = {}
+    for index in range(header_index + 1, len(rows)):
+        cells = _cells(names, rows[index])
+        if not cells:
+            continue
+        draft = _draft(cells, Where(file, index + 1), day_first)
+        key = _group_key(draft)
+        if key in drafts:
+            drafts[key].absorb(draft)
+        else:
+            drafts[key] = draft
+    return list(drafts.values()), problems
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes the most headings known; csv.Sniffer breaks ties."""
+    sample = text[:65536]
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        sniffed = ","
+    first_line = sample.split("\n", 1)[0]
+
+    def known(delimiter: str) -> tuple[int, bool]:
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        return sum(header_key(h) in _BY_KEY for h in header), delimiter == sniffed
+
+    return max((sniffed, ",", ";", "\t"), key=known)
+
+
+def _rows(text: str, delimiter: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _cells(names: list[str | None], row: list[str]) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for name, cell in zip(names, row, strict=False):
+        value = clean(cell)
+        if name and value and not cells.get(name):
+            cells[name] = value
+    return cells
+
+
+def _list(text: str | None) -> list[str]:
+    """Items split at ; when there is one (so "step-free, via the side door" stays whole), else at ,."""
+    if not text:
+        return []
+    separator = ";" if ";" in text else ","
+    return [item.strip() for item in text.replace("\n", separator).split(separator) if item.strip()]
+
+
+def _draft(cells: dict[str, str], where: Where, day_first: bool) -> Draft:
+    address = ", ".join(filter(None, (cells.get("address"), cells.get("address_2")))) or None
+    draft = Draft(
+        where=where,
+        name=cells.get("name"),
+        description=cells.get("description"),
+        topics=[t.strip() for t in re.split(r"[;,\n]", cells.get("topics", "")) if t.strip()],
+        organisation=cells.get("organisation"),
+        format=cells.get("format"),
+        venue=cells.get("venue"),
+        address=address,
+        town=cells.get("town"),
+        region=cells.get("region"),
+        postcode=cells.get("postcode"),
+        country=cells.get("country"),
+        latitude=cells.get("latitude"),
+        longitude=cells.get("longitude"),
+        directions=cells.get("directions"),
+        online_url=cells.get("online_url"),
+        online_platform=cells.get("online_platform"),
+        online_details=cells.get("online_details"),
+        by_arrangement=cells.get("by_arrangement"),
+        contact_name=cells.get("contact_name"),
+        email=cells.get("email"),
+        phone=cells.get("phone"),
+        website=cells.get("website"),
+        languages=_list(cells.get("languages")),
+        accessibility=_list(cells.get("accessibility")),
+        cost=cells.get("cost"),
+        last_verified=cells.get("last_verified"),
+        status=cells.get("status"),
+    )
+    meeting = _meeting(cells, where, day_first, draft.problems)
+    if meeting:
+        draft.meetings.append(meeting)
+    return draft
+
+
+def _meeting(
+    cells: dict[str, str], where: Where, day_first: bool, problems: list[Problem]
+) -> DraftMeeting | None:
+    """The row's meeting, from its day, frequency, week of the month and times."""
+    if not any(cells.get(k) for k in ("day", "start", "end", "frequency", "week_of_month")):
+        return None
+    failed = False
+
+    def bad(reason: str) -> None:
+        nonlocal failed
+        problems.append(error(where, reason))
+        failed = True
+
+    days = (
+        parse_days(cells["day"]) if cells.get("day") else Bad("no day: say which weekday it meets")
+    )
+    if isinstance(days, Bad):
+        bad(days.reason)
+        days = Days((), ())
+    frequency = parse_frequency(cells.get("frequency", ""))
+    if isinstance(frequency, Bad):
+        bad(frequency.reason)
+        freq, interval, ordinals = None, None, ()
+    else:
+        freq, interval, ordinals = frequency.freq, frequency.interval, frequency.ordinals
+    if cells.get("week_of_month"):
+        weeks = parse_ordinals(cells["week_of_month"])
+        if isinstance(weeks, Bad):
+            bad(weeks.reason)
+        else:
+            ordinals = (*ordinals, *weeks)
+    ordinals = tuple(dict.fromkeys((*ordinals, *days.ordinals)))
+    opens_at = closes_at = None
+    if cells.get("start"):
+        times = parse_time_range(cells["start"])
+        if isinstance(times, Bad):
+            bad(times.reason)
+        else:
+            opens_at, closes_at = times
+    if cells.get("end"):
+        end = parse_time(cells["end"])
+        if isinstance(end, Bad):
+            bad(end.reason)
+        else:
+            closes_at = end
+    dtstart = None
+    if cells.get("first_date"):
+        parsed = parse_date(cells["first_date"], day_first)
+        if isinstance(parsed, Bad):
+            bad(f"first_date: {parsed.reason}")
+        else:
+            dtstart = parsed
+    if failed:
+        return None
+    byday = tuple(f"{n}{d}" for d in days.days for n in ordinals) if ordinals else days.days
+    return DraftMeeting(
+        where=where,
+        freq=freq,
+        byday=byday,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        timezone=cells.get("timezone"),
+        interval=interval,
+        dtstart=dtstart,
+        notes=cells.get("schedule_notes"),
+    )
+
+
+def _group_key(draft: Draft) -> tuple[str, ...]:
+    """Rows of one group: same name at the same place (or the same join link)."""
+    parts = (draft.name, draft.town, draft.address, draft.online_url)
+    return tuple((part or "").casefold() for part in parts) + (
+        ("",) if draft.name else (str(draft.where.number),)
+    )

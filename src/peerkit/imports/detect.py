@@ -1,0 +1,148 @@
+"""Which format a file is, from what is in it, and its groups as drafts.
+
+People rename files ("groups export (3).txt"), so the content decides: a zip or
+folder with a datapackage.json is HSDS tabular; JSON whose entries have days
+and times is a Meeting Guide feed, one whose entries have schedules and
+locations is HSDS; text with known column headings is a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from peerkit.imports.csv_source import looks_like_csv, read_csv
+from peerkit.imports.drafts import Draft, Problem, Where, error, warning
+from peerkit.imports.hsds import looks_like_hsds, read_services, service_list
+from peerkit.imports.hsds_tabular import Package, read_package
+from peerkit.imports.meeting_guide import looks_like_meeting_guide, read_meeting_guide
+
+MAX_FILE_BYTES = 200_000_000
+
+
+@dataclass
+class SourceRead:
+    """What a file held: its format, its groups, and what was wrong at the file level."""
+
+    kind: str
+    drafts: list[Draft] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+
+
+def read_file(path: Path, country: str, timezone: str, today: date) -> SourceRead:
+    label = path.name
+    day_first = country != "US"
+    if path.is_dir():
+        if not (path / "datapackage.json").is_file():
+            return _unknown(label, "a folder without a datapackage.json")
+        return _from_package(Package.folder(path, label), day_first, timezone, today)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return SourceRead(
+            "unknown", problems=[error(Where(label), f"cannot read the file: {exc.strerror}")]
+        )
+    if size > MAX_FILE_BYTES:
+        return _unknown(label, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    raw = path.read_bytes()
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                package = Package.zip(archive, label)
+                if package is None:
+                    return _unknown(label, "a zip without a datapackage.json")
+                return _from_package(package, day_first, timezone, today)
+        except zipfile.BadZipFile:
+            return _unknown(label, "a damaged zip file")
+    problems: list[Problem] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        problems.append(
+            warning(
+                Where(label), "not UTF-8 text; read as Windows-1252: save as 'CSV UTF-8' next time"
+            )
+        )
+    stripped = text.lstrip()
+    if stripped[:1] in ("[", "{"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            return _unknown(label, f"JSON that cannot be read (line {exc.lineno}: {exc.msg})")
+        result = _from_json(data, path, label, day_first, timezone, today)
+    elif looks_like_csv(text):
+        drafts, found = read_csv(text, label, day_first)
+        result = SourceRead("CSV spreadsheet", drafts, found, text.count("\n"))
+    else:
+        return _unknown(label, "neither JSON nor a spreadsheet with known column headings")
+    result.problems[:0] = problems
+    return result
+
+
+def _unknown(label: str, what: str) -> SourceRead:
+    return SourceRead(
+        "unknown",
+        problems=[
+            error(
+                Where(label),
+                f"{what}: peerkit import reads a CSV spreadsheet, HSDS 3 JSON, an HSDS"
+                " datapackage (folder or zip) or a Meeting Guide JSON feed",
+            )
+        ],
+    )
+
+
+def _from_json(
+    data: Any, path: Path, label: str, day_first: bool, timezone: str, today: date
+) -> SourceRead:
+    if isinstance(data, dict) and isinstance(data.get("resources"), list):
+        return _from_package(
+            Package.folder(path.parent, path.parent.name), day_first, timezone, today
+        )
+    items = service_list(data)
+    if items is None:
+        return _unknown(label, "JSON that is not a list of meetings or services")
+    if not items:
+        return SourceRead(
+            "empty JSON list", problems=[warning(Where(label), "the file lists nothing")]
+        )
+    if looks_like_meeting_guide(items):
+        drafts, problems = read_meeting_guide(items, label, day_first)
+        return SourceRead("Meeting Guide feed", drafts, problems, len(items))
+    if looks_like_hsds(items):
+        _nest_organizations(items, path.parent / "organizations.json")
+        wheres = [Where(label, n) for n in range(1, len(items) + 1)]
+        drafts, problems = read_services(items, wheres, day_first, timezone, today)
+        return SourceRead("HSDS JSON", drafts, problems, len(items))
+    return _unknown(
+        label, "JSON whose entries are neither Meeting Guide meetings nor HSDS services"
+    )
+
+
+def _from_package(package: Package, day_first: bool, timezone: str, today: date) -> SourceRead:
+    services, wheres, problems = read_package(package)
+    drafts, found = read_services(services, wheres, day_first, timezone, today)
+    return SourceRead("HSDS datapackage", drafts, [*problems, *found], len(services))
+
+
+def _nest_organizations(services: list[Any], beside: Path) -> None:
+    """services.json names its organization by id; organizations.json beside it has the name."""
+    wanted = [
+        s for s in services if isinstance(s, dict) and not isinstance(s.get("organization"), dict)
+    ]
+    if not wanted or not beside.is_file():
+        return
+    try:
+        organizations = json.loads(beside.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return
+    by_id = {o.get("id"): o for o in service_list(organizations) or [] if isinstance(o, dict)}
+    for service in wanted:
+        if service.get("organization_id") in by_id:
+            service["organization"] = by_id[service["organization_id"]]

@@ -1,0 +1,320 @@
+"""Open Referral HSDS 3 services into drafts.
+
+A peer-support group is an HSDS service: its name and description, the
+organization that runs it, a physical location (the venue) and/or a virtual
+one (the join link), and schedules already shaped like ours (freq, byday,
+opens_at, closes_at). The JSON form nests all of that in each service; the
+tabular form (hsds_tabular) is first nested into the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.values import Bad, clean, iso_time, parse_date, parse_int
+
+_SERVICE_KEYS = {
+    "schedules",
+    "service_at_locations",
+    "organization",
+    "organization_id",
+    "status",
+    "cost_options",
+    "attributes",
+    "contacts",
+    "phones",
+    "languages",
+}
+_UNSUPPORTED = ("until", "count", "byweekno", "bymonthday", "byyearday")
+_BY_ARRANGEMENT = re.compile(r"^by (arrangement|appointment)\s*[:.-]?\s*", re.I)
+_ZONE_IN_WORDS = re.compile(r"\(([A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+) time\)")
+
+
+def service_list(data: Any) -> list[Any] | None:
+    """Services as an array, or a page of an HSDS API (an object with contents or items)."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in ("contents", "items"):
+            if isinstance(data.get(key), list):
+                return data[key]
+    return None
+
+
+def looks_like_hsds(items: list[Any]) -> bool:
+    sample = [item for item in items[:20] if isinstance(item, dict)]
+    return bool(sample) and all("name" in s and _SERVICE_KEYS & s.keys() for s in sample)
+
+
+def read_services(
+    services: Sequence[Any], wheres: Sequence[Where], day_first: bool, timezone: str, today: date
+) -> tuple[list[Draft], list[Problem]]:
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    for service, where in zip(services, wheres, strict=True):
+        if not isinstance(service, dict):
+            problems.append(error(where, "a service must be a set of fields"))
+            continue
+        drafts.append(_Service(service, where, day_first, timezone, today).draft())
+    return drafts, problems
+
+
+def _text(value: Any, key: str) -> str | None:
+    item = value.get(key) if isinstance(value, dict) else None
+    if item is None or isinstance(item, dict | list):
+        return None
+    return clean(item) or None
+
+
+def _items(value: Any, key: str) -> list[dict[str, Any]]:
+    items = value.get(key) if isinstance(value, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+class _Service:
+    def __init__(
+        self, service: dict[str, Any], where: Where, day_first: bool, timezone: str, today: date
+    ) -> None:
+        self.service = service
+        self.today = today
+        self.where = where
+        self.day_first = day_first
+        self.timezone = timezone
+        self.problems: list[Problem] = []
+
+    def draft(self) -> Draft:
+        s = self.service
+        contact = next(iter(_items(s, "contacts")), {})
+        draft = Draft(
+            where=self.where,
+            name=_text(s, "name"),
+            description=_text(s, "description"),
+            topics=self.topics(),
+            organisation=_text(s.get("organization"), "name"),
+            contact_name=_text(contact, "name"),
+            email=_text(s, "email") or _text(contact, "email"),
+            phone=self.phone(s) or self.phone(contact),
+            website=_text(s, "url"),
+            languages=[
+                _text(lang, "code") or _text(lang, "name") or ""
+                for lang in _items(s, "languages")
+                if _text(lang, "code") or _text(lang, "name")
+            ],
+            cost=self.cost(),
+            last_verified=self.last_verified(),
+            problems=self.problems,
+        )
+        self.status(draft)
+        self.locations(draft)
+        if draft.website and draft.website == draft.online_url:
+            draft.website = None
+        for schedule in self.schedules():
+            if not _text(schedule, "byday") and _text(schedule, "description"):
+                self.in_words(draft, _text(schedule, "description") or "")
+                continue
+            meeting = self.meeting(schedule)
+            if meeting:
+                draft.meetings.append(meeting)
+        return draft
+
+    def in_words(self, draft: Draft, description: str) -> None:
+        """A schedule given only as a sentence: the listing says it, as meeting by arrangement."""
+        text = _BY_ARRANGEMENT.sub("", description).strip()
+        if text == description:
+            self.problems.append(
+                warning(
+                    self.where,
+                    f"a schedule given only in words is kept as by_arrangement: {text!r}",
+                )
+            )
+        draft.by_arrangement = draft.by_arrangement or text
+
+    def phone(self, holder: dict[str, Any]) -> str | None:
+        return next(
+            (_text(p, "number") for p in _items(holder, "phones") if _text(p, "number")), None
+        )
+
+    def topics(self) -> list[str]:
+        topics = []
+        for attribute in _items(self.service, "attributes"):
+            term = (
+                attribute.get("taxonomy_term")
+                if isinstance(attribute.get("taxonomy_term"), dict)
+                else {}
+            )
+            word = _text(term, "code") or _text(term, "name") or _text(attribute, "value")
+            if word:
+                topics.append(word)
+        return topics
+
+    def cost(self) -> str | None:
+        for option in _items(self.service, "cost_options"):
+            described = _text(option, "amount_description") or _text(option, "option")
+            if described:
+                return described
+            amount = option.get("amount")
+            if amount in (0, "0", 0.0):
+                return "Free"
+            if amount not in (None, ""):
+                return f"{amount} {_text(option, 'currency') or ''}".strip()
+        return _text(self.service, "fees_description") or _text(self.service, "fees")
+
+    def last_verified(self) -> date | str | None:
+        for key in ("assured_date", "last_modified"):
+            value = _text(self.service, key)
+            if value:
+                parsed = parse_date(value, self.day_first)
+                return value if isinstance(parsed, Bad) else parsed
+        return None
+
+    def status(self, draft: Draft) -> None:
+        status = (_text(self.service, "status") or "active").casefold()
+        if status in ("inactive", "defunct"):
+            self.problems.append(warning(self.where, f"the service is {status}; not imported"))
+            draft.skip = True
+        elif status == "temporarily closed":
+            self.problems.append(
+                warning(self.where, "the service is temporarily closed; imported as a draft")
+            )
+            draft.status = "draft"
+
+    def locations(self, draft: Draft) -> None:
+        physical: list[dict[str, Any]] = []
+        for holder in _items(self.service, "service_at_locations"):
+            location = holder.get("location") if isinstance(holder.get("location"), dict) else None
+            if location is None:
+                continue
+            draft.accessibility += [
+                text
+                for item in _items(location, "accessibility")
+                if (text := _text(item, "description") or _text(item, "details"))
+                and text not in draft.accessibility
+            ]
+            kind = _text(location, "location_type") or (
+                "virtual" if _text(location, "url") else "physical"
+            )
+            if kind == "virtual" and not draft.online_url:
+                draft.online_url = _text(location, "url")
+                draft.online_platform = _text(location, "name")
+                draft.online_details = _text(location, "description")
+            elif kind == "physical":
+                physical.append(location)
+        if len(physical) > 1:
+            self.problems.append(
+                warning(
+                    self.where,
+                    f"the service has {len(physical)} venues; a group has one: used the first",
+                )
+            )
+        if physical:
+            self.venue(draft, physical[0])
+
+    def venue(self, draft: Draft, location: dict[str, Any]) -> None:
+        addresses = _items(location, "addresses")
+        address = next(
+            (a for a in addresses if _text(a, "address_type") in (None, "physical")), None
+        ) or next(iter(addresses), {})
+        street = ", ".join(filter(None, (_text(address, "address_1"), _text(address, "address_2"))))
+        draft.venue = _text(location, "name")
+        draft.address = street or None
+        draft.town = _text(address, "city")
+        draft.region = _text(address, "region") or _text(address, "state_province")
+        draft.postcode = _text(address, "postal_code")
+        draft.country = _text(address, "country")
+        draft.latitude = location.get("latitude")
+        draft.longitude = location.get("longitude")
+        draft.directions = _text(location, "description")
+        if not draft.languages:
+            draft.languages = [
+                text for lang in _items(location, "languages") if (text := _text(lang, "code"))
+            ]
+
+    def schedules(self) -> Iterable[dict[str, Any]]:
+        """The service's schedules, and those of its locations, each once."""
+        found = list(_items(self.service, "schedules"))
+        for holder in _items(self.service, "service_at_locations"):
+            found += _items(holder, "schedules")
+            found += _items(holder.get("location"), "schedules")
+        seen: set[str] = set()
+        for schedule in found:
+            key = _text(schedule, "id") or str(id(schedule))
+            if key not in seen:
+                seen.add(key)
+                yield schedule
+
+    def meeting(self, schedule: dict[str, Any]) -> DraftMeeting | None:
+        where = self.where
+        for key in _UNSUPPORTED:
+            if schedule.get(key) not in (None, ""):
+                self.problems.append(warning(where, f"schedule {key} is not supported; left out"))
+        valid_to = _text(schedule, "valid_to")
+        if valid_to and valid_to < self.today.isoformat():
+            self.problems.append(warning(where, f"a schedule ended on {valid_to}; left out"))
+            return None
+        byday = tuple(
+            d.strip().upper() for d in (_text(schedule, "byday") or "").split(",") if d.strip()
+        )
+        if not byday:
+            self.problems.append(warning(where, "a schedule without byday (weekdays) is left out"))
+            return None
+        times = [
+            iso_time(_text(schedule, k) or "") if _text(schedule, k) else None
+            for k in ("opens_at", "closes_at")
+        ]
+        for value in times:
+            if isinstance(value, Bad):
+                self.problems.append(error(where, value.reason))
+                return None
+        interval = (
+            parse_int(schedule["interval"]) if schedule.get("interval") not in (None, "") else None
+        )
+        if isinstance(interval, Bad):
+            self.problems.append(error(where, f"schedule interval: {interval.reason}"))
+            return None
+        dtstart = (
+            parse_date(_text(schedule, "dtstart") or "", self.day_first)
+            if _text(schedule, "dtstart")
+            else None
+        )
+        if isinstance(dtstart, Bad):
+            self.problems.append(error(where, f"schedule dtstart: {dtstart.reason}"))
+            return None
+        zone = _ZONE_IN_WORDS.search(_text(schedule, "description") or "")
+        if zone is None:
+            self.check_offset(schedule.get("timezone"))
+        return DraftMeeting(
+            where=where,
+            freq=(_text(schedule, "freq") or "").upper() or None,
+            byday=byday,
+            opens_at=times[0],  # type: ignore[arg-type]
+            closes_at=times[1],  # type: ignore[arg-type]
+            timezone=zone.group(1) if zone else None,
+            interval=interval,
+            dtstart=dtstart,
+            notes=_text(schedule, "notes"),
+        )
+
+    def check_offset(self, offset: Any) -> None:
+        """HSDS gives a UTC offset, not a zone: say so when it is not the site's zone's."""
+        if offset in (None, ""):
+            return
+        hours = parse_int(offset)
+        zone = zoneinfo.ZoneInfo(self.timezone)
+        year = self.today.year
+        offsets = {
+            (datetime(year, month, 15, tzinfo=zone).utcoffset() or timedelta()).total_seconds()
+            / 3600
+            for month in (1, 7)
+        }
+        if isinstance(hours, Bad) or hours not in offsets:
+            self.problems.append(
+                warning(
+                    self.where,
+                    f"schedule timezone {offset!r} is not {self.timezone}'s; times are read as {self.timezone}",
+                )
+            )

@@ -1,0 +1,542 @@
+"""One draft -> one group record, shaped and ordered as the group schema says.
+
+Shared by every source format: the sources only say what they found; the
+rules of what makes a listing (a name, a topic, how to get there, when it
+meets) live here once. A value that cannot be used is reported; an optional
+one is left out with a warning, a required one makes the row an error, and
+the row is then skipped while the others still import.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.values import (
+    DAYS,
+    Bad,
+    add_hour,
+    ascii_slug,
+    parse_country,
+    parse_date,
+    parse_language,
+    parse_number,
+    parse_phone,
+    platform_from_url,
+    web_url,
+)
+from peerkit.load.diagnostics import Severity
+from peerkit.model.schemas import schema_for
+
+ONLINE_REGION = "Online"
+STAND_IN_DESCRIPTION = (
+    "Details of this group have not been written yet: contact the group to find out more."
+)
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_BYDAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_FORMATS = {
+    "in-person": ("in person", "inperson", "face to face", "f2f", "venue", "physical", "offline"),
+    "online": ("online", "virtual", "video", "zoom", "remote", "video call", "phone"),
+    "hybrid": ("hybrid", "both", "blended", "in person and online", "online and in person"),
+}
+_STATUSES = {
+    "published": ("published", "publish", "active", "open", "live", "yes", "y", "true"),
+    "draft": ("draft", "hidden", "inactive", "closed", "paused", "no", "n", "false"),
+}
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What the site chose, passed in by the adapter (the core never reads mkdocs.yml)."""
+
+    timezone: str
+    country: str
+    today: date
+    topics: Mapping[str, str] = field(default_factory=dict)
+    """The site's topics, slug -> title; empty if topics.yml could not be read."""
+    default_topic: str | None = None
+
+
+@dataclass
+class Mapped:
+    """A group ready to write, or None with the reasons in ``problems``."""
+
+    where: Where
+    data: dict[str, Any] | None
+    slug: str
+    """The file name to give it: the source's own slug if it is valid, else made from the name."""
+    region: str
+    town: str | None
+    fallbacks: frozenset[str]
+    """Top-level fields filled with a stand-in: they go into new files, never over a real value."""
+    implied: dict[tuple[str | int, ...], Any]
+    """Fields left out because they hold the default (a meeting's time zone), with that default."""
+    problems: list[Problem]
+
+
+def to_group(draft: Draft, defaults: Defaults) -> Mapped:
+    builder = _Builder(draft, defaults)
+    data = builder.build()
+    given = draft.slug if draft.slug and _SLUG.fullmatch(draft.slug) else None
+    return Mapped(
+        draft.where,
+        data,
+        given or ascii_slug(draft.name or "") or "group",
+        builder.region,
+        builder.town,
+        frozenset(builder.fallbacks),
+        builder.implied,
+        [*draft.problems, *builder.problems],
+    )
+
+
+class _Builder:
+    def __init__(self, draft: Draft, defaults: Defaults) -> None:
+        self.draft = draft
+        self.defaults = defaults
+        self.problems: list[Problem] = []
+        self.fallbacks: set[str] = set()
+        self.implied: dict[tuple[str | int, ...], Any] = {}
+        self.region = ONLINE_REGION
+        self.town: str | None = None
+        self.failed = any(p.severity is Severity.ERROR for p in draft.problems)
+
+    def warn(self, message: str, where: Where | None = None) -> None:
+        self.problems.append(warning(where or self.draft.where, message))
+
+    def fail(self, message: str, where: Where | None = None) -> None:
+        self.problems.append(error(where or self.draft.where, message))
+        self.failed = True
+
+    def build(self) -> dict[str, Any] | None:
+        d = self.draft
+        if d.skip:
+            return None
+        data: dict[str, Any] = {}
+        if not d.name:
+            self.fail("no name: every group needs one")
+            return None
+        data["name"] = d.name
+        if d.description:
+            data["description"] = d.description
+        else:
+            self.warn("no description; wrote a stand-in: replace it with what happens at the group")
+            data["description"] = STAND_IN_DESCRIPTION
+            self.fallbacks.add("description")
+        data["topics"] = self.topics()
+        if d.organisation:
+            data["organisation"] = d.organisation
+        group_format = self.group_format()
+        if group_format:
+            data["format"] = group_format
+        if group_format in ("in-person", "hybrid"):
+            location = self.location()
+            if location:
+                data["location"] = location
+        if group_format in ("online", "hybrid"):
+            online = self.online()
+            if online:
+                data["online"] = online
+        if group_format == "online":
+            self.region = d.region or ONLINE_REGION
+            data["region"] = self.region
+        schedule = self.schedule()
+        if schedule:
+            data["schedule"] = schedule
+        if d.by_arrangement:
+            data["by_arrangement"] = d.by_arrangement
+        if not schedule and not d.by_arrangement and not self.failed:
+            self.fail("no meeting day and time (or by_arrangement): say when the group meets")
+        contact = self.contact()
+        if contact:
+            data["contact"] = contact
+        languages = self.languages()
+        if languages:
+            data["languages"] = languages
+        accessibility = list(dict.fromkeys(d.accessibility))
+        if accessibility:
+            data["accessibility"] = accessibility
+        if d.cost:
+            data["cost"] = d.cost
+        data["last_verified"] = self.last_verified()
+        status = self.status()
+        if status:
+            data["status"] = status
+        if self.failed:
+            return None
+        data = self.prune(data)
+        return None if self.failed else ordered(data)
+
+    def topics(self) -> list[str]:
+        known = self.defaults.topics
+        slugs: list[str] = []
+        for word in self.draft.topics:
+            slug = match_topic(word, known)
+            if slug:
+                slugs.append(slug)
+            else:
+                self.warn(f"unknown topic {word!r}; topics in topics.yml: {', '.join(known)}")
+        if not slugs and self.defaults.default_topic:
+            self.fallbacks.add("topics")
+            return [self.defaults.default_topic]
+        if not slugs:
+            self.fail("no known topic: fill in topics, or give --topic for the whole file")
+        return list(dict.fromkeys(slugs))
+
+    def group_format(self) -> str | None:
+        d = self.draft
+        has_place = bool(d.address or d.venue)
+        has_online = bool(d.online_url)
+        stated = read_format(d.format) if d.format else None
+        if d.format and stated is None:
+            self.warn(
+                f"unknown format {d.format!r} (in-person, online or hybrid); went by the data"
+            )
+        if stated:
+            return stated
+        if has_place and has_online:
+            return "hybrid"
+        if has_online:
+            return "online"
+        if has_place or d.town:
+            return "in-person"
+        self.fail("no address and no online link: say where the group meets")
+        return None
+
+    def location(self) -> dict[str, Any] | None:
+        d = self.draft
+        if not d.address:
+            self.fail("no address: an in-person or hybrid group needs the street address")
+        if not d.town:
+            self.fail("no town: an in-person or hybrid group needs its town or city")
+        if self.failed:
+            return None
+        self.town = d.town
+        self.region = d.region or d.town or ONLINE_REGION
+        country = self.defaults.country
+        if d.country:
+            parsed = parse_country(d.country)
+            if isinstance(parsed, Bad):
+                self.warn(f"{parsed.reason}; used {country}")
+            else:
+                country = parsed
+        location: dict[str, Any] = {
+            "venue": d.venue,
+            "address": d.address,
+            "town": d.town,
+            "region": self.region,
+            "postcode": d.postcode,
+            "country": country,
+        }
+        coordinates = self.coordinates()
+        if coordinates:
+            location["latitude"], location["longitude"] = coordinates
+        location["directions"] = d.directions
+        return {key: value for key, value in location.items() if value is not None and value != ""}
+
+    def coordinates(self) -> tuple[float, float] | None:
+        d = self.draft
+        if d.latitude in (None, "") and d.longitude in (None, ""):
+            return None
+        latitude, longitude = parse_number(d.latitude), parse_number(d.longitude)
+        if isinstance(latitude, Bad) or isinstance(longitude, Bad):
+            self.warn(
+                f"latitude and longitude {d.latitude!r}, {d.longitude!r} are not numbers; left out"
+            )
+            return None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            self.warn(f"latitude {latitude} or longitude {longitude} is out of range; left out")
+            return None
+        return latitude, longitude
+
+    def online(self) -> dict[str, Any] | None:
+        d = self.draft
+        if not d.online_url:
+            self.fail("no online link: an online or hybrid group needs the join link (online_url)")
+            return None
+        url = web_url(d.online_url)
+        if isinstance(url, Bad):
+            self.fail(f"online link: {url.reason}")
+            return None
+        if url.startswith("http://"):
+            url = "https://" + url[len("http://") :]
+            self.warn(f"join link {d.online_url!r} uses http; written with https")
+        online = {
+            "url": url,
+            "platform": d.online_platform or platform_from_url(url),
+            "details": d.online_details,
+        }
+        return {key: value for key, value in online.items() if value}
+
+    def schedule(self) -> list[dict[str, Any]]:
+        meetings: list[DraftMeeting] = []
+        for meeting in self.draft.meetings:
+            if self.check_meeting(meeting):
+                combine_into(meetings, meeting)
+        return [self.meeting_data(index, m) for index, m in enumerate(meetings)]
+
+    def check_meeting(self, m: DraftMeeting) -> bool:
+        """Fill what can be assumed (an hour's length), refuse what cannot; True if usable."""
+        ok = True
+        if not m.byday or not all(_BYDAY.match(day) for day in m.byday):
+            self.fail(f"unknown meeting days {','.join(m.byday) or 'none'}", m.where)
+            return False
+        ordinals = [day[:-2] for day in m.byday]
+        if m.freq is None:
+            m.freq = "MONTHLY" if any(ordinals) else "WEEKLY"
+        if m.freq == "WEEKLY" and any(ordinals):
+            self.fail(
+                "a weekly meeting cannot be on a given week of the month: use monthly", m.where
+            )
+            ok = False
+        if m.freq == "MONTHLY" and not all(ordinals):
+            self.fail("a monthly meeting needs which week of the month (1st, 3rd, last)", m.where)
+            ok = False
+        if not m.opens_at:
+            self.fail("no start time", m.where)
+            return False
+        if not m.closes_at:
+            m.closes_at = add_hour(m.opens_at)
+            if m.closes_at is None:
+                self.fail(f"no end time, and one hour after {m.opens_at} is the next day", m.where)
+                return False
+            self.warn(f"no end time; assumed one hour, to {m.closes_at}", m.where)
+        if m.closes_at <= m.opens_at:
+            self.fail(
+                f"meeting ends at {m.closes_at}, not after it starts at {m.opens_at}", m.where
+            )
+            ok = False
+        if m.timezone and m.timezone not in known_timezones():
+            self.fail(
+                f"unknown time zone {m.timezone!r} (use a name such as Europe/London)", m.where
+            )
+            ok = False
+        if m.interval is not None and not 1 <= m.interval <= 12:
+            self.fail(f"every {m.interval} weeks or months is out of range (1 to 12)", m.where)
+            ok = False
+        if (m.interval or 1) > 1 and m.dtstart is None:
+            self.fail(
+                f"meeting every {m.interval} weeks or months needs the date of one meeting"
+                " (first_date), to know which weeks",
+                m.where,
+            )
+            ok = False
+        if m.notes and len(m.notes) > 200:
+            self.warn(
+                "schedule notes are over 200 characters; left out: move them to the description",
+                m.where,
+            )
+            m.notes = None
+        return ok
+
+    def meeting_data(self, index: int, m: DraftMeeting) -> dict[str, Any]:
+        meeting: dict[str, Any] = {"freq": m.freq}
+        if (m.interval or 1) > 1:
+            meeting["interval"] = m.interval
+            meeting["dtstart"] = m.dtstart
+        else:
+            self.implied[("schedule", index, "interval")] = 1
+        if m.timezone == self.defaults.timezone:
+            self.implied[("schedule", index, "timezone")] = m.timezone
+        meeting["byday"] = ",".join(m.byday)
+        meeting["opens_at"] = m.opens_at
+        meeting["closes_at"] = m.closes_at
+        if m.timezone and m.timezone != self.defaults.timezone:
+            meeting["timezone"] = m.timezone
+        if m.notes:
+            meeting["notes"] = m.notes
+        return meeting
+
+    def contact(self) -> dict[str, Any]:
+        d = self.draft
+        contact: dict[str, Any] = {}
+        if d.contact_name:
+            contact["name"] = d.contact_name
+        if d.email:
+            if _EMAIL.match(d.email):
+                contact["email"] = d.email
+            else:
+                self.warn(f"email {d.email!r} is not an email address; left out")
+        if d.phone:
+            phone = parse_phone(d.phone)
+            if isinstance(phone, Bad):
+                self.warn(f"{phone.reason}; left out")
+            else:
+                contact["phone"] = phone
+        if d.website:
+            url = web_url(d.website)
+            if isinstance(url, Bad):
+                self.warn(f"website: {url.reason}; left out")
+            else:
+                contact["url"] = url
+        return contact
+
+    def languages(self) -> list[str]:
+        codes: list[str] = []
+        for text in self.draft.languages:
+            code = parse_language(text)
+            if isinstance(code, Bad):
+                self.warn(f"{code.reason}; left out")
+            else:
+                codes.append(code)
+        return list(dict.fromkeys(codes))
+
+    def last_verified(self) -> date:
+        value = self.draft.last_verified
+        if isinstance(value, date):
+            return value
+        if value:
+            parsed = parse_date(value, day_first=self.defaults.country != "US")
+            if not isinstance(parsed, Bad):
+                return parsed
+            self.warn(f"last_verified: {parsed.reason}; used {self.defaults.today.isoformat()}")
+        self.fallbacks.add("last_verified")
+        return self.defaults.today
+
+    def status(self) -> str | None:
+        text = (self.draft.status or "").strip().casefold()
+        if not text:
+            return None
+        for status, words in _STATUSES.items():
+            if text in words:
+                return None if status == "published" else status
+        self.warn(f"unknown status {self.draft.status!r} (published or draft); published it")
+        return None
+
+    def prune(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Leave out optional values the schema refuses, with a warning; fail on required ones."""
+        for _ in range(20):
+            errors = list(_leaf_errors(_validator().iter_errors(_plain(data))))
+            if not errors:
+                return data
+            for err in errors:
+                path = list(err.absolute_path)
+                if not path or not _optional(path):
+                    continue
+                _remove(data, path)
+                self.warn(f"{_field_name(path)}: {err.message}; left out")
+                break
+            else:
+                return data
+        return data
+
+
+def read_format(text: str) -> str | None:
+    words = " ".join(re.findall(r"[a-z0-9]+", text.casefold().replace("&", " and ")))
+    for group_format, spellings in _FORMATS.items():
+        if words == group_format.replace("-", " ") or words in spellings:
+            return group_format
+    return None
+
+
+def match_topic(word: str, topics: Mapping[str, str]) -> str | None:
+    """A topic as people write it ("Grief", "grief and loss", "GRIEF") -> its slug."""
+    key = ascii_slug(word)
+    if not key:
+        return None
+    if not topics:
+        return key
+    for slug, title in topics.items():
+        if key in (slug, ascii_slug(title)):
+            return slug
+    starts = [slug for slug, title in topics.items() if ascii_slug(title).startswith(key + "-")]
+    starts += [slug for slug in topics if slug.startswith(key + "-") and slug not in starts]
+    return starts[0] if len(starts) == 1 else None
+
+
+def combine_into(meetings: list[DraftMeeting], meeting: DraftMeeting) -> None:
+    """Join a meeting to one at the same time on other days (Tuesday + Thursday -> TU,TH)."""
+    for other in meetings:
+        if other.same_slot(meeting):
+            days = set(other.byday) | set(meeting.byday)
+            other.byday = tuple(sorted(days, key=_day_order))
+            return
+    meetings.append(meeting)
+
+
+def _day_order(token: str) -> tuple[int, int]:
+    ordinal = int(token[:-2] or 0)
+    return DAYS.index(token[-2:]), ordinal if ordinal > 0 else 10 - ordinal
+
+
+@cache
+def known_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema_for("group"), format_checker=FormatChecker())
+
+
+def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
+    for err in errors:
+        if err.validator == "allOf" and err.context:
+            yield from _leaf_errors(iter(err.context))
+        else:
+            yield err
+
+
+def _schema_at(path: list[str | int]) -> dict[str, Any]:
+    schema = schema_for("group")
+    for part in path:
+        schema = schema["items"] if isinstance(part, int) else schema["properties"][part]
+    return schema
+
+
+def _optional(path: list[str | int]) -> bool:
+    """A field its parent does not require, or one entry of a list of words."""
+    parent = _schema_at(path[:-1])
+    last = path[-1]
+    if isinstance(last, int):
+        return parent.get("items", {}).get("type") == "string"
+    return last not in parent.get("required", ())
+
+
+def _remove(data: Any, path: list[str | int]) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    del data[path[-1]]
+
+
+def _field_name(path: list[str | int]) -> str:
+    return "".join(
+        f"[{p + 1}]" if isinstance(p, int) else ("." if i else "") + p for i, p in enumerate(path)
+    )
+
+
+def _plain(value: Any) -> Any:
+    """Dates as the YAML loader hands them to the schema: as text."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def ordered(data: dict[str, Any], schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Keys in the order the schema lists them: the order of the hand-written files."""
+    schema = schema or schema_for("group")
+    properties = schema.get("properties", {})
+    result: dict[str, Any] = {}
+    for key in sorted(data, key=lambda k: list(properties).index(k) if k in properties else 999):
+        value = data[key]
+        sub = properties.get(key, {})
+        if isinstance(value, dict):
+            value = ordered(value, sub)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            value = [ordered(item, sub.get("items", {})) for item in value]
+        result[key] = value
+    return result

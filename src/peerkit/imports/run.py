@@ -1,0 +1,273 @@
+"""`peerkit import`: read a file, map its groups, and write one checked YAML file a group.
+
+Problems are collected, not printed: the CLI reports them. A group whose file
+would not pass `peerkit check` is reported and skipped, the others are still
+written. An existing file is changed only with ``update``, and then only in
+the fields that differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from ruamel.yaml.error import YAMLError
+
+from peerkit.imports.detect import read_file
+from peerkit.imports.drafts import Problem, Where, error, warning
+from peerkit.imports.mapping import Defaults, Mapped, to_group
+from peerkit.imports.values import ascii_slug
+from peerkit.imports.yaml_writer import new_document, plain, update_document
+from peerkit.load.diagnostics import Severity
+from peerkit.load.validate import validate
+from peerkit.load.yaml_source import YamlProblem, parse_yaml
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[Any], int, str], Iterable[Any]]
+PROGRESS_ABOVE_ROWS = 300
+"""A progress bar is worth its noise only on imports of more than a few hundred rows."""
+Action = Literal["created", "updated", "unchanged", "skipped"]
+_SLUG_LINE = re.compile(r"^slug:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    dest: Path
+    """New files go to <dest>/<region>/<slug>.yml."""
+    defaults: Defaults
+    update: bool = False
+    dry_run: bool = False
+    existing_dirs: tuple[Path, ...] = ()
+    """Other folders whose group files count as already there (the site's content/groups)."""
+    root: Path | None = None
+    """Paths in the report are shown relative to this folder (the site's)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    action: Action
+    where: Where
+    path: str | None = None
+    changed: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(o.action == action for o in self.outcomes)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.where.file, p.where.number or 0))
+
+    def summary(self) -> str:
+        return ", ".join(
+            f"{action} {self.count(action)}"
+            for action in ("created", "updated", "unchanged", "skipped")
+        )
+
+
+def _no_progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
+    return items
+
+
+def import_file(
+    source: Path, options: ImportOptions, progress: Progress = _no_progress
+) -> ImportReport:
+    """Import every group of ``source``; ``progress`` wraps the long loops (a terminal bar)."""
+    d = options.defaults
+    read = read_file(source, d.country, d.timezone, d.today)
+    report = ImportReport(read.kind, list(read.problems))
+    if read.rows <= PROGRESS_ABOVE_ROWS:
+        progress = _no_progress
+    drafts = read.drafts
+    mapped = [to_group(draft, d) for draft in progress(drafts, len(drafts), "Mapping")]
+    undated = sum("last_verified" in m.fallbacks for m in mapped if m.data)
+    if undated:
+        report.problems.append(
+            warning(
+                Where(source.name),
+                f"{undated} group{'s' * (undated != 1)} give no date of last check:"
+                f" dated {d.today.isoformat()}, the day of the import",
+            )
+        )
+    writer = _Writer(source.name, options, report)
+    planned = zip(mapped, _unique_slugs(mapped), strict=True)
+    for group, slug in progress(planned, len(mapped), "Writing"):
+        report.problems.extend(group.problems)
+        writer.write(group, slug)
+    return report
+
+
+def _unique_slugs(mapped: list[Mapped]) -> Iterator[str]:
+    """Slugs from names; a name used twice gets its town added, then a number."""
+    clashes = Counter(m.slug for m in mapped if m.data)
+    used: set[str] = set()
+    for m in mapped:
+        slug = m.slug
+        if m.data and clashes[slug] > 1 and slug in used:
+            town = ascii_slug(m.town or m.region)
+            slug = f"{m.slug}-{town}"[:80].rstrip("-") if town else slug
+            number = 2
+            while slug in used:
+                slug = f"{m.slug}-{town}-{number}" if town else f"{m.slug}-{number}"
+                number += 1
+        if m.data:
+            used.add(slug)
+        yield slug
+
+
+def existing_groups(folders: Iterable[Path]) -> dict[str, Path]:
+    """Group files already there, by slug (the file name, or a slug: line in the file)."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in (".yml", ".yaml") or not path.is_file():
+                continue
+            try:
+                text = path.read_text("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            declared = _SLUG_LINE.search(text)
+            found.setdefault(declared.group(1) if declared else path.stem, path)
+    return found
+
+
+class _Writer:
+    def __init__(self, label: str, options: ImportOptions, report: ImportReport) -> None:
+        self.label = label
+        self.options = options
+        self.report = report
+        self.existing = existing_groups((options.dest, *options.existing_dirs))
+        self.comment = f"Imported from {label} on {options.defaults.today.isoformat()}"
+
+    def shown(self, path: Path) -> str:
+        root = self.options.root
+        if root is not None:
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
+
+    def outcome(self, action: Action, group: Mapped, path: Path | None, changed: list[str]) -> None:
+        shown = self.shown(path) if path else None
+        self.report.outcomes.append(Outcome(action, group.where, shown, tuple(changed)))
+
+    def write(self, group: Mapped, slug: str) -> None:
+        if group.data is None:
+            self.outcome("skipped", group, None, [])
+            return
+        path = self.existing.get(slug)
+        if path is not None:
+            self.change(group, path)
+            return
+        region = ascii_slug(group.region) or "other"
+        path = self.options.dest / region / f"{slug}.yml"
+        text = new_document(group.data, self.comment)
+        if not self.valid(group, path, text):
+            self.outcome("skipped", group, None, [])
+            return
+        if not self.options.dry_run:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        self.existing[slug] = path
+        self.outcome("created", group, path, [])
+
+    def change(self, group: Mapped, path: Path) -> None:
+        assert group.data is not None
+        try:
+            old = path.read_text("utf-8-sig")
+            text, changed = update_document(old, group.data, group.fallbacks, group.implied)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            self.report.problems.append(
+                error(group.where, f"{self.shown(path)} cannot be read to compare: {exc}")
+            )
+            self.outcome("skipped", group, None, [])
+            return
+        except YAMLError as exc:
+            self.report.problems.append(
+                error(group.where, f"{self.shown(path)} is not valid YAML: {exc}".split("\n")[0])
+            )
+            self.outcome("skipped", group, None, [])
+            return
+        if not changed:
+            self.outcome("unchanged", group, path, [])
+            return
+        if not self.options.update:
+            self.report.problems.append(
+                warning(
+                    group.where,
+                    f"{self.shown(path)} exists and differs in {', '.join(changed)}:"
+                    " give --update to change it",
+                )
+            )
+            self.outcome("skipped", group, path, changed)
+            return
+        if not self.valid(group, path, text, compare=False):
+            self.outcome("skipped", group, None, [])
+            return
+        if not self.options.dry_run:
+            path.write_text(text, encoding="utf-8", newline="\n")
+        self.outcome("updated", group, path, changed)
+
+    def valid(self, group: Mapped, path: Path, text: str, compare: bool = True) -> bool:
+        """Check the file's text exactly as `peerkit check` will read it."""
+        shown = self.shown(path)
+        try:
+            located = parse_yaml(text)
+        except YamlProblem as problem:
+            self.report.problems.append(error(group.where, f"{shown}: {problem.message}"))
+            return False
+        found = validate("group", located, shown)
+        for diagnostic in found:
+            self.report.problems.append(error(group.where, f"{shown}: {diagnostic.message}"))
+        if not found and compare and located.data != plain(group.data):
+            self.report.problems.append(
+                error(
+                    group.where, f"{shown}: the file would not read back as imported; not written"
+                )
+            )
+            return False
+        return not found
+
+
+def site_topics(content_dir: Path) -> dict[str, str]:
+    """The site's topics (slug -> title) from topics.yml; empty if it cannot be read."""
+    path = content_dir / "topics.yml"
+    try:
+        located = parse_yaml(path.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return {}
+    if validate("topics", located, path.name):
+        return {}
+    return {item["slug"]: item["title"] for item in located.data}
+
+
+def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
+    """What `peerkit import` prints: the problems row by row, each file, then the counts."""
+    lines = [problem.format() for problem in report.sorted_problems()]
+    verbs = {"created": "create", "updated": "update"}
+    for outcome in report.outcomes:
+        if outcome.action not in verbs or outcome.path is None:
+            continue
+        verb = f"would {verbs[outcome.action]}" if dry_run else outcome.action
+        fields = f" ({', '.join(outcome.changed)})" if outcome.changed else ""
+        lines.append(f"{verb} {outcome.path}{fields}")
+    summary = f"{report.kind}: {report.summary()}"
+    lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
+    return lines

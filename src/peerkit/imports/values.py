@@ -1,0 +1,431 @@
+"""Lenient readers for the values people type into spreadsheets and feeds.
+
+An organisation's sheet says "Tues & Thurs", "6.30pm", "14/03/2026" or "UK";
+the group format wants TU,TH, "18:30", 2026-03-14 and GB. Each reader here
+turns one such cell into the schema's form, or returns `Bad` with the reason
+in words the person who typed it understands.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS: dict[str, tuple[str, ...]] = {}
+for _code, _name in zip(DAYS, _DAY_NAMES, strict=True):
+    for _word in (_name, _name + "s", _name[:3], _name[:2]):
+        _DAY_WORDS[_word] = (_code,)
+_DAY_WORDS.update(
+    {
+        "tues": ("TU",),
+        "weds": ("WE",),
+        "thur": ("TH",),
+        "thurs": ("TH",),
+        "weekdays": DAYS[:5],
+        "weekday": DAYS[:5],
+        "weekends": DAYS[5:],
+        "weekend": DAYS[5:],
+        "daily": DAYS,
+        "everyday": DAYS,
+    }
+)
+_ORDINAL_WORDS = {
+    "1": 1, "1st": 1, "first": 1,
+    "2": 2, "2nd": 2, "second": 2,
+    "3": 3, "3rd": 3, "third": 3,
+    "4": 4, "4th": 4, "fourth": 4,
+    "5": 5, "5th": 5, "fifth": 5,
+    "last": -1, "penultimate": -2,
+}  # fmt: skip
+_FILLER = {"and", "or", "every", "each", "on", "the", "of", "month", "in", "a", "day", "days"}
+_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        (
+            "january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december",
+        ),
+        start=1,
+    )
+    for name in (full, full[:3], full[:4])
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A value that could not be read, and why (said to a person, not a parser)."""
+
+    reason: str
+
+
+def clean(text: object) -> str:
+    """A cell as text: surrounding blanks gone, inner runs of spaces made one."""
+    if text is None:
+        return ""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in str(text).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def split_list(text: str) -> list[str]:
+    """ "anxiety; grief, loneliness" -> three items (both ; and , separate)."""
+    return [item.strip() for item in re.split(r"[;,\n]", text) if item.strip()]
+
+
+def ascii_slug(text: str, limit: int = 80) -> str:
+    """A file-name and web-address form: "Carers' Café (online)" -> "carers-cafe-online"."""
+    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", bare.lower().replace("'", "")).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.casefold().replace("&", " and "))
+
+
+# --- days and weeks of the month ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Days:
+    """Weekday codes in week order, and any "which week of the month" ordinals named with them."""
+
+    days: tuple[str, ...]
+    ordinals: tuple[int, ...]
+
+
+def parse_days(text: str) -> Days | Bad:
+    """ "Tuesday and Thursday", "Mon-Fri", "1st & 3rd Wed", "weekdays" -> codes and ordinals."""
+    found: list[str] = []
+    ordinals: list[int] = []
+    words = _words(re.sub(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*", " to ", text, flags=re.I))
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("to", "till") and found and index + 1 < len(words):
+            end = _DAY_WORDS.get(words[index + 1])
+            if end is None or len(end) != 1:
+                return Bad(f"unknown day range in {text!r}")
+            start, stop = DAYS.index(found[-1]), DAYS.index(end[0])
+            span = range(start, stop + 1) if start <= stop else [*range(start, 7), *range(stop + 1)]
+            found.extend(DAYS[i] for i in span)
+            index += 2
+            continue
+        if word == "every" and index + 1 < len(words) and words[index + 1] == "day":
+            found.extend(DAYS)
+            index += 2
+            continue
+        if word in _DAY_WORDS:
+            found.extend(_DAY_WORDS[word])
+        elif word in _ORDINAL_WORDS:
+            ordinals.extend(_ordinal_at(words, index))
+        elif word not in _FILLER and word not in ("last", "to", "till"):
+            typed = _as_typed(word, text)
+            return Bad(
+                f"unknown day {typed!r}" + (f" in {text!r}" if typed != text.strip() else "")
+            )
+        index += 1
+    if not found:
+        return Bad(f"no weekday in {text!r}")
+    return Days(
+        tuple(code for code in DAYS if code in found),
+        tuple(dict.fromkeys(ordinals)),
+    )
+
+
+def _as_typed(word: str, text: str) -> str:
+    """The word as the person typed it ("Tusday", not "tusday"), for the report."""
+    found = re.search(re.escape(word), text, re.I)
+    return found.group(0) if found else word
+
+
+def _ordinal_at(words: list[str], index: int) -> list[int]:
+    """ "2nd last" and "second to last" count from the end of the month."""
+    number = _ORDINAL_WORDS[words[index]]
+    rest = words[index + 1 : index + 3]
+    if number > 0 and (rest[:1] == ["last"] or rest == ["to", "last"]):
+        return [-number]
+    if number > 0 and rest[:1] == ["from"]:
+        return [-number]
+    return [number]
+
+
+def parse_ordinals(text: str) -> tuple[int, ...] | Bad:
+    """Week of the month: "1st and 3rd", "2, 4", "last", "second to last"."""
+    words = _words(text)
+    found: list[int] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if word in _ORDINAL_WORDS:
+            value = _ordinal_at(words, index)
+            found.extend(value)
+            if value[0] < 0 and word != "last" and word != "penultimate":
+                skip = 2 if words[index + 1 : index + 3] == ["to", "last"] else 1
+        elif word in ("week", "weeks", "and", "of", "the", "month", "every", "from", "end"):
+            continue
+        else:
+            return Bad(f"unknown week of the month {text!r} (write 1st, 2nd and 4th, or last)")
+    if not found:
+        return Bad(f"no week of the month in {text!r}")
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Frequency:
+    freq: str | None  # WEEKLY, MONTHLY, or None when the text leaves it to the days
+    interval: int
+    ordinals: tuple[int, ...] = ()
+
+
+def parse_frequency(text: str) -> Frequency | Bad:
+    """ "weekly", "fortnightly", "every 3 weeks", "monthly", "1st Tuesday of the month"."""
+    words = _words(text)
+    joined = " ".join(words)
+    if not words:
+        return Frequency(None, 1)
+    if joined in ("weekly", "every week", "each week", "once a week", "week"):
+        return Frequency("WEEKLY", 1)
+    if joined in (
+        "fortnightly",
+        "every other week",
+        "every 2 weeks",
+        "alternate weeks",
+        "biweekly",
+    ):
+        return Frequency("WEEKLY", 2)
+    if joined in ("monthly", "every month", "each month", "once a month", "month"):
+        return Frequency("MONTHLY", 1)
+    if joined in ("bimonthly", "bi monthly"):
+        return Bad(
+            f"{text!r} is ambiguous: write 'twice a month' as monthly with the weeks, or 'every 2 months'"
+        )
+    match = re.fullmatch(r"every (\d+) (week|weeks|month|months)", joined)
+    if match:
+        freq = "WEEKLY" if match.group(2).startswith("week") else "MONTHLY"
+        return Frequency(freq, int(match.group(1)))
+    ordinals = parse_ordinals(re.sub(r"\b(monthly|of the month)\b", " ", text, flags=re.I))
+    if not isinstance(ordinals, Bad) and ("month" in joined or "monthly" in joined):
+        return Frequency("MONTHLY", 1, ordinals)
+    return Bad(f"unknown frequency {text!r} (write weekly, fortnightly or monthly)")
+
+
+# --- times ------------------------------------------------------------------------------
+
+_TIME = re.compile(
+    r"^(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?::\d{2})?\s*(?P<ampm>[ap])?\.?\s*m?\.?$", re.I
+)
+_TIME_OFFSET = re.compile(r"(?:z|[+-]\d{2}(?::?\d{2})?)$", re.I)
+
+
+def parse_time(text: str) -> str | Bad:
+    """ "18:30", "6:30pm", "18.30", "6 pm", "1830", "noon" -> "HH:MM" on a 24-hour clock."""
+    value = text.strip().casefold()
+    if value in ("noon", "midday", "12 noon"):
+        return "12:00"
+    if value == "midnight":
+        return "00:00"
+    if re.fullmatch(r"\d{3,4}", value):
+        value = f"{value[:-2]}:{value[-2:]}"
+    match = _TIME.match(value)
+    if not match:
+        return Bad(f"unknown time {text!r} (write 18:30 or 6:30pm)")
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            return Bad(f"unknown time {text!r}: {hour} is not an hour on a 12-hour clock")
+        hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
+    if hour > 23 or minute > 59:
+        return Bad(f"unknown time {text!r} (hours go to 23, minutes to 59)")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_time_range(text: str) -> tuple[str, str | None] | Bad:
+    """ "18:30-20:00" or "6.30pm to 8pm" in one cell; a single time gives no end."""
+    parts = re.split(
+        r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*", text.strip(), maxsplit=1, flags=re.I
+    )
+    start = parse_time(parts[0])
+    if isinstance(start, Bad):
+        return start
+    if len(parts) == 1:
+        return start, None
+    end = parse_time(parts[1])
+    if isinstance(end, Bad):
+        return end
+    return start, end
+
+
+def iso_time(text: str) -> str | Bad:
+    """An HSDS time ("18:30", "18:30:00", "18:30+01:00", "18:30Z") as local "HH:MM"."""
+    return parse_time(_TIME_OFFSET.sub("", text.strip()))
+
+
+def add_hour(time: str) -> str | None:
+    """One hour later, or None past midnight (a meeting may not run into the next day)."""
+    hour, minute = map(int, time.split(":"))
+    return None if hour >= 23 else f"{hour + 1:02d}:{minute:02d}"
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def parse_date(text: str, day_first: bool = True) -> date | Bad:
+    """ "2026-03-14", "14/03/2026", "3/14/26" (US sites), "14 March 2026", "March 14, 2026".
+
+    Numeric dates are read day first unless the site is in the US; a date that
+    can only be read one way (31/12 or 12/31) is read that way whatever the site.
+    """
+    value = text.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})", value)
+    if match:
+        return _date(int(match[1]), int(match[2]), int(match[3]), text)
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", value)
+    if match:
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        year += 2000 if year < 100 else 0
+        if first > 12 or (day_first and second <= 12):
+            return _date(year, second, first, text)
+        return _date(year, first, second, text)
+    words = re.findall(r"[a-z]+|\d+", value.casefold())
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    if len(months) == 1 and len(numbers) == 2:
+        day, year = sorted(numbers)
+        return _date(year, months[0], day, text)
+    return Bad(f"unknown date {text!r} (write 2026-03-14 or 14/03/2026)")
+
+
+def _date(year: int, month: int, day: int, text: str) -> date | Bad:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return Bad(f"{text!r} is not a real date")
+
+
+# --- places, languages and contact details ---------------------------------------------
+
+_COUNTRIES = {
+    "uk": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "cymru": "GB",
+    "northern ireland": "GB", "usa": "US", "united states": "US",
+    "united states of america": "US", "america": "US", "ireland": "IE",
+    "republic of ireland": "IE", "eire": "IE", "canada": "CA", "australia": "AU",
+    "new zealand": "NZ", "france": "FR", "germany": "DE", "spain": "ES",
+    "netherlands": "NL", "belgium": "BE", "portugal": "PT", "italy": "IT",
+    "poland": "PL", "south africa": "ZA", "india": "IN",
+}  # fmt: skip
+
+
+def parse_country(text: str) -> str | Bad:
+    """ "GB", "gb", "UK", "United Kingdom", "USA" -> a two-letter code."""
+    value = " ".join(_words(text))
+    if value in _COUNTRIES:
+        return _COUNTRIES[value]
+    if re.fullmatch(r"[a-z]{2}", value):
+        return value.upper()
+    return Bad(f"unknown country {text!r} (write a two-letter code such as GB, IE or US)")
+
+
+_LANGUAGES = {
+    "english": "en", "welsh": "cy", "cymraeg": "cy", "gaelic": "gd",
+    "scottish gaelic": "gd", "irish": "ga", "polish": "pl", "polski": "pl",
+    "spanish": "es", "espanol": "es", "french": "fr", "german": "de",
+    "italian": "it", "portuguese": "pt", "romanian": "ro", "lithuanian": "lt",
+    "russian": "ru", "ukrainian": "uk", "turkish": "tr", "greek": "el",
+    "dutch": "nl", "swedish": "sv", "danish": "da", "norwegian": "no",
+    "hungarian": "hu", "croatian": "hr", "slovak": "sk", "czech": "cs",
+    "arabic": "ar", "farsi": "fa", "persian": "fa", "kurdish": "ku",
+    "urdu": "ur", "punjabi": "pa", "hindi": "hi", "bengali": "bn",
+    "gujarati": "gu", "tamil": "ta", "malayalam": "ml", "somali": "so",
+    "amharic": "am", "tigrinya": "ti", "chinese": "zh", "mandarin": "zh",
+    "cantonese": "yue", "japanese": "ja", "korean": "ko", "thai": "th",
+    "tagalog": "tl", "vietnamese": "vi", "hebrew": "he",
+    "british sign language": "bfi", "bsl": "bfi",
+    "american sign language": "ase", "asl": "ase",
+}  # fmt: skip
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def parse_language(text: str) -> str | Bad:
+    """ "English", "Cymraeg", "en", "pt-BR", "BSL" -> a language code."""
+    value = unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode()
+    named = _LANGUAGES.get(" ".join(_words(value)))
+    if named:
+        return named
+    if _LANGUAGE_CODE.match(value.lower().split("-")[0]) and len(value) <= 11:
+        head, *rest = value.split("-")
+        return "-".join([head.lower(), *rest])
+    return Bad(f"unknown language {text!r} (write a name such as Welsh or a code such as cy)")
+
+
+def parse_phone(text: str) -> str | Bad:
+    """A phone number with the punctuation the schema allows (digits, spaces, + ( ) -)."""
+    value = re.sub(r"\s+", " ", text.replace(".", " ").replace("/", " ")).strip()
+    if re.fullmatch(r"[0-9 +()-]{3,24}", value):
+        return value
+    return Bad(f"phone number {text!r} is not just digits, spaces and + ( ) -")
+
+
+def web_url(text: str) -> str | Bad:
+    """A web page: "www.example.org" gets its https://; spaces mean it is not a link."""
+    value = text.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+        value = "https://" + value
+    if re.search(r"\s", value) or not re.match(r"^https?://[^/\s]+\.[^/\s]", value, re.I):
+        return Bad(f"{text!r} is not a web address")
+    scheme, rest = value.split("://", 1)
+    return f"{scheme.lower()}://{rest}"
+
+
+def parse_number(text: object) -> float | Bad:
+    """A coordinate as typed, a decimal comma allowed (53,4843)."""
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        return float(text)
+    value = str(text).strip().replace(",", ".")
+    try:
+        return float(value)
+    except ValueError:
+        return Bad(f"{text!r} is not a number")
+
+
+def parse_int(text: object) -> int | Bad:
+    number = parse_number(text)
+    if isinstance(number, Bad) or number != int(number):
+        return Bad(f"{text!r} is not a whole number")
+    return int(number)
+
+
+_PLATFORMS = {
+    "zoom.us": "Zoom",
+    "meet.jit.si": "Jitsi",
+    "meet.google.com": "Google Meet",
+    "teams.microsoft.com": "Microsoft Teams",
+    "teams.live.com": "Microsoft Teams",
+    "whereby.com": "Whereby",
+    "webex.com": "Webex",
+    "discord.gg": "Discord",
+    "discord.com": "Discord",
+    "skype.com": "Skype",
+    "gotomeeting.com": "GoTo Meeting",
+}
+
+
+def platform_from_url(url: str) -> str:
+    """The video service a join link points at, or "Video call" when it is not a known one."""
+    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].casefold()
+    for known, name in _PLATFORMS.items():
+        if host == known or host.endswith("." + known):
+            return name
+    if "jitsi" in host:
+        return "Jitsi"
+    return "Video call"
