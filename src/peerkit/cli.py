@@ -28,9 +28,10 @@ from peerkit.imports.csv_source import columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
 from peerkit.imports.run import ImportOptions, import_file, report_lines, site_topics
-from peerkit.load.diagnostics import Diagnostic, Severity
+from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.project import load_and_check
+from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.site_output import build_atomically
 
 
@@ -54,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
         " (or, with --strict, any warning).",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: path:line:col lines (plus GitHub annotations when GITHUB_ACTIONS is"
+        " true); json: one JSON document with every problem and a summary, for other tools",
+    )
     _config_option(check)
     check.set_defaults(run=_run_check)
 
@@ -140,53 +148,75 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_config(path: Path, **overrides: object) -> MkDocsConfig | None:
-    if not path.is_file():
-        print(
-            f"{path}:1:1: error: no such file: run peerkit in a site's folder or pass -f",
-            file=sys.stderr,
-        )
+    loaded = _config_or_problem(path, **overrides)
+    if isinstance(loaded, Diagnostic):
+        print(loaded.format(), file=sys.stderr)
         return None
+    return loaded
+
+
+def _config_or_problem(path: Path, **overrides: object) -> MkDocsConfig | Diagnostic:
+    if not path.is_file():
+        return error(str(path), 1, 1, "no such file: run peerkit in a site's folder or pass -f")
     try:
         return load_config(str(path), **overrides)
     except MkDocsException as exc:
-        print(f"{path}:1:1: error: {exc}", file=sys.stderr)
-        return None
+        return error(str(path), 1, 1, str(exc))
+
+
+def _content_diagnostics(config: MkDocsConfig) -> list[Diagnostic]:
+    """Every problem of the site's content, or the one that stops it being read."""
+    plugin = config.plugins.get("peerkit")
+    if plugin is None:
+        return [error(config.config_file_path, 1, 1, "the peerkit plugin is not in 'plugins'")]
+    root = Path(config.config_file_path).resolve().parent
+    settings = settings_from_mkdocs(config, plugin.config)
+    _, diagnostics = load_and_check(root, root / plugin.config.content_dir, settings, date.today())
+    return diagnostics
+
+
+def _passes(diagnostics: list[Diagnostic], strict: bool) -> bool:
+    return not has_errors(diagnostics) and (not strict or not diagnostics)
 
 
 def _check(config: MkDocsConfig, strict: bool) -> bool:
     """Print every content problem; True if the build may go on."""
-    plugin = config.plugins.get("peerkit")
-    if plugin is None:
-        print(f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'")
-        return False
-    root = Path(config.config_file_path).resolve().parent
-    settings = settings_from_mkdocs(config, plugin.config)
-    _, diagnostics = load_and_check(root, root / plugin.config.content_dir, settings, date.today())
-    _report(diagnostics)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    return errors == 0 and (not strict or not diagnostics)
+    diagnostics = _content_diagnostics(config)
+    for line in text_report(diagnostics):
+        print(line)
+    return _passes(diagnostics, strict)
 
 
-def _report(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format())
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    files = len({d.path for d in diagnostics})
-    if diagnostics:
-        print(
-            f"Found {errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)}"
-            f" in {files} file{'s' * (files != 1)}."
-        )
-    else:
-        print("All content is fine.")
+def _repository_prefix(site_root: Path) -> str:
+    """The site's folder inside the repository GitHub checked out, as a path prefix."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return ""
+    try:
+        rel = site_root.resolve().relative_to(Path(workspace).resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if rel == "." else rel + "/"
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    config = _load_config(args.config_file)
-    if config is None:
-        return 1
-    return 0 if _check(config, args.strict) else 1
+    loaded = _config_or_problem(args.config_file)
+    if isinstance(loaded, Diagnostic):
+        diagnostics, site_root = [loaded], Path.cwd()
+        if args.format == "text":
+            print(loaded.format(), file=sys.stderr)
+    else:
+        diagnostics = _content_diagnostics(loaded)
+        site_root = Path(loaded.config_file_path).parent
+        if args.format == "text":
+            for line in text_report(diagnostics):
+                print(line)
+    if args.format == "json":
+        print(json_report(diagnostics))
+    elif os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(diagnostics, _repository_prefix(site_root)):
+            print(line)
+    return 0 if _passes(diagnostics, args.strict) else 1
 
 
 def _mkdocs_logging() -> None:
