@@ -121,7 +121,10 @@ def parse_days(text: str) -> Days | Bad:
         if word in _DAY_WORDS:
             found.extend(_DAY_WORDS[word])
         elif word in _ORDINAL_WORDS:
-            ordinals.extend(_ordinal_at(words, index))
+            value, taken = _ordinal_at(words, index)
+            ordinals.append(value)
+            index += taken
+            continue
         elif word not in _FILLER and word not in ("last", "to", "till"):
             typed = _as_typed(word, text)
             return Bad(
@@ -142,35 +145,32 @@ def _as_typed(word: str, text: str) -> str:
     return found.group(0) if found else word
 
 
-def _ordinal_at(words: list[str], index: int) -> list[int]:
-    """ "2nd last" and "second to last" count from the end of the month."""
+def _ordinal_at(words: list[str], index: int) -> tuple[int, int]:
+    """The ordinal at ``index`` and how many words it took: "2nd last", "second to last" count from the end."""
     number = _ORDINAL_WORDS[words[index]]
     rest = words[index + 1 : index + 3]
-    if number > 0 and (rest[:1] == ["last"] or rest == ["to", "last"]):
-        return [-number]
-    if number > 0 and rest[:1] == ["from"]:
-        return [-number]
-    return [number]
+    if number > 0 and rest == ["to", "last"]:
+        return -number, 3
+    if number > 0 and rest[:1] in (["last"], ["from"]):
+        return -number, 2 + (words[index + 2 : index + 4] == ["the", "end"]) * 2
+    return number, 1
 
 
 def parse_ordinals(text: str) -> tuple[int, ...] | Bad:
     """Week of the month: "1st and 3rd", "2, 4", "last", "second to last"."""
     words = _words(text)
     found: list[int] = []
-    skip = 0
-    for index, word in enumerate(words):
-        if skip:
-            skip -= 1
-            continue
+    index = 0
+    while index < len(words):
+        word = words[index]
         if word in _ORDINAL_WORDS:
-            value = _ordinal_at(words, index)
-            found.extend(value)
-            if value[0] < 0 and word != "last" and word != "penultimate":
-                skip = 2 if words[index + 1 : index + 3] == ["to", "last"] else 1
-        elif word in ("week", "weeks", "and", "of", "the", "month", "every", "from", "end"):
+            value, taken = _ordinal_at(words, index)
+            found.append(value)
+            index += taken
             continue
-        else:
+        if word not in ("week", "weeks", "and", "of", "the", "month", "every", "each"):
             return Bad(f"unknown week of the month {text!r} (write 1st, 2nd and 4th, or last)")
+        index += 1
     if not found:
         return Bad(f"no week of the month in {text!r}")
     return tuple(dict.fromkeys(found))
