@@ -274,6 +274,7 @@ def _run_import(args: argparse.Namespace) -> int:
         today=args.date or date.today(),
         topics=topics,
         default_topic=args.topic,
+        site_url=settings.site_url,
     )
     options = ImportOptions(
         dest=args.dest or content / "groups",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from peerkit.imports.csv_source import looks_like_csv, read_csv
 from peerkit.imports.drafts import Draft, Problem, Where, error, warning
 from peerkit.imports.hsds import looks_like_hsds, read_services, service_list
 from peerkit.imports.hsds_tabular import Package, read_package
+from peerkit.imports.mapping import Defaults
 from peerkit.imports.meeting_guide import looks_like_meeting_guide, read_meeting_guide
 
 MAX_FILE_BYTES = 200_000_000
@@ -34,13 +34,13 @@ class SourceRead:
     rows: int = 0
 
 
-def read_file(path: Path, country: str, timezone: str, today: date) -> SourceRead:
+def read_file(path: Path, defaults: Defaults) -> SourceRead:
     label = path.name
-    day_first = country != "US"
+    day_first = defaults.country != "US"
     if path.is_dir():
         if not (path / "datapackage.json").is_file():
             return _unknown(label, "a folder without a datapackage.json")
-        return _from_package(Package.folder(path, label), day_first, timezone, today)
+        return _from_package(Package.folder(path, label), defaults)
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -56,7 +56,7 @@ def read_file(path: Path, country: str, timezone: str, today: date) -> SourceRea
                 package = Package.zip(archive, label)
                 if package is None:
                     return _unknown(label, "a zip without a datapackage.json")
-                return _from_package(package, day_first, timezone, today)
+                return _from_package(package, defaults)
         except zipfile.BadZipFile:
             return _unknown(label, "a damaged zip file")
     problems: list[Problem] = []
@@ -75,7 +75,7 @@ def read_file(path: Path, country: str, timezone: str, today: date) -> SourceRea
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
             return _unknown(label, f"JSON that cannot be read (line {exc.lineno}: {exc.msg})")
-        result = _from_json(data, path, label, day_first, timezone, today)
+        result = _from_json(data, path, label, defaults)
     elif looks_like_csv(text):
         drafts, found = read_csv(text, label, day_first)
         result = SourceRead("CSV spreadsheet", drafts, found, text.count("\n"))
@@ -98,13 +98,9 @@ def _unknown(label: str, what: str) -> SourceRead:
     )
 
 
-def _from_json(
-    data: Any, path: Path, label: str, day_first: bool, timezone: str, today: date
-) -> SourceRead:
+def _from_json(data: Any, path: Path, label: str, defaults: Defaults) -> SourceRead:
     if isinstance(data, dict) and isinstance(data.get("resources"), list):
-        return _from_package(
-            Package.folder(path.parent, path.parent.name), day_first, timezone, today
-        )
+        return _from_package(Package.folder(path.parent, path.parent.name), defaults)
     items = service_list(data)
     if items is None:
         return _unknown(label, "JSON that is not a list of meetings or services")
@@ -113,21 +109,21 @@ def _from_json(
             "empty JSON list", problems=[warning(Where(label), "the file lists nothing")]
         )
     if looks_like_meeting_guide(items):
-        drafts, problems = read_meeting_guide(items, label, day_first)
+        drafts, problems = read_meeting_guide(items, label, defaults.country != "US")
         return SourceRead("Meeting Guide feed", drafts, problems, len(items))
     if looks_like_hsds(items):
         _nest_organizations(items, path.parent / "organizations.json")
         wheres = [Where(label, n) for n in range(1, len(items) + 1)]
-        drafts, problems = read_services(items, wheres, day_first, timezone, today)
+        drafts, problems = read_services(items, wheres, defaults)
         return SourceRead("HSDS JSON", drafts, problems, len(items))
     return _unknown(
         label, "JSON whose entries are neither Meeting Guide meetings nor HSDS services"
     )
 
 
-def _from_package(package: Package, day_first: bool, timezone: str, today: date) -> SourceRead:
+def _from_package(package: Package, defaults: Defaults) -> SourceRead:
     services, wheres, problems = read_package(package)
-    drafts, found = read_services(services, wheres, day_first, timezone, today)
+    drafts, found = read_services(services, wheres, defaults)
     return SourceRead("HSDS datapackage", drafts, [*problems, *found], len(services))
 
 

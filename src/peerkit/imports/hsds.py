@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.mapping import Defaults
 from peerkit.imports.values import Bad, clean, iso_time, parse_date, parse_int
 
 _SERVICE_KEYS = {
@@ -52,7 +53,7 @@ def looks_like_hsds(items: list[Any]) -> bool:
 
 
 def read_services(
-    services: Sequence[Any], wheres: Sequence[Where], day_first: bool, timezone: str, today: date
+    services: Sequence[Any], wheres: Sequence[Where], defaults: Defaults
 ) -> tuple[list[Draft], list[Problem]]:
     drafts: list[Draft] = []
     problems: list[Problem] = []
@@ -60,7 +61,7 @@ def read_services(
         if not isinstance(service, dict):
             problems.append(error(where, "a service must be a set of fields"))
             continue
-        drafts.append(_Service(service, where, day_first, timezone, today).draft())
+        drafts.append(_Service(service, where, defaults).draft())
     return drafts, problems
 
 
@@ -77,14 +78,13 @@ def _items(value: Any, key: str) -> list[dict[str, Any]]:
 
 
 class _Service:
-    def __init__(
-        self, service: dict[str, Any], where: Where, day_first: bool, timezone: str, today: date
-    ) -> None:
+    def __init__(self, service: dict[str, Any], where: Where, defaults: Defaults) -> None:
         self.service = service
-        self.today = today
         self.where = where
-        self.day_first = day_first
-        self.timezone = timezone
+        self.today = defaults.today
+        self.day_first = defaults.country != "US"
+        self.timezone = defaults.timezone
+        self.site_url = defaults.site_url
         self.problems: list[Problem] = []
 
     def draft(self) -> Draft:
@@ -111,7 +111,10 @@ class _Service:
         )
         self.status(draft)
         self.locations(draft)
-        if draft.website and draft.website == draft.online_url:
+        if draft.website and (
+            draft.website == draft.online_url
+            or (self.site_url and draft.website.startswith(self.site_url))
+        ):
             draft.website = None
         for schedule in self.schedules():
             if not _text(schedule, "byday") and _text(schedule, "description"):

@@ -65,6 +65,8 @@ class Defaults:
     topics: Mapping[str, str] = field(default_factory=dict)
     """The site's topics, slug -> title; empty if topics.yml could not be read."""
     default_topic: str | None = None
+    site_url: str | None = None
+    """The site's own address: a link back to it is its listing page, not the group's website."""
 
 
 @dataclass

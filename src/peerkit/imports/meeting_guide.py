@@ -40,6 +40,9 @@ _ACCESS_TYPES = {
     "CF": "child-friendly",
 }
 _IGNORED_TYPES = {"ONL", "TC"}
+_EVERY_FEW_WEEKS = re.compile(r"^every (other|second|third|\d+)( weeks?)?( on)?\b", re.I)
+_MONTHLY_WORDS = re.compile(r"\b(of (the|each|every) month|monthly|each month|only)\b", re.I)
+_MONTH = re.compile(r"\bmonth", re.I)
 """Online and "location temporarily closed" decide the format instead."""
 _FEED_KEYS = {"day", "time", "end_time", "conference_url", "types", "formatted_address", "slug"}
 
@@ -101,7 +104,7 @@ def _draft(entry: dict[str, Any], where: Where, day_first: bool) -> Draft:
     draft = Draft(
         where=where,
         name=name,
-        description=text(entry, "group_notes") or text(entry, "notes"),
+        description=text(entry, "group_notes") or _leading_pattern(text(entry, "notes"))[1],
         organisation=text(entry, "entity") or (group if group and group != name else None),
         venue=text(entry, "location"),
         address=text(entry, "address"),
@@ -216,16 +219,49 @@ def _add_meeting(draft: Draft, entry: dict[str, Any]) -> None:
     if isinstance(closes_at, Bad):
         draft.problems.append(error(where, f"end_time: {closes_at.reason}"))
         return
-    draft.meetings.append(
-        DraftMeeting(
-            where=where,
-            freq="WEEKLY",
-            byday=days.days,
-            opens_at=opens_at,
-            closes_at=closes_at,
-            timezone=_text(entry, "timezone"),
-        )
+    meeting = DraftMeeting(
+        where=where,
+        freq="WEEKLY",
+        byday=days.days,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        timezone=_text(entry, "timezone"),
     )
+    pattern, _ = _leading_pattern(_text(entry, "notes"))
+    if isinstance(pattern, Days) and set(days.days) <= set(pattern.days):
+        meeting.freq = "MONTHLY"
+        meeting.byday = tuple(f"{n}{d}" for d in days.days for n in pattern.ordinals)
+    elif isinstance(pattern, str):
+        meeting.notes = pattern
+        draft.problems.append(
+            warning(
+                where,
+                f"{pattern!r}: a feed has no date of a meeting to count the weeks from, so the"
+                " listing says every week with this as the meeting's note",
+            )
+        )
+    draft.meetings.append(meeting)
+
+
+def _leading_pattern(notes: str | None) -> tuple[Days | str | None, str | None]:
+    """A first line of the notes that says the real pattern of a weekly-only format's meeting.
+
+    Feeds can only say "weekly", so monthly meetings carry "2nd Tuesday of the
+    month" or "Last Thursday of the month only" in their notes. Such a line is
+    read as the pattern (Days with ordinals; the text itself for "every other
+    week") and taken out of the notes; anything else leaves the notes as they are.
+    """
+    if not notes:
+        return None, notes
+    first, _, rest = notes.partition("\n")
+    sentence = first.strip().rstrip(".").strip()
+    every = _EVERY_FEW_WEEKS.match(sentence)
+    if every and not isinstance(parse_days(sentence[every.end() :]), Bad):
+        return first.strip(), rest.strip() or None
+    parsed = parse_days(_MONTHLY_WORDS.sub(" ", sentence))
+    if isinstance(parsed, Bad) or not parsed.ordinals or not _MONTH.search(sentence):
+        return None, notes
+    return parsed, rest.strip() or None
 
 
 def _days(value: Any) -> Days | Bad:

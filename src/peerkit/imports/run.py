@@ -87,7 +87,7 @@ def import_file(
 ) -> ImportReport:
     """Import every group of ``source``; ``progress`` wraps the long loops (a terminal bar)."""
     d = options.defaults
-    read = read_file(source, d.country, d.timezone, d.today)
+    read = read_file(source, d)
     report = ImportReport(read.kind, list(read.problems))
     if read.rows <= PROGRESS_ABOVE_ROWS:
         progress = _no_progress
