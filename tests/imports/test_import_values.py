@@ -6,20 +6,22 @@ from datetime import date
 
 import pytest
 
+from peerkit.imports.details import (
+    parse_country,
+    parse_language,
+    parse_phone,
+    platform_from_url,
+    web_url,
+)
 from peerkit.imports.values import (
     Bad,
     Days,
-    parse_country,
     parse_date,
     parse_days,
     parse_frequency,
-    parse_language,
     parse_ordinals,
-    parse_phone,
     parse_time,
     parse_time_range,
-    platform_from_url,
-    web_url,
 )
 
 

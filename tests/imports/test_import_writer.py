@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from peerkit.imports.mapping import ordered
-from peerkit.imports.yaml_writer import new_document, plain, update_document
+from peerkit.imports.schema_shape import ordered, plain
+from peerkit.imports.yaml_writer import new_document, update_document
 from peerkit.load.yaml_source import parse_yaml
 from peerkit.model.schemas import schema_for
 from tests.imports.conftest import FIXTURES

@@ -4,8 +4,11 @@ detect    which format a file is, from its content
 csv_source, hsds, hsds_tabular, meeting_guide
           one reader a format, each turning its entries into drafts
 drafts    what a source says about a group, with the row it came from
-values    lenient readers for days, times, dates, countries, languages
-mapping   a draft -> a group record in schema order (shared by every format)
+values, details
+          lenient readers for days, times and dates; places and contact details
+mapping   a draft -> a group record (shared by every format); schedule: its meetings
+schema_shape
+          key order, field names and optional fields, derived from the group schema
 yaml_writer
           new group files in the hand-written style; updates that keep comments
 run       the import itself: map, name, check, write, and report

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from peerkit.imports.details import parse_int
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults
-from peerkit.imports.values import Bad, clean, iso_time, parse_date, parse_int
+from peerkit.imports.values import Bad, clean, iso_time, parse_date
 
 _SERVICE_KEYS = {
     "schedules",

@@ -10,39 +10,30 @@ the row is then skipped while the others still import.
 from __future__ import annotations
 
 import re
-import zoneinfo
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
-from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
-from peerkit.imports.values import (
-    DAYS,
-    Bad,
-    add_hour,
-    ascii_slug,
+from peerkit.imports.details import (
     parse_country,
-    parse_date,
     parse_language,
     parse_number,
     parse_phone,
     platform_from_url,
     web_url,
 )
+from peerkit.imports.drafts import Draft, Problem, Where, error, warning
+from peerkit.imports.schedule import schedule_data
+from peerkit.imports.schema_shape import field_name, ordered, refused_optional, remove
+from peerkit.imports.values import Bad, ascii_slug, parse_date
 from peerkit.load.diagnostics import Severity
-from peerkit.model.schemas import schema_for
 
 ONLINE_REGION = "Online"
 STAND_IN_DESCRIPTION = (
     "Details of this group have not been written yet: contact the group to find out more."
 )
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_BYDAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FORMATS = {
     "in-person": ("in person", "inperson", "face to face", "f2f", "venue", "physical", "offline"),
@@ -281,83 +272,11 @@ class _Builder:
         return {key: value for key, value in online.items() if value}
 
     def schedule(self) -> list[dict[str, Any]]:
-        meetings: list[DraftMeeting] = []
-        for meeting in self.draft.meetings:
-            if self.check_meeting(meeting):
-                combine_into(meetings, meeting)
-        return [self.meeting_data(index, m) for index, m in enumerate(meetings)]
-
-    def check_meeting(self, m: DraftMeeting) -> bool:
-        """Fill what can be assumed (an hour's length), refuse what cannot; True if usable."""
-        ok = True
-        if not m.byday or not all(_BYDAY.match(day) for day in m.byday):
-            self.fail(f"unknown meeting days {','.join(m.byday) or 'none'}", m.where)
-            return False
-        ordinals = [day[:-2] for day in m.byday]
-        if m.freq is None:
-            m.freq = "MONTHLY" if any(ordinals) else "WEEKLY"
-        if m.freq == "WEEKLY" and any(ordinals):
-            self.fail(
-                "a weekly meeting cannot be on a given week of the month: use monthly", m.where
-            )
-            ok = False
-        if m.freq == "MONTHLY" and not all(ordinals):
-            self.fail("a monthly meeting needs which week of the month (1st, 3rd, last)", m.where)
-            ok = False
-        if not m.opens_at:
-            self.fail("no start time", m.where)
-            return False
-        if not m.closes_at:
-            m.closes_at = add_hour(m.opens_at)
-            if m.closes_at is None:
-                self.fail(f"no end time, and one hour after {m.opens_at} is the next day", m.where)
-                return False
-            self.warn(f"no end time; assumed one hour, to {m.closes_at}", m.where)
-        if m.closes_at <= m.opens_at:
-            self.fail(
-                f"meeting ends at {m.closes_at}, not after it starts at {m.opens_at}", m.where
-            )
-            ok = False
-        if m.timezone and m.timezone not in known_timezones():
-            self.fail(
-                f"unknown time zone {m.timezone!r} (use a name such as Europe/London)", m.where
-            )
-            ok = False
-        if m.interval is not None and not 1 <= m.interval <= 12:
-            self.fail(f"every {m.interval} weeks or months is out of range (1 to 12)", m.where)
-            ok = False
-        if (m.interval or 1) > 1 and m.dtstart is None:
-            self.fail(
-                f"meeting every {m.interval} weeks or months needs the date of one meeting"
-                " (first_date), to know which weeks",
-                m.where,
-            )
-            ok = False
-        if m.notes and len(m.notes) > 200:
-            self.warn(
-                "schedule notes are over 200 characters; left out: move them to the description",
-                m.where,
-            )
-            m.notes = None
-        return ok
-
-    def meeting_data(self, index: int, m: DraftMeeting) -> dict[str, Any]:
-        meeting: dict[str, Any] = {"freq": m.freq}
-        if (m.interval or 1) > 1:
-            meeting["interval"] = m.interval
-            meeting["dtstart"] = m.dtstart
-        else:
-            self.implied[("schedule", index, "interval")] = 1
-        if m.timezone == self.defaults.timezone:
-            self.implied[("schedule", index, "timezone")] = m.timezone
-        meeting["byday"] = ",".join(m.byday)
-        meeting["opens_at"] = m.opens_at
-        meeting["closes_at"] = m.closes_at
-        if m.timezone and m.timezone != self.defaults.timezone:
-            meeting["timezone"] = m.timezone
-        if m.notes:
-            meeting["notes"] = m.notes
-        return meeting
+        found = schedule_data(self.draft.meetings, self.defaults.timezone)
+        self.problems.extend(found.problems)
+        self.failed = self.failed or found.failed
+        self.implied.update(found.implied)
+        return found.meetings
 
     def contact(self) -> dict[str, Any]:
         d = self.draft
@@ -417,19 +336,10 @@ class _Builder:
 
     def prune(self, data: dict[str, Any]) -> dict[str, Any]:
         """Leave out optional values the schema refuses, with a warning; fail on required ones."""
-        for _ in range(20):
-            errors = list(_leaf_errors(_validator().iter_errors(_plain(data))))
-            if not errors:
-                return data
-            for err in errors:
-                path = list(err.absolute_path)
-                if not path or not _optional(path):
-                    continue
-                _remove(data, path)
-                self.warn(f"{_field_name(path)}: {err.message}; left out")
-                break
-            else:
-                return data
+        while refused := refused_optional(data):
+            path, reason = refused
+            remove(data, path)
+            self.warn(f"{field_name(path)}: {reason}; left out")
         return data
 
 
@@ -454,91 +364,3 @@ def match_topic(word: str, topics: Mapping[str, str]) -> str | None:
     starts = [slug for slug, title in topics.items() if ascii_slug(title).startswith(key + "-")]
     starts += [slug for slug in topics if slug.startswith(key + "-") and slug not in starts]
     return starts[0] if len(starts) == 1 else None
-
-
-def combine_into(meetings: list[DraftMeeting], meeting: DraftMeeting) -> None:
-    """Join a meeting to one at the same time on other days (Tuesday + Thursday -> TU,TH)."""
-    for other in meetings:
-        if other.same_slot(meeting):
-            days = set(other.byday) | set(meeting.byday)
-            other.byday = tuple(sorted(days, key=_day_order))
-            return
-    meetings.append(meeting)
-
-
-def _day_order(token: str) -> tuple[int, int]:
-    ordinal = int(token[:-2] or 0)
-    return DAYS.index(token[-2:]), ordinal if ordinal > 0 else 10 - ordinal
-
-
-@cache
-def known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema_for("group"), format_checker=FormatChecker())
-
-
-def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
-    for err in errors:
-        if err.validator == "allOf" and err.context:
-            yield from _leaf_errors(iter(err.context))
-        else:
-            yield err
-
-
-def _schema_at(path: list[str | int]) -> dict[str, Any]:
-    schema = schema_for("group")
-    for part in path:
-        schema = schema["items"] if isinstance(part, int) else schema["properties"][part]
-    return schema
-
-
-def _optional(path: list[str | int]) -> bool:
-    """A field its parent does not require, or one entry of a list of words."""
-    parent = _schema_at(path[:-1])
-    last = path[-1]
-    if isinstance(last, int):
-        return parent.get("items", {}).get("type") == "string"
-    return last not in parent.get("required", ())
-
-
-def _remove(data: Any, path: list[str | int]) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    del data[path[-1]]
-
-
-def _field_name(path: list[str | int]) -> str:
-    return "".join(
-        f"[{p + 1}]" if isinstance(p, int) else ("." if i else "") + p for i, p in enumerate(path)
-    )
-
-
-def _plain(value: Any) -> Any:
-    """Dates as the YAML loader hands them to the schema: as text."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def ordered(data: dict[str, Any], schema: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Keys in the order the schema lists them: the order of the hand-written files."""
-    schema = schema or schema_for("group")
-    properties = schema.get("properties", {})
-    result: dict[str, Any] = {}
-    for key in sorted(data, key=lambda k: list(properties).index(k) if k in properties else 999):
-        value = data[key]
-        sub = properties.get(key, {})
-        if isinstance(value, dict):
-            value = ordered(value, sub)
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            value = [ordered(item, sub.get("items", {})) for item in value]
-        result[key] = value
-    return result

@@ -12,16 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from peerkit.imports.details import parse_int
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
-from peerkit.imports.values import (
-    Bad,
-    Days,
-    clean,
-    parse_date,
-    parse_days,
-    parse_int,
-    parse_time,
-)
+from peerkit.imports.values import Bad, Days, clean, parse_date, parse_days, parse_time
 
 _MG_DAYS = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")
 _LANGUAGE_TYPES = {

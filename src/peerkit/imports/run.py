@@ -20,8 +20,9 @@ from ruamel.yaml.error import YAMLError
 from peerkit.imports.detect import read_file
 from peerkit.imports.drafts import Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults, Mapped, to_group
+from peerkit.imports.schema_shape import plain
 from peerkit.imports.values import ascii_slug
-from peerkit.imports.yaml_writer import new_document, plain, update_document
+from peerkit.imports.yaml_writer import new_document, update_document
 from peerkit.load.diagnostics import Severity
 from peerkit.load.validate import validate
 from peerkit.load.yaml_source import YamlProblem, parse_yaml

@@ -1,9 +1,9 @@
-"""Lenient readers for the values people type into spreadsheets and feeds.
+"""Lenient readers for the days, times and dates people type into spreadsheets and feeds.
 
-An organisation's sheet says "Tues & Thurs", "6.30pm", "14/03/2026" or "UK";
-the group format wants TU,TH, "18:30", 2026-03-14 and GB. Each reader here
-turns one such cell into the schema's form, or returns `Bad` with the reason
-in words the person who typed it understands.
+An organisation's sheet says "Tues & Thurs", "6.30pm" or "14/03/2026"; the
+group format wants TU,TH, "18:30" and 2026-03-14. Each reader here turns one
+such cell into the schema's form, or returns `Bad` with the reason in words the
+person who typed it understands. (Places and contact details: details.py.)
 """
 
 from __future__ import annotations
@@ -70,11 +70,6 @@ def clean(text: object) -> str:
     return "\n".join(lines).strip()
 
 
-def split_list(text: str) -> list[str]:
-    """ "anxiety; grief, loneliness" -> three items (both ; and , separate)."""
-    return [item.strip() for item in re.split(r"[;,\n]", text) if item.strip()]
-
-
 def ascii_slug(text: str, limit: int = 80) -> str:
     """A file-name and web-address form: "Carers' Café (online)" -> "carers-cafe-online"."""
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -82,7 +77,8 @@ def ascii_slug(text: str, limit: int = 80) -> str:
     return slug[:limit].rstrip("-")
 
 
-def _words(text: str) -> list[str]:
+def word_list(text: str) -> list[str]:
+    """The lower-case words and numbers of a cell, with "&" read as "and"."""
     return re.findall(r"[a-z0-9]+", text.casefold().replace("&", " and "))
 
 
@@ -101,7 +97,9 @@ def parse_days(text: str) -> Days | Bad:
     """ "Tuesday and Thursday", "Mon-Fri", "1st & 3rd Wed", "weekdays" -> codes and ordinals."""
     found: list[str] = []
     ordinals: list[int] = []
-    words = _words(re.sub(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*", " to ", text, flags=re.I))
+    words = word_list(
+        re.sub(r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*", " to ", text, flags=re.I)
+    )
     index = 0
     while index < len(words):
         word = words[index]
@@ -158,7 +156,7 @@ def _ordinal_at(words: list[str], index: int) -> tuple[int, int]:
 
 def parse_ordinals(text: str) -> tuple[int, ...] | Bad:
     """Week of the month: "1st and 3rd", "2, 4", "last", "second to last"."""
-    words = _words(text)
+    words = word_list(text)
     found: list[int] = []
     index = 0
     while index < len(words):
@@ -185,7 +183,7 @@ class Frequency:
 
 def parse_frequency(text: str) -> Frequency | Bad:
     """ "weekly", "fortnightly", "every 3 weeks", "monthly", "1st Tuesday of the month"."""
-    words = _words(text)
+    words = word_list(text)
     joined = " ".join(words)
     if not words:
         return Frequency(None, 1)
@@ -310,122 +308,3 @@ def _date(year: int, month: int, day: int, text: str) -> date | Bad:
         return date(year, month, day)
     except ValueError:
         return Bad(f"{text!r} is not a real date")
-
-
-# --- places, languages and contact details ---------------------------------------------
-
-_COUNTRIES = {
-    "uk": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB", "cymru": "GB",
-    "northern ireland": "GB", "usa": "US", "united states": "US",
-    "united states of america": "US", "america": "US", "ireland": "IE",
-    "republic of ireland": "IE", "eire": "IE", "canada": "CA", "australia": "AU",
-    "new zealand": "NZ", "france": "FR", "germany": "DE", "spain": "ES",
-    "netherlands": "NL", "belgium": "BE", "portugal": "PT", "italy": "IT",
-    "poland": "PL", "south africa": "ZA", "india": "IN",
-}  # fmt: skip
-
-
-def parse_country(text: str) -> str | Bad:
-    """ "GB", "gb", "UK", "United Kingdom", "USA" -> a two-letter code."""
-    value = " ".join(_words(text))
-    if value in _COUNTRIES:
-        return _COUNTRIES[value]
-    if re.fullmatch(r"[a-z]{2}", value):
-        return value.upper()
-    return Bad(f"unknown country {text!r} (write a two-letter code such as GB, IE or US)")
-
-
-_LANGUAGES = {
-    "english": "en", "welsh": "cy", "cymraeg": "cy", "gaelic": "gd",
-    "scottish gaelic": "gd", "irish": "ga", "polish": "pl", "polski": "pl",
-    "spanish": "es", "espanol": "es", "french": "fr", "german": "de",
-    "italian": "it", "portuguese": "pt", "romanian": "ro", "lithuanian": "lt",
-    "russian": "ru", "ukrainian": "uk", "turkish": "tr", "greek": "el",
-    "dutch": "nl", "swedish": "sv", "danish": "da", "norwegian": "no",
-    "hungarian": "hu", "croatian": "hr", "slovak": "sk", "czech": "cs",
-    "arabic": "ar", "farsi": "fa", "persian": "fa", "kurdish": "ku",
-    "urdu": "ur", "punjabi": "pa", "hindi": "hi", "bengali": "bn",
-    "gujarati": "gu", "tamil": "ta", "malayalam": "ml", "somali": "so",
-    "amharic": "am", "tigrinya": "ti", "chinese": "zh", "mandarin": "zh",
-    "cantonese": "yue", "japanese": "ja", "korean": "ko", "thai": "th",
-    "tagalog": "tl", "vietnamese": "vi", "hebrew": "he",
-    "british sign language": "bfi", "bsl": "bfi",
-    "american sign language": "ase", "asl": "ase",
-}  # fmt: skip
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-
-
-def parse_language(text: str) -> str | Bad:
-    """ "English", "Cymraeg", "en", "pt-BR", "BSL" -> a language code."""
-    value = unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode()
-    named = _LANGUAGES.get(" ".join(_words(value)))
-    if named:
-        return named
-    if _LANGUAGE_CODE.match(value.lower().split("-")[0]) and len(value) <= 11:
-        head, *rest = value.split("-")
-        return "-".join([head.lower(), *rest])
-    return Bad(f"unknown language {text!r} (write a name such as Welsh or a code such as cy)")
-
-
-def parse_phone(text: str) -> str | Bad:
-    """A phone number with the punctuation the schema allows (digits, spaces, + ( ) -)."""
-    value = re.sub(r"\s+", " ", text.replace(".", " ").replace("/", " ")).strip()
-    if re.fullmatch(r"[0-9 +()-]{3,24}", value):
-        return value
-    return Bad(f"phone number {text!r} is not just digits, spaces and + ( ) -")
-
-
-def web_url(text: str) -> str | Bad:
-    """A web page: "www.example.org" gets its https://; spaces mean it is not a link."""
-    value = text.strip()
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
-        value = "https://" + value
-    if re.search(r"\s", value) or not re.match(r"^https?://[^/\s]+\.[^/\s]", value, re.I):
-        return Bad(f"{text!r} is not a web address")
-    scheme, rest = value.split("://", 1)
-    return f"{scheme.lower()}://{rest}"
-
-
-def parse_number(text: object) -> float | Bad:
-    """A coordinate as typed, a decimal comma allowed (53,4843)."""
-    if isinstance(text, int | float) and not isinstance(text, bool):
-        return float(text)
-    value = str(text).strip().replace(",", ".")
-    try:
-        return float(value)
-    except ValueError:
-        return Bad(f"{text!r} is not a number")
-
-
-def parse_int(text: object) -> int | Bad:
-    number = parse_number(text)
-    if isinstance(number, Bad) or number != int(number):
-        return Bad(f"{text!r} is not a whole number")
-    return int(number)
-
-
-_PLATFORMS = {
-    "zoom.us": "Zoom",
-    "meet.jit.si": "Jitsi",
-    "meet.google.com": "Google Meet",
-    "teams.microsoft.com": "Microsoft Teams",
-    "teams.live.com": "Microsoft Teams",
-    "whereby.com": "Whereby",
-    "webex.com": "Webex",
-    "discord.gg": "Discord",
-    "discord.com": "Discord",
-    "skype.com": "Skype",
-    "gotomeeting.com": "GoTo Meeting",
-}
-
-
-def platform_from_url(url: str) -> str:
-    """The video service a join link points at, or "Video call" when it is not a known one."""
-    host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].casefold()
-    for known, name in _PLATFORMS.items():
-        if host == known or host.endswith("." + known):
-            return name
-    if "jitsi" in host:
-        return "Jitsi"
-    return "Video call"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 import yaml
@@ -27,9 +26,8 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
 )
 
-from peerkit.model.schemas import schema_for
+from peerkit.imports.schema_shape import Path, field_name, plain, schema_keys
 
-Path = tuple[str | int, ...]
 WIDTH = 80
 _QUOTED_KEYS = {"opens_at", "closes_at", "phone"}
 _FOLDED_KEYS = {"description", "by_arrangement", "directions", "details"}
@@ -70,25 +68,6 @@ def update_document(
     for path, default in implied.items():
         _drop_unless(document, path, default, changed)
     return _dump(document), changed
-
-
-def plain(value: Any) -> Any:
-    """Round-trip objects as plain data, dates as text: what the group loader sees."""
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    return value
 
 
 def _dump(document: CommentedMap) -> str:
@@ -140,19 +119,6 @@ def _folded(text: str, indent: int) -> str:
     return folded
 
 
-def _schema_keys(path: Path) -> list[str]:
-    schema = schema_for("group")
-    for part in path:
-        schema = schema["items"] if isinstance(part, int) else schema["properties"][part]
-    return list(schema.get("properties", {}))
-
-
-def _name(path: Path) -> str:
-    return "".join(
-        f"[{p + 1}]" if isinstance(p, int) else ("." if i else "") + p for i, p in enumerate(path)
-    )
-
-
 def _merge(target: CommentedMap, new: Mapping[str, Any], path: Path, changed: list[str]) -> None:
     column = 2 * len(path)
     for key, value in new.items():
@@ -171,11 +137,11 @@ def _merge(target: CommentedMap, new: Mapping[str, Any], path: Path, changed: li
                 continue
             target[key] = _styled(value, column, key)
         else:
-            order = _schema_keys(path)
+            order = schema_keys(path)
             rank = order.index(key) if key in order else len(order)
             position = sum(1 for k in target if k in order and order.index(k) < rank)
             target.insert(position, key, _styled(value, column, key))
-        changed.append(_name(here))
+        changed.append(field_name(here))
 
 
 def _same_shape_lists(old: Any, new: Any) -> bool:
@@ -199,4 +165,4 @@ def _drop_unless(document: Any, path: Path, default: Any, changed: list[str]) ->
     key = path[-1]
     if isinstance(parent, Mapping) and key in parent and plain(parent[key]) != default:
         del parent[key]
-        changed.append(_name(path))
+        changed.append(field_name(path))
