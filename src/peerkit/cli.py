@@ -32,6 +32,8 @@ from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.project import load_and_check
 from peerkit.report_formats import github_annotations, json_report, text_report
+from peerkit.scaffold.command import add_new_command, run_new
+from peerkit.scaffold.site_facts import SiteContext
 from peerkit.site_output import build_atomically
 
 
@@ -92,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(serve)
     serve.set_defaults(run=_run_serve)
     _add_import(commands)
+    for kind in add_new_command(commands):
+        _config_option(kind)
+        kind.set_defaults(run=_run_new)
     return parser
 
 
@@ -288,6 +293,33 @@ def _run_import(args: argparse.Namespace) -> int:
     for line in report_lines(report, args.dry_run):
         print(line)
     return 1 if report.has_errors else 0
+
+
+def _site_context(args: argparse.Namespace) -> SiteContext | None:
+    """The site that `new` writes into, from its mkdocs.yml and the plugin's options."""
+    config = _load_config(args.config_file)
+    if config is None:
+        return None
+    plugin = config.plugins.get("peerkit")
+    if plugin is None:
+        print(
+            f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'",
+            file=sys.stderr,
+        )
+        return None
+    root = Path(config.config_file_path).resolve().parent
+    return SiteContext(
+        root=root,
+        content_dir=root / plugin.config.content_dir,
+        site_url=config.site_url or None,
+        country=plugin.config.country,
+        timezone=plugin.config.timezone,
+    )
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    context = _site_context(args)
+    return 1 if context is None else run_new(args, context, date.today())
 
 
 if __name__ == "__main__":
