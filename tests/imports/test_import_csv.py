@@ -161,3 +161,20 @@ def test_the_help_names_every_column() -> None:
 
     for column in ("name", "topics", "postcode", "day", "week_of_month", "start", "last_verified"):
         assert f"\n  {column} " in "\n" + text
+
+
+def test_a_title_row_above_the_headings_is_passed_over(import_site: ImportSite, tmp_path) -> None:
+    sheet = tmp_path / "titled.csv"
+    sheet.write_text(
+        "Our peer groups, spring 2026;;;;;;\n"
+        ";;;;;;\n"
+        "Name;Topics;Address;Town;Day;Start;End\n"
+        "Selby Cuppa Club;loneliness;2 Gowthorpe;Selby;Fri;14:00;15:30\n",
+        encoding="utf-8",
+    )
+
+    report = import_site.run(sheet)
+
+    assert report.count("created") == 1
+    assert import_site.group("Selby Cuppa Club").schedule[0].byday == ("FR",)
+    assert report.outcomes[0].where.number == 4

@@ -176,3 +176,24 @@ def test_a_group_file_elsewhere_under_groups_counts_as_existing(
 
     assert report.count("unchanged") == 1
     assert import_site.files() == [f"greater-manchester/{HAND_WRITTEN.name}"]
+
+
+def test_a_file_of_the_same_name_in_another_town_is_another_group(
+    import_site: ImportSite, tmp_path: Path
+) -> None:
+    existing = _hand_written(import_site)
+    before = existing.read_bytes()
+    sheet = tmp_path / "other-town.csv"
+    sheet.write_text(
+        "name,topics,address,town,region,day,start,end\n"
+        "Manchester Anxiety Support Circle,anxiety,1 Bridge Street,Salford,North West,"
+        "Monday,18:00,19:00\n",
+        encoding="utf-8",
+    )
+
+    report = import_site.run(sheet, update=True)
+
+    assert existing.read_bytes() == before
+    assert report.count("created") == 1
+    assert "north-west/manchester-anxiety-support-circle-salford.yml" in import_site.files()
+    assert import_site.errors() == []

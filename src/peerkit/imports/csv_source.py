@@ -95,14 +95,13 @@ def columns_help() -> str:
 
 def looks_like_csv(text: str) -> bool:
     rows = _rows(text, _delimiter(text))
-    header = next((row for row in rows if any(cell.strip() for cell in row)), [])
-    return sum(header_key(h) in _BY_KEY for h in header) >= 2
+    return _known(rows[_header_index(rows) or 0] if rows else []) >= 2
 
 
 def read_csv(text: str, file: str, day_first: bool) -> tuple[list[Draft], list[Problem]]:
     rows = _rows(text, _delimiter(text))
     problems: list[Problem] = []
-    header_index = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)
+    header_index = _header_index(rows)
     if header_index is None:
         return [], [error(Where(file), "the file has no rows")]
     header_where = Where(file, header_index + 1)
@@ -129,6 +128,19 @@ def read_csv(text: str, file: str, day_first: bool) -> tuple[list[Draft], list[P
     return list(drafts.values()), problems
 
 
+def _known(row: list[str]) -> int:
+    return sum(header_key(cell) in _BY_KEY for cell in row)
+
+
+def _header_index(rows: list[list[str]]) -> int | None:
+    """The headings row: the first with two known headings among the first ten rows.
+
+    Sheets often start with a title ("Our groups, spring 2026") above the headings.
+    """
+    filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
+    return next((i for i in filled[:10] if _known(rows[i]) >= 2), filled[0] if filled else None)
+
+
 def _delimiter(text: str) -> str:
     """The separator that makes the most headings known; csv.Sniffer breaks ties."""
     sample = text[:65536]
@@ -136,11 +148,11 @@ def _delimiter(text: str) -> str:
         sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         sniffed = ","
-    first_line = sample.split("\n", 1)[0]
+    first_lines = sample.split("\n")[:10]
 
     def known(delimiter: str) -> tuple[int, bool]:
-        header = next(csv.reader([first_line], delimiter=delimiter), [])
-        return sum(header_key(h) in _BY_KEY for h in header), delimiter == sniffed
+        best = max((_known(row) for row in csv.reader(first_lines, delimiter=delimiter)), default=0)
+        return best, delimiter == sniffed
 
     return max((sniffed, ",", ";", "\t"), key=known)
 

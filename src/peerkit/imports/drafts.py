@@ -14,7 +14,7 @@ from datetime import date
 from peerkit.load.diagnostics import Severity
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Where:
     """A row of a spreadsheet (as the spreadsheet numbers it) or a record of a feed (from 1)."""
 
@@ -25,7 +25,7 @@ class Where:
         return self.file if self.number is None else f"{self.file}:{self.number}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     where: Where
     severity: Severity

@@ -33,6 +33,7 @@ PROGRESS_ABOVE_ROWS = 300
 """A progress bar is worth its noise only on imports of more than a few hundred rows."""
 Action = Literal["created", "updated", "unchanged", "skipped"]
 _SLUG_LINE = re.compile(r"^slug:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", re.M)
+_TOWN_LINE = re.compile(r"^  town:\s*(.+?)\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,15 @@ def _unique_slugs(mapped: list[Mapped]) -> Iterator[str]:
         yield slug
 
 
-def existing_groups(folders: Iterable[Path]) -> dict[str, Path]:
+@dataclass(frozen=True)
+class Existing:
+    path: Path
+    town: str | None
+
+
+def existing_groups(folders: Iterable[Path]) -> dict[str, Existing]:
     """Group files already there, by slug (the file name, or a slug: line in the file)."""
-    found: dict[str, Path] = {}
+    found: dict[str, Existing] = {}
     for folder in folders:
         if not folder.is_dir():
             continue
@@ -143,7 +150,11 @@ def existing_groups(folders: Iterable[Path]) -> dict[str, Path]:
             except (OSError, UnicodeDecodeError):
                 continue
             declared = _SLUG_LINE.search(text)
-            found.setdefault(declared.group(1) if declared else path.stem, path)
+            town = _TOWN_LINE.search(text)
+            found.setdefault(
+                declared.group(1) if declared else path.stem,
+                Existing(path, town.group(1).strip("'\"") if town else None),
+            )
     return found
 
 
@@ -172,9 +183,10 @@ class _Writer:
         if group.data is None:
             self.outcome("skipped", group, None, [])
             return
-        path = self.existing.get(slug)
-        if path is not None:
-            self.change(group, path)
+        slug = self.identity(slug, group.town)
+        existing = self.existing.get(slug)
+        if existing is not None:
+            self.change(group, existing.path)
             return
         region = ascii_slug(group.region) or "other"
         path = self.options.dest / region / f"{slug}.yml"
@@ -186,8 +198,21 @@ class _Writer:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:
                 out.write(text)
-        self.existing[slug] = path
+        self.existing[slug] = Existing(path, group.town)
         self.outcome("created", group, path, [])
+
+    def identity(self, slug: str, town: str | None) -> str:
+        """The slug of this group's file: a file of that name in another town is another group."""
+        place = ascii_slug(town or "")
+        candidates = [slug] + ([f"{slug}-{place}"] if place else [])
+        candidates += [f"{candidates[-1]}-{n}" for n in range(2, 100)]
+        for candidate in candidates:
+            found = self.existing.get(candidate)
+            if found is None or not found.town or not town:
+                return candidate
+            if found.town.casefold() == town.casefold():
+                return candidate
+        return candidates[-1]
 
     def change(self, group: Mapped, path: Path) -> None:
         assert group.data is not None
