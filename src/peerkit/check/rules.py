@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 
+from peerkit.check.safety import SAFETY_RULES
 from peerkit.load.diagnostics import Diagnostic, error, warning
 from peerkit.model.records import Group, Site, Story, Tip
 from peerkit.render.urls import slugify
@@ -190,4 +191,5 @@ ALL_RULES: tuple[Rule, ...] = (
     consent_after_publication,
     meeting_times,
     region_spellings,
+    *SAFETY_RULES,
 )
