@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -45,11 +46,17 @@ def _type_name(value: Any) -> str:
 
 def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
     """Every schema problem of one record, each at its line."""
-    validator = Draft202012Validator(schema_for(kind), format_checker=FormatChecker())
+    validator = _validator(kind)
     problems: list[Diagnostic] = []
     for err in _leaf_errors(validator.iter_errors(located.data)):
         problems.extend(_diagnose(err, located, rel))
     return sorted(set(problems))
+
+
+@cache
+def _validator(kind: RecordKind) -> Draft202012Validator:
+    """One validator a kind, made once rather than for each of thousands of records."""
+    return Draft202012Validator(schema_for(kind), format_checker=FormatChecker())
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:

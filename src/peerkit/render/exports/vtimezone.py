@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
@@ -56,9 +57,18 @@ class _YearlyRule:
 
 
 def vtimezone(tzid: str, around: date) -> Timezone:
-    """The VTIMEZONE of ``tzid``, right for meetings from the year before ``around`` on."""
+    """The VTIMEZONE of ``tzid``, right for meetings from the year before ``around`` on.
+
+    Finding the transitions takes tens of milliseconds and a directory writes a
+    calendar for every group, so each zone and year is worked out once and the
+    component shared: callers add it to a calendar and must not change it.
+    """
+    return _vtimezone(tzid, around.year - 1)
+
+
+@cache
+def _vtimezone(tzid: str, first_year: int) -> Timezone:
     zone = ZoneInfo(tzid)
-    first_year = around.year - 1
     years = range(first_year, first_year + SPAN_YEARS)
     changes = [t for year in years for t in _transitions(zone, year)]
     if not changes:
