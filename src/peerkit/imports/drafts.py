@@ -84,7 +84,6 @@ class Draft:
 
     where: Where
     name: str | None = None
-    slug: str | None = None
     description: str | None = None
     topics: list[str] = field(default_factory=list)
     organisation: str | None = None

@@ -33,7 +33,6 @@ ONLINE_REGION = "Online"
 STAND_IN_DESCRIPTION = (
     "Details of this group have not been written yet: contact the group to find out more."
 )
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FORMATS = {
     "in-person": ("in person", "inperson", "face to face", "f2f", "venue", "physical", "offline"),
@@ -67,7 +66,7 @@ class Mapped:
     where: Where
     data: dict[str, Any] | None
     slug: str
-    """The file name to give it: the source's own slug if it is valid, else made from the name."""
+    """The file name to give it, made from the name."""
     region: str
     town: str | None
     fallbacks: frozenset[str]
@@ -80,11 +79,10 @@ class Mapped:
 def to_group(draft: Draft, defaults: Defaults) -> Mapped:
     builder = _Builder(draft, defaults)
     data = builder.build()
-    given = draft.slug if draft.slug and _SLUG.fullmatch(draft.slug) else None
     return Mapped(
         draft.where,
         data,
-        given or ascii_slug(draft.name or "") or "group",
+        ascii_slug(draft.name or "") or "group",
         builder.region,
         builder.town,
         frozenset(builder.fallbacks),
