@@ -28,6 +28,7 @@ from peerkit.imports.csv_source import columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
 from peerkit.imports.run import ImportOptions, import_file, report_lines, site_topics
+from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.project import load_and_check
@@ -97,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     for kind in add_new_command(commands):
         _config_option(kind)
         kind.set_defaults(run=_run_new)
+    import_issue = add_import_issue_command(commands)
+    _config_option(import_issue)
+    import_issue.set_defaults(run=_run_import_issue)
     return parser
 
 
@@ -296,7 +300,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _site_context(args: argparse.Namespace) -> SiteContext | None:
-    """The site that `new` writes into, from its mkdocs.yml and the plugin's options."""
+    """The site `new` and `import-issue` write into, from mkdocs.yml and the plugin's options."""
     config = _load_config(args.config_file)
     if config is None:
         return None
@@ -320,6 +324,11 @@ def _site_context(args: argparse.Namespace) -> SiteContext | None:
 def _run_new(args: argparse.Namespace) -> int:
     context = _site_context(args)
     return 1 if context is None else run_new(args, context, date.today())
+
+
+def _run_import_issue(args: argparse.Namespace) -> int:
+    context = _site_context(args)
+    return 1 if context is None else run_import_issue(args, context, date.today())
 
 
 if __name__ == "__main__":

@@ -198,14 +198,13 @@ def next_steps(
             " below the second --- line."
         )
     config = "" if args.config_file == Path("mkdocs.yml") else f" -f {args.config_file}"
-    base = urlsplit(context.site_url).path if context.site_url else "/"
     lines = [
         f"Created {rel}",
         "",
         "Next:",
         f"  1. {edit}",
         f"  2. Run `peerkit check{config}`: it says exactly what to fix, if anything.",
-        f"  3. Run `peerkit serve{config}` and open {PREVIEW}{base.rstrip('/')}/{page}"
+        f"  3. Run `peerkit serve{config}` and open {preview_url(context, page)}"
         " to see it as visitors will.",
     ]
     if fields.get("status") == "draft":
@@ -214,3 +213,9 @@ def next_steps(
             " published to see it."
         )
     return lines
+
+
+def preview_url(context: SiteContext, page: str) -> str:
+    """Where `peerkit serve` shows ``page``: MkDocs serves under site_url's path."""
+    base = urlsplit(context.site_url).path if context.site_url else "/"
+    return f"{PREVIEW}{base.rstrip('/')}/{page}"

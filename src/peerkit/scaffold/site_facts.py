@@ -8,7 +8,7 @@ from pathlib import Path
 from peerkit.load.diagnostics import Diagnostic, Severity, error
 from peerkit.load.site_loader import load_site
 from peerkit.load.source_files import display_path
-from peerkit.model.records import Topic
+from peerkit.model.records import Crisis, Topic
 
 FOLDERS = {"story": "stories", "tip": "tips", "group": "groups"}
 
@@ -32,6 +32,7 @@ class SiteFacts:
     regions: tuple[str, ...]
     story_slugs: frozenset[str]
     """Published stories, the ones a tip may point at."""
+    crisis: Crisis
 
 
 def site_facts(context: SiteContext) -> SiteFacts | list[Diagnostic]:
@@ -48,7 +49,7 @@ def site_facts(context: SiteContext) -> SiteFacts | list[Diagnostic]:
     }
     regions = tuple(sorted({g.region for g in site.groups if g.location}))
     published = frozenset(s.slug for s in site.stories if s.status == "published")
-    return SiteFacts(site.topics, taken, regions, published)
+    return SiteFacts(site.topics, taken, regions, published, site.crisis)
 
 
 def _stems(folder: Path) -> frozenset[str]:
