@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def site_copy(tmp_path: Path) -> Path:
-    """The reference site, copied so a test may break it."""
-    for name in ("content", "docs", "overrides"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def peerkit(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
