@@ -48,6 +48,15 @@ def test_positions_are_right_in_a_file_with_windows_line_endings(make_site: Site
     assert [(d.line, d.col) for d in diagnostics] == [(BODY_LINE + 1, 6)]
 
 
+def test_positions_are_right_when_blank_lines_follow_the_front_matter(
+    make_site: SiteBuilder,
+) -> None:
+    path = make_site.story(body="\n\n  \nCall 07700 900123.\n")
+    _, diagnostics = make_site.load()
+    assert [(d.line, d.col) for d in diagnostics] == [(make_site.line_of(path, "07700"), 6)]
+    assert diagnostics[0].line == BODY_LINE + 3
+
+
 def test_columns_count_characters_after_emoji_and_right_to_left_text(
     make_site: SiteBuilder,
 ) -> None:
