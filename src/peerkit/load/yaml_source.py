@@ -46,8 +46,11 @@ class _Lines:
     def at(self, mark: yaml.Mark | None) -> Position:
         if mark is None:
             return 1 + self.line_offset, 1
-        line = bisect.bisect_right(self.starts, mark.index) - 1
-        return line + 1 + self.line_offset, mark.index - self.starts[line] + 1
+        return self.at_index(mark.index)
+
+    def at_index(self, index: int) -> Position:
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line + 1 + self.line_offset, index - self.starts[line] + 1
 
 
 class YamlProblem(Exception):
@@ -111,7 +114,17 @@ def _fast_node(text: str) -> yaml.Node | None:
 
 
 def _checked_node(text: str, lines: _Lines, line_offset: int) -> yaml.Node | None:
-    loader = _NoAliasLoader(text)
+    try:
+        # The reader checks every character as it is made, before anything is parsed.
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line, col = lines.at_index(exc.position)
+        raise YamlProblem(
+            f"invalid YAML: character U+{exc.character:04X} is not allowed in YAML"
+            " (a control or non-text character); remove it",
+            line,
+            col,
+        ) from None
     try:
         node = loader.get_single_node()
     except _AliasFound as exc:
