@@ -27,6 +27,12 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
 }
+_KINDS = {
+    "tag:yaml.org,2002:null": "nothing",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:int": "a usable whole number",
+    "tag:yaml.org,2002:float": "a usable number",
+}
 _STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110; a contributor means a time.
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
@@ -192,5 +198,11 @@ class _Builder:
         if node.tag in _STRING_TAGS or _SEXAGESIMAL.match(str(node.value)):
             return node.value
         if node.tag in _PLAIN_TAGS:
-            return self.loader.construct_object(node, deep=True)
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (ValueError, KeyError, yaml.YAMLError):
+                # `!!int "abc"`, `!!bool "maybe"`, or a number over Python's 4300 digits.
+                shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+                kind = _KINDS[node.tag]
+                raise self.fail(node, f"{shown!r} is not {kind}") from None
         raise self.fail(node, f"YAML tag {node.tag!r} is not allowed")
