@@ -13,6 +13,7 @@ Dates stay strings here: the JSON Schemas check their format, so the error for
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from typing import Any
 
@@ -199,10 +200,16 @@ class _Builder:
             return node.value
         if node.tag in _PLAIN_TAGS:
             try:
-                return self.loader.construct_object(node, deep=True)
+                value = self.loader.construct_object(node, deep=True)
             except (ValueError, KeyError, yaml.YAMLError):
                 # `!!int "abc"`, `!!bool "maybe"`, or a number over Python's 4300 digits.
                 shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
                 kind = _KINDS[node.tag]
                 raise self.fail(node, f"{shown!r} is not {kind}") from None
+            if isinstance(value, float) and not math.isfinite(value):
+                # NaN passes every minimum and maximum, then makes JSON that no parser reads.
+                raise self.fail(
+                    node, f"{node.value!r} is not a usable number (.nan and .inf are not allowed)"
+                )
+            return value
         raise self.fail(node, f"YAML tag {node.tag!r} is not allowed")
