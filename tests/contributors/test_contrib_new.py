@@ -424,3 +424,20 @@ def test_new_outside_a_site_says_so(tmp_path, monkeypatch, capsys, kind):
 
     assert main(["new", kind, "-y"]) == 1
     assert "mkdocs.yml:1:1: error: no such file" in capsys.readouterr().err
+
+
+def test_story_text_from_standard_input_with_yes(site, peerkit, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"It was a Tuesday.\n")))
+
+    result = peerkit(*STORY_OPTIONS, "--anonymous", "--text", "-")
+
+    path = site.content / "stories" / "the-evening-i-rang-the-helpline.md"
+    assert result.code == 0, result.err
+    assert path.read_text("utf-8").endswith("---\nIt was a Tuesday.\n")
+
+
+def test_story_text_from_standard_input_while_asking_is_refused(site, peerkit):
+    result = peerkit("new", "story", "--text", "-")
+
+    assert result.code == 1
+    assert "give every answer as an option, with --yes" in result.err

@@ -91,6 +91,13 @@ def run_new(
         for diagnostic in facts:
             print(diagnostic.format(), file=sys.stderr)
         return 1
+    if getattr(args, "text", None) == "-" and not args.yes:
+        print(
+            "error: --text - reads the text from standard input, where the questions read"
+            " their answers too: give every answer as an option, with --yes",
+            file=sys.stderr,
+        )
+        return 1
     asker = Asker(interactive=not args.yes, ask=ask or _input, say=say)
     try:
         fields = _fields(args, asker, facts, context, today)
