@@ -15,11 +15,11 @@ from peerkit.scaffold.questions import Asker
 from peerkit.scaffold.site_facts import SiteContext, SiteFacts
 from peerkit.scaffold.story import topic_menu
 from peerkit.scaffold.values import (
+    as_list,
     matching_region,
     parse_days,
     parse_time,
     parse_topics,
-    split_list,
 )
 
 FORMATS = ("in-person", "online", "hybrid")
@@ -83,7 +83,12 @@ def group_fields(
     organisation = ask("organisation", "Organisation", ("organisation",), optional=True)
     if organisation:
         fields["organisation"] = organisation
-    meets = ask("format", "How do people meet? in-person, online or hybrid", ("format",))
+    meets = ask(
+        "format",
+        "How do people meet? in-person, online or hybrid",
+        ("format",),
+        parse=checked("group", ("format",), str.lower),
+    )
     fields["format"] = meets
     if meets in ("in-person", "hybrid"):
         fields["location"] = _location(ask, facts, context)
@@ -110,7 +115,7 @@ def group_fields(
                 getattr(args, name),
                 path,
                 option=f"--{name}",
-                parse=checked("group", (path,), _as_list),
+                parse=checked("group", (path,), as_list),
             )
     cost = ask("cost", "Cost", ("cost",), optional=True)
     if cost:
@@ -118,10 +123,6 @@ def group_fields(
     fields["last_verified"] = today
     fields["status"] = "draft" if args.draft else "published"
     return fields
-
-
-def _as_list(value: str | list[str]) -> list[str]:
-    return split_list(value) if isinstance(value, str) else [v.strip() for v in value]
 
 
 def _location(ask: Any, facts: SiteFacts, context: SiteContext) -> dict[str, Any]:

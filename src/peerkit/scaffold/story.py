@@ -9,7 +9,7 @@ from typing import Any
 from peerkit.scaffold.fields import checked, describe
 from peerkit.scaffold.questions import Asker
 from peerkit.scaffold.site_facts import SiteFacts
-from peerkit.scaffold.values import parse_past_date, parse_topics, parse_yes_no, split_list
+from peerkit.scaffold.values import as_list, parse_past_date, parse_topics, parse_yes_no
 
 PLACEHOLDER = (
     "Write your story here, in your own words, in place of this paragraph."
@@ -71,7 +71,7 @@ def story_fields(
         args.warning,
         "Content warnings, separated by commas",
         option="--warning",
-        parse=checked("story", ("content_warnings",), _as_list),
+        parse=checked("story", ("content_warnings",), as_list),
         help="Subjects a reader may want to be warned about before reading, such as self-harm"
         " or suicidal thoughts. The story stays folded away behind the warning until the reader"
         " opens it.",
@@ -86,10 +86,6 @@ def story_fields(
         )
     fields["status"] = "draft" if args.draft else "published"
     return fields
-
-
-def _as_list(value: str | list[str]) -> list[str]:
-    return split_list(value) if isinstance(value, str) else [v.strip() for v in value]
 
 
 def topic_menu(facts: SiteFacts) -> str:

@@ -46,6 +46,11 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
 
 
+def as_list(value: str | Sequence[str]) -> list[str]:
+    """A typed answer ("a, b") or a repeated option (["a", "b"]) as a list."""
+    return split_list(value) if isinstance(value, str) else [v.strip() for v in value]
+
+
 def parse_topics(text: str | Sequence[str], topics: Sequence[Topic]) -> list[str]:
     """Topic slugs from numbers (1 = the first topic listed), slugs or titles."""
     words = split_list(text) if isinstance(text, str) else [w.strip() for w in text]
