@@ -3,7 +3,8 @@
 It loads and checks content (stopping the build on errors), adds the rendered
 pages as generated files (nothing is written into docs/), puts the package's
 theme between the site's overrides/ and Material, gives templates the crisis
-lines and exit settings, and watches content/ under ``mkdocs serve``.
+lines and exit settings, writes `_headers` (the Content-Security-Policy) after
+the build, and watches content/ under ``mkdocs serve``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.model.records import Site
 from peerkit.project import load_and_check
+from peerkit.render.headers import HEADERS_PATH, headers_file
 from peerkit.render.page import GeneratedPage
 from peerkit.render.site import render_site
 from peerkit.render.templating import describe_template_error
@@ -121,6 +123,21 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             "labels": LABELS,
         }
         return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline scripts."""
+        site_dir = Path(config.site_dir)
+        pages = (
+            (path.relative_to(site_dir).as_posix(), path.read_text("utf-8"))
+            for path in sorted(site_dir.rglob("*.html"))
+        )
+        headers = headers_file(pages)
+        for path in headers.pages_with_content_scripts:
+            log.warning(
+                f"{path}: an inline script in the page's content will not run under the"
+                " site's Content-Security-Policy; put it in a file listed in extra_javascript"
+            )
+        (site_dir / HEADERS_PATH).write_text(headers.text, encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any

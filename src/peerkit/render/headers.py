@@ -1,0 +1,165 @@
+"""The `_headers` file: the HTTP headers a static host sends with every file of the site.
+
+Netlify and Cloudflare Pages read `_headers` from the site's root: a path pattern
+on its own line, then indented `Name: value` lines. Other hosts can copy the same
+values into their own configuration.
+
+The Content-Security-Policy allows scripts from the site itself and, by their
+SHA-256 hashes, exactly the inline scripts that the theme puts on the pages.
+Peerkit's own scripts are files; the inline ones are Material's (its local-storage
+helpers, which name the page's depth, and its palette and tab restorers), so their
+hashes are taken from the built pages rather than from Material's templates: they
+then follow every Material release without a copy of its internals here.
+
+A script inside a page's <article> is the page's content, never the theme's, so it
+is not allowed: content from strangers is sanitised before it gets there, and this
+keeps the policy a second wall if anything ever slipped through. An organisation's
+own script belongs in a file listed in `extra_javascript`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+HEADERS_PATH = "_headers"
+
+# The HTML standard's JavaScript MIME type essences, plus "module": a script element
+# of any other type (JSON-LD, Material's JSON configuration) is data and never runs.
+_SCRIPT_TYPES = frozenset(
+    {
+        "",
+        "module",
+        "application/ecmascript",
+        "application/javascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
+
+# Why each part is there, in the order a reader of the header meets them.
+_POLICY_BEFORE_SCRIPTS = ("default-src 'self'",)
+_POLICY_AFTER_SCRIPTS = (
+    # Material sets styles through the DOM (element.style), which CSP does not
+    # govern; the pages carry no style attribute or <style> element to allow.
+    "style-src 'self'",
+    # Material's stylesheet draws its icons from data: SVGs (CSS mask images).
+    "img-src 'self' data:",
+    "font-src 'self'",
+    # The search worker fetches the search index from the site.
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    # The search form is never submitted (Material's script answers it in the page).
+    "form-action 'none'",
+    # No other site may frame a page, to dress it up or to watch a visitor in it.
+    "frame-ancestors 'none'",
+)
+
+HEADERS: tuple[tuple[str, str], ...] = (
+    # An address can name a topic (a story about self-harm, a group near you).
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    # frame-ancestors for browsers too old to know it.
+    ("X-Frame-Options", "DENY"),
+    # The directory's "near me" asks for the location on this site only.
+    ("Permissions-Policy", "geolocation=(self), camera=(), microphone=()"),
+    # A page opened from here cannot reach back into this tab, nor this one into it.
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
+@dataclass
+class InlineScripts:
+    """The inline scripts that would run on a page: the theme's, and any in the page's content."""
+
+    theme: list[str] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+
+
+class _ScriptFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = InlineScripts()
+        self._articles = 0
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self._articles += 1
+        elif tag == "script":
+            values = dict(attrs)
+            kind = (values.get("type") or "").strip().lower()
+            runs = "src" not in values and kind in _SCRIPT_TYPES
+            self._script = [] if runs else None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._articles = max(0, self._articles - 1)
+        elif tag == "script" and self._script is not None:
+            text = "".join(self._script)
+            (self.found.content if self._articles else self.found.theme).append(text)
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+
+def inline_scripts(page_html: str) -> InlineScripts:
+    """Every inline script of a page that a browser would run, as the browser reads its text
+    (the HTML parser turns CR LF and lone CR into LF before anything else sees them)."""
+    finder = _ScriptFinder()
+    finder.feed(page_html.replace("\r\n", "\n").replace("\r", "\n"))
+    finder.close()
+    return finder.found
+
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """The policy for the whole site, the hashes sorted so that two builds give the same file."""
+    scripts = " ".join(["script-src 'self'", *sorted(set(script_hashes))])
+    return "; ".join([*_POLICY_BEFORE_SCRIPTS, scripts, *_POLICY_AFTER_SCRIPTS])
+
+
+@dataclass(frozen=True)
+class HeadersFile:
+    """The file's text, and the pages whose content holds an inline script it does not allow."""
+
+    text: str
+    pages_with_content_scripts: tuple[str, ...]
+
+
+def headers_file(pages: Iterable[tuple[str, str]]) -> HeadersFile:
+    """The `_headers` file for a site made of these (path, HTML) pages: one rule for every path."""
+    hashes: set[str] = set()
+    refused: list[str] = []
+    for path, page_html in pages:
+        found = inline_scripts(page_html)
+        hashes.update(script_hash(text) for text in found.theme)
+        if found.content:
+            refused.append(path)
+    lines = ["/*", f"  Content-Security-Policy: {content_security_policy(hashes)}"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS]
+    return HeadersFile("\n".join(lines) + "\n", tuple(refused))
