@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerkit.load.characters import first_override, why_unusable
 from peerkit.load.diagnostics import Diagnostic, error
 
 MAX_FILE_BYTES = 1_000_000
@@ -65,6 +66,11 @@ def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagn
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return error(rel, line, 1, "file contains a NUL character; is it really text?")
+    override = first_override(text)
+    if override is not None:
+        line = text.count("\n", 0, override) + 1
+        col = override - text.rfind("\n", 0, override)
+        return error(rel, line, col, why_unusable(text[override]))
     return SourceText(rel, text)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from peerkit.load.characters import first_unusable, why_unusable
 from peerkit.model.positions import Located, Path, Position
 
 _MAX_DEPTH = 32
@@ -197,6 +198,9 @@ class _Builder:
 
     def build_scalar(self, node: yaml.Node) -> Any:
         if node.tag in _STRING_TAGS or _SEXAGESIMAL.match(str(node.value)):
+            unusable = first_unusable(node.value)
+            if unusable is not None:
+                raise self.fail(node, f"text: {why_unusable(node.value[unusable])}")
             return node.value
         if node.tag in _PLAIN_TAGS:
             try:
