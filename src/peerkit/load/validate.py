@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from peerkit.load.diagnostics import Diagnostic, error
@@ -53,10 +53,21 @@ def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
     return sorted(set(problems))
 
 
+def _is_whole_number(checker: object, instance: Any) -> bool:
+    """JSON Schema counts 2.0 as an integer; the date arithmetic the value feeds does not."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_Validator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
 @cache
 def _validator(kind: RecordKind) -> Draft202012Validator:
     """One validator a kind, made once rather than for each of thousands of records."""
-    return Draft202012Validator(schema_for(kind), format_checker=FormatChecker())
+    return _Validator(schema_for(kind), format_checker=FormatChecker())
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:
