@@ -14,7 +14,9 @@ def _search(visit: Visit, words: str) -> None:
     visit.page.keyboard.press("/")
     field = visit.page.locator("input.md-search__input")
     expect(field).to_be_focused()
-    field.fill(words)
+    # Typing, not fill(): Material reads the query on keyup, and fill() sends none, so
+    # the search ran only if the index happened to load after the text was set.
+    field.press_sequentially(words)
 
 
 def test_search_finds_a_story_by_a_word_of_its_body(visit: Visit) -> None:

@@ -34,3 +34,9 @@ class PeerkitConfig(base.Config):
 
     stories_per_page = _Positive(default=10)
     """How many stories each page of the stories index shows."""
+
+    search = c.Choice(("material", "pagefind"), default="material")
+    """What answers the search box. "material": Material's own search, whose one index
+    every visitor downloads as a page opens; right for a few hundred pages. "pagefind":
+    an index the browser loads in small pieces as the visitor types, for sites of
+    thousands of pages; needs `pip install 'peerkit[pagefind]'`."""

@@ -32,6 +32,7 @@ from peerkit.render.headers import HEADERS_PATH, headers_file
 from peerkit.render.page import GeneratedPage
 from peerkit.render.site import render_site
 from peerkit.render.templating import describe_template_error
+from peerkit.search import pagefind
 from peerkit.theme_labels import LABELS
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -64,7 +65,21 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.settings = settings
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if self.config.search == "pagefind":
+            self._use_pagefind(config)
         return config
+
+    def _use_pagefind(self, config: MkDocsConfig) -> None:
+        """Pagefind answers Material's own search box, so Material's search plugin stays."""
+        if "material/search" not in config.plugins:
+            raise PluginError(
+                "peerkit: search: pagefind answers Material's search box, which needs"
+                " Material's search plugin: keep '- search' in plugins"
+            )
+        try:
+            pagefind.check_installed()
+        except pagefind.PagefindError as exc:
+            raise PluginError(f"peerkit: {exc}") from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -95,6 +110,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         files.append(file)
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        if self.config.search == "pagefind":
+            # Material's index would hold every word of every page and be downloaded
+            # by every visitor; with Pagefind, it stays an empty stub.
+            page.meta["search"] = {"exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
@@ -108,7 +127,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return html_text if generated is None else generated.html
+        content = html_text if generated is None else generated.html
+        if self.config.search == "pagefind":
+            # Only the page's own content is indexed: not the crisis lines, exit links,
+            # navigation or footer that every page repeats.
+            return f"<div {pagefind.BODY_ATTRIBUTE}>\n{content}\n</div>"
+        return content
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         assert self.site is not None
@@ -121,6 +145,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 "lines": [line.__dict__ for line in crisis.lines],
             },
             "labels": LABELS,
+            "search": self.config.search,
         }
         return env
 
@@ -138,6 +163,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 " site's Content-Security-Policy; put it in a file listed in extra_javascript"
             )
         (site_dir / HEADERS_PATH).write_text(headers.text, encoding="utf-8")
+        if self.config.search == "pagefind":
+            try:
+                pagefind.index_site(site_dir)
+            except pagefind.PagefindError as exc:
+                raise PluginError(f"peerkit: {exc}") from None
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any

@@ -1,0 +1,1 @@
+"""Search for large sites: the Pagefind index, built over the finished site."""

@@ -1,0 +1,166 @@
+"""Search with `search: pagefind`: Material's search box, answered from a Pagefind index.
+
+A small site is built with the option, served from 127.0.0.1 by a plain static
+server, and searched in Chromium the way a visitor does: "/" opens the box, a word
+of a story's body finds the story, a town finds its group. Every request to
+another host is blocked and recorded, so search is shown to work offline.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, expect
+
+from tests.browser.conftest import (
+    LOCAL_HOST,
+    Visit,
+    _only_local,
+    _QuietHandler,
+    _record_console_error,
+    _record_other_host,
+)
+from tests.conftest import SiteBuilder
+
+pytest.importorskip("pagefind", reason="search: pagefind needs pip install 'peerkit[pagefind]'")
+
+MKDOCS_YML = """\
+site_name: Pagefind test
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - peerkit:
+      search: pagefind
+nav:
+  - Home: index.md
+  - Stories: stories/index.md
+  - Find a group: groups/index.md
+"""
+BODY_WORD = "marmalade"
+TOWN = "Quillinghurst"
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pagefind-site")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n\nA test site.\n", "utf-8")
+    site = SiteBuilder(root)
+    site.story(
+        "toast-in-the-morning",
+        {"title": "Toast in the morning"},
+        body=f"The smell of {BODY_WORD} on toast still takes me back.\n",
+    )
+    site.story("a-quiet-week", {"title": "A quiet week & <b>more</b>"}, body="Nothing to add.\n")
+    location = {"address": "2 Mill Road", "town": TOWN, "region": "Kent", "country": "GB"}
+    site.group("quillinghurst-circle", {"name": "Circle", "location": location})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(pagefind_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(pagefind_site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture
+def search_visit(browser: Browser, pagefind_url: str) -> Iterator[Visit]:
+    context = browser.new_context()
+    context.route("**/*", _only_local)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    visit = Visit(page, pagefind_url)
+    page.on("console", functools.partial(_record_console_error, visit))
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    page.on("request", functools.partial(_record_other_host, visit))
+    yield visit
+    context.close()
+
+
+def _search(visit: Visit, words: str, key: str = "/") -> None:
+    visit.goto("stories/")
+    visit.page.keyboard.press(key)
+    field = visit.page.locator("input.md-search__input")
+    expect(field).to_be_focused()
+    field.press_sequentially(words, delay=30)
+
+
+def _results(visit: Visit) -> Locator:
+    return visit.page.locator(".md-search-result__item a")
+
+
+def test_pagefind_finds_a_story_by_a_word_of_its_body(search_visit: Visit) -> None:
+    _search(search_visit, BODY_WORD)
+    results = _results(search_visit)
+    expect(results.first).to_have_attribute("href", re.compile(r"stories/toast-in-the-morning/"))
+    expect(results.first).to_contain_text("Toast in the morning")
+    expect(results.first.locator("mark").first).to_have_text(re.compile(BODY_WORD, re.I))
+    assert search_visit.console_errors == []
+    assert search_visit.other_hosts == []
+
+
+def test_pagefind_finds_a_group_by_its_town(search_visit: Visit) -> None:
+    _search(search_visit, TOWN, key="s")
+    # The region page lists the town too; the group's own page is among the results.
+    group = search_visit.page.locator(
+        '.md-search-result__item a[href*="groups/kent/quillinghurst-circle/"]'
+    )
+    expect(group).to_contain_text("Circle")
+    group.click()
+    expect(search_visit.page).to_have_url(re.compile(r"groups/kent/quillinghurst-circle/"))
+    assert search_visit.other_hosts == []
+
+
+def test_a_title_is_shown_as_text_not_markup(search_visit: Visit) -> None:
+    _search(search_visit, "quiet week")
+    results = _results(search_visit)
+    expect(results.first).to_contain_text("A quiet week & <b>more</b>")
+    assert results.first.locator("article b").count() == 0
+
+
+def test_nothing_of_the_index_loads_before_the_first_search(search_visit: Visit) -> None:
+    requested: list[str] = []
+    search_visit.page.on("request", lambda request: requested.append(request.url))
+    search_visit.goto("stories/")
+    search_visit.page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pagefind/" in url]
+    _search(search_visit, BODY_WORD)
+    expect(_results(search_visit).first).to_be_visible()
+    assert [url for url in requested if "/pagefind/" in url]
+
+
+def test_the_site_indexes_only_page_content(pagefind_site: Path) -> None:
+    story = (pagefind_site / "stories" / "toast-in-the-morning" / "index.html").read_text("utf-8")
+    assert story.count("data-pagefind-body") == 1
+    body = story.split("data-pagefind-body", 1)[1]
+    assert "pk-crisis" not in body and "pk-exit" not in body
+    index = (pagefind_site / "search" / "search_index.json").read_text("utf-8")
+    assert len(index) < 1000, "Material's own index should be an empty stub"
