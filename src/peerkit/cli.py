@@ -28,6 +28,14 @@ from peerkit.imports.csv_source import columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
 from peerkit.imports.run import ImportOptions, import_file, report_lines, site_topics
+from peerkit.init_site import (
+    InitOptions,
+    destination_problems,
+    known_crisis_countries,
+    option_problems,
+    site_files,
+    write_site,
+)
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
@@ -95,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(serve)
     serve.set_defaults(run=_run_serve)
     _add_import(commands)
+    _add_init(commands)
     for kind in add_new_command(commands):
         _config_option(kind)
         kind.set_defaults(run=_run_new)
@@ -148,6 +157,37 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     _config_option(command)
     command.set_defaults(run=_run_import)
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "init",
+        help="start a new site in DIR: settings, example content, pages and workflows",
+        description="Write a new Peerkit site into DIR: mkdocs.yml, one example of each kind"
+        " of content, the standard pages, a README and the GitHub workflows. The site holds"
+        " no copy of Peerkit's code: `pip install -U peerkit` upgrades it.",
+    )
+    command.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
+    command.add_argument("--name", help="the site's name (default: from the folder's name)")
+    command.add_argument(
+        "--country",
+        default="GB",
+        type=str.upper,
+        help="the two-letter code of the country the site serves first (default: GB);"
+        f" Peerkit knows the crisis lines of {', '.join(known_crisis_countries())}",
+    )
+    command.add_argument(
+        "--timezone",
+        default="Europe/London",
+        help="the time zone of meeting times (default: Europe/London)",
+    )
+    command.add_argument(
+        "--language", default="en", help="the language of the site's pages (default: en)"
+    )
+    command.add_argument(
+        "--force", action="store_true", help="write into DIR even if it is not empty"
+    )
+    command.set_defaults(run=_run_init)
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -329,6 +369,26 @@ def _run_new(args: argparse.Namespace) -> int:
 def _run_import_issue(args: argparse.Namespace) -> int:
     context = _site_context(args)
     return 1 if context is None else run_import_issue(args, context, date.today())
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    dest: Path = args.dir
+    name = args.name or dest.resolve().name.replace("-", " ").replace("_", " ").capitalize()
+    options = InitOptions(name, args.country, args.timezone, args.language)
+    problems = option_problems(options) + destination_problems(dest, args.force)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    write_site(dest, site_files(options, date.today()))
+    print(f"Wrote the new site {options.name!r} in {dest}/")
+    if options.country not in known_crisis_countries():
+        print(
+            f"Peerkit does not know the crisis lines for {options.country}: add them to"
+            f" {dest}/content/crisis.yml. The site will not build until you do."
+        )
+    print(f"Next: cd {dest} && peerkit serve (a preview), or peerkit build (the site, in site/)")
+    return 0
 
 
 if __name__ == "__main__":

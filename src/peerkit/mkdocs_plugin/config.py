@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from peerkit.branding import colour_problem
 
 
 class _Positive(c.Type[int]):
@@ -17,6 +21,59 @@ class _Positive(c.Type[int]):
         if number < 1:
             raise base.ValidationError(f"must be 1 or more, not {number}")
         return number
+
+
+class _BrandColour(c.Type[str]):
+    """A hex colour, refused with the reason when it cannot meet WCAG AA in its role."""
+
+    def __init__(self, role: str) -> None:
+        super().__init__(str)
+        self.role = role
+
+    def run_validation(self, value: object) -> str:
+        colour = super().run_validation(value).strip()
+        problem = colour_problem(self.role, colour)
+        if problem:
+            raise base.ValidationError(problem)
+        return colour
+
+
+class ColorsConfig(base.Config):
+    primary = c.Optional(_BrandColour("primary"))
+    """The header's colour, and the colour links are derived from: "#rrggbb"."""
+
+    accent = c.Optional(_BrandColour("accent"))
+    """The colour of a link under the pointer and of focused controls: "#rrggbb"."""
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class _LinkTarget(c.Type[str]):
+    """A web address (https, http, mailto, tel) or a path inside the site."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        target = super().run_validation(value).strip()
+        scheme = _SCHEME.match(target)
+        if not target or (
+            scheme and scheme[0].lower() not in ("https:", "http:", "mailto:", "tel:")
+        ):
+            raise base.ValidationError(
+                f"{target!r} is not a link Peerkit can show: use a web address (https://...),"
+                " mailto:, tel:, or a page of this site such as about/"
+            )
+        return target
+
+
+class FooterLink(base.Config):
+    title = c.Type(str)
+    """The link's text."""
+
+    url = _LinkTarget()
+    """Where it goes: https://..., mailto:..., tel:..., or a page of this site (about/)."""
 
 
 class PeerkitConfig(base.Config):
@@ -40,3 +97,9 @@ class PeerkitConfig(base.Config):
     every visitor downloads as a page opens; right for a few hundred pages. "pagefind":
     an index the browser loads in small pieces as the visitor types, for sites of
     thousands of pages; needs `pip install 'peerkit[pagefind]'`."""
+
+    colors = c.SubConfig(ColorsConfig)
+    """The organisation's own primary and accent colours; Peerkit derives the rest at AA contrast."""
+
+    footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])
+    """Links shown in every page's footer: a list of {title, url}."""

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from peerkit.branding import Colour, stylesheet
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
@@ -36,6 +37,7 @@ from peerkit.search import pagefind
 from peerkit.theme_labels import LABELS
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+COLORS_CSS = "assets/peerkit/colors.css"
 log = logging.getLogger("mkdocs.plugins.peerkit")
 
 
@@ -65,6 +67,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.settings = settings
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self._use_brand_colours(config)
         if self.config.search == "pagefind":
             self._use_pagefind(config)
         return config
@@ -80,6 +83,22 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             pagefind.check_installed()
         except pagefind.PagefindError as exc:
             raise PluginError(f"peerkit: {exc}") from None
+
+    def _use_brand_colours(self, config: MkDocsConfig) -> None:
+        """With `colors`, every palette uses Material's `custom` colours, defined by a
+        stylesheet the plugin writes; it comes first in extra_css, so the site's own wins."""
+        colors = self.config.colors
+        if colors.primary is None and colors.accent is None:
+            return
+        palette = config.theme.get("palette") or {}
+        for scheme in palette if isinstance(palette, list) else [palette]:
+            if colors.primary is not None:
+                scheme["primary"] = "custom"
+            if colors.accent is not None:
+                scheme["accent"] = "custom"
+        config.theme["palette"] = palette
+        if COLORS_CSS not in config.extra_css:
+            config.extra_css.insert(0, COLORS_CSS)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -97,6 +116,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.pages[page.src_uri] = page
         for extra in rendered.files:
             self._add(files, File.generated(config, extra.path, content=extra.content))
+        colors = self.config.colors
+        if colors.primary is not None or colors.accent is not None:
+            css = stylesheet(
+                Colour.from_hex(colors.primary) if colors.primary else None,
+                Colour.from_hex(colors.accent) if colors.accent else None,
+            )
+            self._add(files, File.generated(config, COLORS_CSS, content=css))
         return files
 
     @staticmethod
@@ -146,6 +172,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             },
             "labels": LABELS,
             "search": self.config.search,
+            "footer_links": [
+                {"title": link.title, "url": link.url} for link in self.config.footer_links
+            ],
         }
         return env
 
