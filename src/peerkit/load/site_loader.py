@@ -42,6 +42,11 @@ from peerkit.model.schemas import RecordKind
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 R = TypeVar("R")
+# A group's name and its region also name a calendar: X-WR-CALNAME, one line of an
+# .ics file, where a line break stops the build. The schema allows multi-line text.
+_ONE_LINE: dict[RecordKind, tuple[tuple[str, ...], ...]] = {
+    "group": (("name",), ("region",), ("location", "region")),
+}
 
 
 def load_site(
@@ -55,7 +60,18 @@ def load_site(
     tips = loader.load_markdown_records("tips", "tip", loader.tip)
     groups = loader.load_yaml_records("groups", "group", loader.group)
     site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
+    _RECORDS.clear()
+    _RECORDS.update(loader.remembered)
     return site, loader.diagnostics
+
+
+# Parsing and validating a file is a pure function of its path, its text and the
+# default time zone. A site of tens of thousands of files is loaded twice by
+# `peerkit build` (check, then build) and again on every save under `peerkit serve`:
+# files whose text did not change give back the record and problems of last time.
+# Only the files of the last load are kept.
+_FileKey = tuple[str, str, str, str]
+_RECORDS: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
 
 
 class _Loader:
@@ -64,6 +80,23 @@ class _Loader:
         self.content_dir = content_dir
         self.default_timezone = default_timezone
         self.diagnostics: list[Diagnostic] = []
+        self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
+
+    def once(
+        self, kind: str, source: SourceText, load: Callable[..., R | None], *args: Any
+    ) -> R | None:
+        """``load(*args)``'s record and problems for this file, or those of the last
+        load if its text is unchanged."""
+        key = (kind, source.rel, source.text, self.default_timezone)
+        if key in _RECORDS:
+            record, problems = _RECORDS[key]
+            self.diagnostics.extend(problems)
+        else:
+            before = len(self.diagnostics)
+            record = load(*args)
+            problems = tuple(self.diagnostics[before:])
+        self.remembered[key] = (record, problems)
+        return record
 
     def rel(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -83,7 +116,7 @@ class _Loader:
             return None
 
     def checked(self, kind: RecordKind, located: Located, rel: str) -> bool:
-        problems = validate(kind, located, rel)
+        problems = validate(kind, located, rel) + _line_breaks_in_names(kind, located, rel)
         self.diagnostics.extend(problems)
         return not problems
 
@@ -160,37 +193,41 @@ class _Loader:
             source = self.read(path)
             if source is None:
                 continue
-            split = split_front_matter(source)
-            if isinstance(split, Diagnostic):
-                self.diagnostics.append(split)
-                continue
-            located = self.parse(split.yaml, source.rel, line_offset=1)
-            if located is None:
-                continue
-            if not isinstance(located.data, dict):
-                self.diagnostics.append(
-                    error(source.rel, 2, 1, "front matter must be a set of fields")
-                )
-                continue
-            if not self.checked(kind, located, source.rel):
-                continue
-            slug = self.slug_for(located.data, path, source.rel)
-            if slug is None:
-                continue
-            if not split.body.strip():
-                self.diagnostics.append(
-                    error(source.rel, split.body_line, 1, f"the {kind} has no text")
-                )
-                continue
-            records.append(
-                build(
-                    located.data | {"slug": slug},
-                    split.body,
-                    split.body_line,
-                    Source(source.rel, located),
-                )
-            )
+            record = self.once(kind, source, self.markdown_record, path, source, kind, build)
+            if record is not None:
+                records.append(record)
         return tuple(records)
+
+    def markdown_record(
+        self,
+        path: Path,
+        source: SourceText,
+        kind: RecordKind,
+        build: Callable[[dict[str, Any], str, int, Source], R],
+    ) -> R | None:
+        split = split_front_matter(source)
+        if isinstance(split, Diagnostic):
+            self.diagnostics.append(split)
+            return None
+        located = self.parse(split.yaml, source.rel, line_offset=1)
+        if located is None:
+            return None
+        if not isinstance(located.data, dict):
+            self.diagnostics.append(error(source.rel, 2, 1, "front matter must be a set of fields"))
+            return None
+        if not self.checked(kind, located, source.rel):
+            return None
+        slug = self.slug_for(located.data, path, source.rel)
+        if slug is None:
+            return None
+        if not split.body.strip():
+            self.diagnostics.append(
+                error(source.rel, split.body_line, 1, f"the {kind} has no text")
+            )
+            return None
+        return build(
+            located.data | {"slug": slug}, split.body, split.body_line, Source(source.rel, located)
+        )
 
     def load_yaml_records(
         self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], Source], R]
@@ -200,20 +237,32 @@ class _Loader:
             source = self.read(path)
             if source is None:
                 continue
-            located = self.parse(source.text, source.rel)
-            if located is None:
-                continue
-            if not isinstance(located.data, dict):
-                self.diagnostics.append(
-                    error(source.rel, 1, 1, f"a {kind} file must be a set of fields")
-                )
-                continue
-            if not self.checked(kind, located, source.rel):
-                continue
-            slug = self.slug_for(located.data, path, source.rel)
-            if slug is not None:
-                records.append(build(located.data | {"slug": slug}, Source(source.rel, located)))
+            record = self.once(kind, source, self.yaml_record, path, source, kind, build)
+            if record is not None:
+                records.append(record)
         return tuple(records)
+
+    def yaml_record(
+        self,
+        path: Path,
+        source: SourceText,
+        kind: RecordKind,
+        build: Callable[[dict[str, Any], Source], R],
+    ) -> R | None:
+        located = self.parse(source.text, source.rel)
+        if located is None:
+            return None
+        if not isinstance(located.data, dict):
+            self.diagnostics.append(
+                error(source.rel, 1, 1, f"a {kind} file must be a set of fields")
+            )
+            return None
+        if not self.checked(kind, located, source.rel):
+            return None
+        slug = self.slug_for(located.data, path, source.rel)
+        if slug is None:
+            return None
+        return build(located.data | {"slug": slug}, Source(source.rel, located))
 
     def story(self, data: dict[str, Any], body: str, body_line: int, source: Source) -> Story:
         consent = data["consent"]
@@ -285,6 +334,21 @@ class _Loader:
             example=data.get("example", False),
             source=source,
         )
+
+
+def _line_breaks_in_names(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for path in _ONE_LINE.get(kind, ()):
+        value: Any = located.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and ("\n" in value or "\r" in value):
+            line, col = located.value_at(path)
+            name = ".".join(path)
+            problems.append(
+                error(rel, line, col, f"{name}: must be on one line (it names a calendar)")
+            )
+    return problems
 
 
 def _sub_source(rel: str, located: Located, index: int) -> Source:
