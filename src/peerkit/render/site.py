@@ -7,6 +7,7 @@ from datetime import date
 
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
+from peerkit.render.directory_data import directory_files
 from peerkit.render.exports.hsds import hsds_files
 from peerkit.render.exports.ical import calendar_files
 from peerkit.render.exports.meeting_guide import meeting_guide_feed
@@ -47,6 +48,7 @@ def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
     files = [
         story_feed(visible.stories, settings),
         *calendar_files(regions, settings),
+        *directory_files(regions, visible.topics, settings),
         *hsds_files(visible.groups, visible.topics, settings),
         meeting_guide_feed(visible.groups, settings),
         *schema_files(),

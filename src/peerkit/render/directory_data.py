@@ -1,0 +1,244 @@
+"""The data behind the group finder on /groups/: a small index and fixed-size chunks.
+
+The finder (theme/assets/peerkit/directory.js) filters, sorts by distance and
+shows next meetings in the browser, with no server. Before the first results
+show, a visitor downloads ``index.json`` (the tables every group points into)
+and chunk ``0.json``; the other chunks load only once a filter, "near me" or
+"show more" needs them, and the description words (``<n>-words.json``) only
+once the visitor types a search. So the first results cost the same at 30
+groups as at 20,000, and a national directory stays light: every repeated
+value is a small integer into a table of the index.
+
+index.json::
+
+    {"version": 1,
+     "chunks": [500, 500, 37],                  groups in chunk 0, 1, 2
+     "formats": ["in-person", "online", "hybrid"],
+     "zones": ["Europe/London", ...],           the site's own first
+     "regions": [["London", "../london/"], ...] name, its page from index.json
+     "towns": [["Leeds", 6, 53.8, -1.549], ...] name, region, mean of its groups'
+                                                coordinates (absent if none has any)
+     "topics": [["anxiety", "Anxiety"], ...],   only topics that some group has
+     "languages": ["cy", "en"],
+     "access": ["captions", "hearing loop"]}
+
+A chunk is a list of rows, one a group, in the order of the region pages::
+
+    [name, region, slug, town, format, [topics], [languages], [access],
+     [meetings], by_arrangement, latitude?, longitude?]
+
+- ``slug`` is "" when it is the name's plain ASCII slug (`name_slug`, which
+  the script repeats), as imported groups' are; the page is
+  ``regions[region][1] + slug + "/"``.
+- ``town`` is -1 for a group that meets only online.
+- a meeting is ``"MO,TH 12:30 14:00"``, days as iCalendar tokens (``2TH``,
+  ``-1FR``: the ordinals mean monthly), then wall-clock times in its time zone,
+  then only what differs from the usual: ``z2`` zone, ``i2`` interval,
+  ``s2026-01-05`` the first date it counts from.
+- ``by_arrangement`` is 1 if the group also meets when members arrange it.
+- coordinates (3 decimals, about 100 m) come last and only when they differ
+  from the town's.
+
+``<n>-words.json`` is a list of strings aligned with chunk ``n``: the words of
+each description, folded (lower case, no accents), without short and common
+words or words of the name, so that a text search finds "bereavement" in a
+group called "Grief café".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from peerkit.model.records import Group, Meeting, Topic
+from peerkit.model.settings import Settings
+from peerkit.render import urls
+from peerkit.render.page import GeneratedFile
+
+DIRECTORY = f"{urls.GROUPS}directory/"
+INDEX = f"{DIRECTORY}index.json"
+CHUNK_SIZE = 500
+FORMATS = ("in-person", "online", "hybrid")
+WORDS_PER_GROUP = 20
+# Words too common to tell one group from another (English, the default language).
+_STOPWORDS = frozenset((
+    "about", "after", "also", "and", "any", "are", "around", "back", "been", "before", "being",
+    "both", "but", "can", "come", "could", "day", "does", "each", "even", "every", "for",
+    "from", "get", "group", "groups", "had", "has", "have", "her", "here", "his", "how", "into",
+    "its", "just", "like", "lot", "make", "many", "may", "meet", "meets", "more", "most",
+    "much", "must", "new", "not", "now", "one", "only", "other", "our", "out", "over", "people",
+    "really", "same", "see", "she", "some", "such", "take", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "too", "two", "use",
+    "very", "want", "was", "way", "week", "well", "were", "what", "when", "where", "which",
+    "while", "who", "will", "with", "would", "you", "your", "weekly", "monthly", "twice",
+    "welcome", "first", "along", "anyone", "everyone", "someone", "join",
+))  # fmt: skip
+
+
+def name_slug(name: str) -> str:
+    """A name's plain ASCII slug, as `peerkit import` makes file names: "Café Ω" -> "cafe".
+
+    Only ASCII letters and digits survive, so the script reproduces it exactly.
+    """
+    bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", bare.lower().replace("'", "")).strip("-")
+    return slug[:80].rstrip("-")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the script folds what a visitor types."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _search_words(group: Group) -> str:
+    """The description's telling words, first seen first, without those the name gives."""
+    known = set(_words(group.name))
+    if group.location:
+        known.update(_words(group.location.town))
+    kept = [
+        word
+        for word in dict.fromkeys(_words(group.description))
+        if len(word) > 2 and word not in _STOPWORDS and word not in known and not word.isdigit()
+    ]
+    return " ".join(kept[:WORDS_PER_GROUP])
+
+
+def _table(values: Iterable[str]) -> dict[str, int]:
+    return {value: number for number, value in enumerate(values)}
+
+
+def _coordinate(value: float) -> float | int:
+    rounded = round(value, 3)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def _town_key(region: int, group: Group) -> tuple[str, int] | None:
+    """Towns are told apart by region too: Newport, Wales is not Newport, Isle of Wight."""
+    if group.location is None or group.format == "online":
+        return None
+    return fold(group.location.town.strip()), region
+
+
+def _point(group: Group) -> tuple[float, float] | None:
+    location = group.location
+    if location is None or location.latitude is None or location.longitude is None:
+        return None
+    return location.latitude, location.longitude
+
+
+def _towns(listed: Sequence[tuple[int, Group]]) -> tuple[list[list[Any]], dict[Any, int]]:
+    """Town rows, sorted by name, each at the mean of its groups' coordinates; and their numbers."""
+    spellings: dict[tuple[str, int], list[str]] = {}
+    points: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    for region, group in listed:
+        key = _town_key(region, group)
+        if key is None or group.location is None:
+            continue
+        spellings.setdefault(key, []).append(group.location.town.strip())
+        point = _point(group)
+        points.setdefault(key, []).extend([point] if point else [])
+    rows: dict[tuple[str, int], list[Any]] = {}
+    for key, names in spellings.items():
+        name = min(set(names), key=lambda n: (-names.count(n), n))
+        rows[key] = [name, key[1]]
+        if points[key]:
+            rows[key] += [
+                _coordinate(sum(p[0] for p in points[key]) / len(points[key])),
+                _coordinate(sum(p[1] for p in points[key]) / len(points[key])),
+            ]
+    keys = sorted(rows, key=lambda k: (fold(rows[k][0]), rows[k][0], rows[k][1]))
+    return [rows[k] for k in keys], {k: n for n, k in enumerate(keys)}
+
+
+def _meeting(meeting: Meeting, zones: dict[str, int]) -> str:
+    parts = [",".join(meeting.byday), meeting.opens_at, meeting.closes_at]
+    if zones[meeting.timezone]:
+        parts.append(f"z{zones[meeting.timezone]}")
+    if meeting.interval != 1:
+        parts.append(f"i{meeting.interval}")
+    if meeting.dtstart is not None:
+        parts.append(f"s{meeting.dtstart.isoformat()}")
+    return " ".join(parts)
+
+
+def _dump(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def directory_files(
+    regions: dict[str, list[Group]], topics: Sequence[Topic], settings: Settings
+) -> list[GeneratedFile]:
+    """The index, the chunks and their words, for the published groups by region.
+
+    Pure and deterministic: tables are sorted, so two builds give the same bytes.
+    """
+    listed = [(r, g) for r, items in enumerate(regions.values()) for g in items]
+    groups = [group for _, group in listed]
+    used_topics = {slug for group in groups for slug in group.topics}
+    topic_rows = [[t.slug, t.title] for t in topics if t.slug in used_topics]
+    topic_numbers = _table(row[0] for row in topic_rows)
+    languages = _table(sorted({code for g in groups for code in g.languages}))
+    access = _table(
+        sorted({a for g in groups for a in g.accessibility}, key=lambda a: (fold(a), a))
+    )
+    other_zones = {m.timezone for g in groups for m in g.schedule} - {settings.timezone}
+    zones = _table([settings.timezone, *sorted(other_zones)])
+    towns, town_numbers = _towns(listed)
+
+    rows: list[list[Any]] = []
+    words: list[str] = []
+    for region, group in listed:
+        key = _town_key(region, group)
+        town = -1 if key is None else town_numbers[key]
+        row: list[Any] = [
+            group.name,
+            region,
+            "" if group.slug == name_slug(group.name) else group.slug,
+            town,
+            FORMATS.index(group.format),
+            sorted(topic_numbers[t] for t in group.topics if t in topic_numbers),
+            sorted(languages[code] for code in group.languages),
+            sorted(access[a] for a in group.accessibility),
+            [_meeting(m, zones) for m in group.schedule],
+            1 if group.by_arrangement else 0,
+        ]
+        point = _point(group)
+        if town >= 0 and point is not None:
+            own = [_coordinate(point[0]), _coordinate(point[1])]
+            if own != towns[town][2:]:
+                row += own
+        rows.append(row)
+        words.append(_search_words(group))
+
+    chunks = [rows[i : i + CHUNK_SIZE] for i in range(0, len(rows), CHUNK_SIZE)]
+    index = {
+        "version": 1,
+        "chunks": [len(chunk) for chunk in chunks],
+        "formats": list(FORMATS),
+        "zones": list(zones),
+        "regions": [[name, urls.relative(DIRECTORY, urls.region(name))] for name in regions],
+        "towns": towns,
+        "topics": topic_rows,
+        "languages": list(languages),
+        "access": list(access),
+    }
+    files = [GeneratedFile(INDEX, _dump(index))]
+    for number, chunk in enumerate(chunks):
+        files.append(GeneratedFile(f"{DIRECTORY}{number}.json", _dump(chunk)))
+        start = number * CHUNK_SIZE
+        files.append(
+            GeneratedFile(
+                f"{DIRECTORY}{number}-words.json", _dump(words[start : start + len(chunk)])
+            )
+        )
+    return files
