@@ -73,6 +73,11 @@ LIGHT_PAGE = WHITE
 """The page background of Material's light scheme (`default`)."""
 DARK_PAGE = Colour(0x1E, 0x21, 0x29)
 """The page background of Material's dark scheme (`slate`): hsl(225deg 15% 14%)."""
+LIGHT_SURFACES = (LIGHT_PAGE, Colour(0xF5, 0xF5, 0xF5))
+"""What links sit on in the light scheme: the page, and the grey of Material's code
+blocks, which Peerkit's quiet boxes (the words after a story, the disclaimer) use."""
+DARK_SURFACES = (DARK_PAGE, Colour(0x27, 0x2A, 0x35))
+"""The same in the dark scheme: the page, and the code blocks' hsl(225deg 15% 18%)."""
 
 
 def contrast(a: Colour, b: Colour) -> float:
@@ -90,13 +95,14 @@ def text_on(background: Colour) -> Colour:
     return WHITE if contrast(WHITE, background) >= contrast(BLACK, background) else BLACK
 
 
-def readable_on(colour: Colour, background: Colour, ratio: float = AA_TEXT) -> Colour:
-    """The colour itself if it reaches `ratio` on the background, else the closest
-    shade that does: darker on a light background, lighter on a dark one."""
-    toward = text_on(background)
+def readable_on(colour: Colour, backgrounds: tuple[Colour, ...], ratio: float = AA_TEXT) -> Colour:
+    """The colour itself if it reaches `ratio` on every one of the backgrounds (all
+    light or all dark), else the closest shade that does: darker on light
+    backgrounds, lighter on dark ones."""
+    toward = text_on(backgrounds[0])
     for step in range(101):
         shade = colour.mixed(toward, step / 100)
-        if contrast(shade, background) >= ratio:
+        if all(contrast(shade, background) >= ratio for background in backgrounds):
             return shade
     return toward
 
@@ -133,7 +139,7 @@ def _primary_problem(primary: Colour) -> str | None:
     ratio = contrast(primary, LIGHT_PAGE)
     if ratio >= AA_NON_TEXT:
         return None
-    darker = readable_on(primary, LIGHT_PAGE, AA_NON_TEXT)
+    darker = readable_on(primary, (LIGHT_PAGE,), AA_NON_TEXT)
     return (
         f"{primary.hex} is too light: it stands out from the white page by only"
         f" {ratio:.1f}:1, and Material draws the primary colour on the page as well as"
@@ -174,14 +180,14 @@ def primary_shades(primary: Colour) -> PrimaryShades:
         # repository link), so it is only as dark as keeps that text readable.
         dark=_deepest(primary, BLACK, 0.3, keep=text),
         text=text,
-        link_on_light=readable_on(primary, LIGHT_PAGE),
-        link_on_dark=readable_on(primary, DARK_PAGE),
+        link_on_light=readable_on(primary, LIGHT_SURFACES),
+        link_on_dark=readable_on(primary, DARK_SURFACES),
     )
 
 
 def accent_shades(accent: Colour) -> AccentShades:
-    on_light = readable_on(accent, LIGHT_PAGE)
-    on_dark = readable_on(accent, DARK_PAGE)
+    on_light = readable_on(accent, LIGHT_SURFACES)
+    on_dark = readable_on(accent, DARK_SURFACES)
     return AccentShades(on_light, on_dark, text_on(on_light), text_on(on_dark))
 
 

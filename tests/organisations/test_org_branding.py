@@ -49,30 +49,47 @@ def ratio(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _slate_page() -> str:
-    """The dark scheme's page colour, as Material's stylesheets define it."""
+def _material_backgrounds() -> tuple[list[str], list[str]]:
+    """The backgrounds links sit on, light and dark: the page and the grey of code
+    blocks (Peerkit's quiet boxes), as Material's stylesheets define them."""
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
     main = next(folder.glob("main.*.min.css")).read_text("utf-8")
     palette = next(folder.glob("palette.*.min.css")).read_text("utf-8")
     hue = re.search(r"--md-hue:(\d+)deg", main)
+    light = re.search(r":root,\[data-md-color-scheme=default\]\{([^}]*)\}", main)
     slate = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", palette)
-    assert hue and slate
-    bg = re.search(r"--md-default-bg-color:hsla\(var\(--md-hue\), *(\d+)%, *(\d+)%, *1\)", slate[1])
-    assert bg
-    r, g, b = colorsys.hls_to_rgb(int(hue[1]) / 360, int(bg[2]) / 100, int(bg[1]) / 100)
-    return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
+    assert hue and light and slate
+
+    def hsl(name: str) -> str:
+        found = re.search(rf"{name}:hsla\(var\(--md-hue\), *(\d+)%, *(\d+)%, *1\)", slate[1])
+        assert found, name
+        rgb = colorsys.hls_to_rgb(int(hue[1]) / 360, int(found[2]) / 100, int(found[1]) / 100)
+        return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in rgb))
+
+    def plain(name: str) -> str:
+        found = re.search(rf"{name}:(#[0-9a-f]{{3,6}})[;}}]", light[1])
+        assert found, name
+        digits = found[1].lstrip("#")
+        return "#" + ("".join(d * 2 for d in digits) if len(digits) == 3 else digits)
+
+    return (
+        [plain("--md-default-bg-color"), plain("--md-code-bg-color")],
+        [hsl("--md-default-bg-color"), hsl("--md-code-bg-color")],
+    )
 
 
-LIGHT_PAGE = "#ffffff"
-DARK_PAGE = _slate_page()
+LIGHT_SURFACES, DARK_SURFACES = _material_backgrounds()
+LIGHT_PAGE = LIGHT_SURFACES[0]
 
 
 @pytest.mark.parametrize("brand", BRAND_COLOURS)
-def test_link_colours_meet_aa_on_the_light_and_the_dark_page(brand: str) -> None:
+def test_link_colours_meet_aa_on_the_light_and_the_dark_page_and_their_boxes(brand: str) -> None:
     shades = primary_shades(Colour.from_hex(brand))
 
-    assert ratio(shades.link_on_light.hex, LIGHT_PAGE) >= AA
-    assert ratio(shades.link_on_dark.hex, DARK_PAGE) >= AA
+    for surface in LIGHT_SURFACES:
+        assert ratio(shades.link_on_light.hex, surface) >= AA, surface
+    for surface in DARK_SURFACES:
+        assert ratio(shades.link_on_dark.hex, surface) >= AA, surface
 
 
 @pytest.mark.parametrize("brand", BRAND_COLOURS)
@@ -85,11 +102,13 @@ def test_header_text_meets_aa_on_the_primary_and_its_dark_shade(brand: str) -> N
 
 
 @pytest.mark.parametrize("brand", [*BRAND_COLOURS, "#ffeb3b", "#80deea"])
-def test_accent_colours_meet_aa_on_both_pages_and_under_their_text(brand: str) -> None:
+def test_accent_colours_meet_aa_on_both_schemes_and_under_their_text(brand: str) -> None:
     shades = accent_shades(Colour.from_hex(brand))
 
-    assert ratio(shades.on_light.hex, LIGHT_PAGE) >= AA
-    assert ratio(shades.on_dark.hex, DARK_PAGE) >= AA
+    for surface in LIGHT_SURFACES:
+        assert ratio(shades.on_light.hex, surface) >= AA, surface
+    for surface in DARK_SURFACES:
+        assert ratio(shades.on_dark.hex, surface) >= AA, surface
     assert ratio(shades.text_on_light.hex, shades.on_light.hex) >= AA
     assert ratio(shades.text_on_dark.hex, shades.on_dark.hex) >= AA
 
