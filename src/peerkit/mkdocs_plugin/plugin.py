@@ -34,7 +34,7 @@ from peerkit.render.page import GeneratedPage
 from peerkit.render.site import render_site
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
-from peerkit.theme_labels import LABELS
+from peerkit.translations import Words
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
@@ -170,7 +170,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 "intro": crisis.intro,
                 "lines": [line.__dict__ for line in crisis.lines],
             },
-            "labels": LABELS,
+            "labels": Words(self.settings.language).prefixed("theme"),
             "search": self.config.search,
             "footer_links": [
                 {"title": link.title, "url": link.url} for link in self.config.footer_links

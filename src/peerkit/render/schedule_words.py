@@ -1,13 +1,16 @@
 """Meeting times in plain words: "Every Tuesday, 18:30 to 20:00".
 
 A first-timer reads a schedule, not an RRULE, so the generator turns each
-HSDS-shaped meeting into the sentence a person would say.
+HSDS-shaped meeting into the sentence a person would say, in the site's
+language. Exports keep English: partners' tools read those sentences back.
 """
 
 from __future__ import annotations
 
 from peerkit.model.records import Meeting
+from peerkit.translations import Words
 
+# English day names, for schema.org's day URIs (https://schema.org/Tuesday).
 DAY_NAMES = {
     "MO": "Monday",
     "TU": "Tuesday",
@@ -18,24 +21,13 @@ DAY_NAMES = {
     "SU": "Sunday",
 }
 DAY_ORDER = list(DAY_NAMES)
-_ORDINALS = {
-    1: "1st",
-    2: "2nd",
-    3: "3rd",
-    4: "4th",
-    5: "5th",
-    -1: "last",
-    -2: "second to last",
-    -3: "third to last",
-    -4: "fourth to last",
-    -5: "fifth to last",
-}
+ENGLISH = Words("en")
 
 
-def join_words(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+def join_words(items: list[str], words: Words = ENGLISH) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return words("list.comma").join(items[:-1]) + words("list.and") + items[-1]
 
 
 def _weekday(token: str) -> str:
@@ -46,31 +38,37 @@ def _ordinal(token: str) -> int:
     return int(token[:-2])
 
 
-def describe_days(meeting: Meeting) -> str:
+def describe_days(meeting: Meeting, words: Words = ENGLISH) -> str:
     """The days part: "Every Monday and Thursday", "2nd and 4th Thursday of the month"."""
     if meeting.freq == "WEEKLY":
-        days = join_words([DAY_NAMES[_weekday(t)] for t in meeting.byday])
+        days = join_words([words(f"days_every.{_weekday(t)}") for t in meeting.byday], words)
         if meeting.interval == 1:
-            return f"Every {days}"
+            return words("schedule.weekly", days=days)
         if meeting.interval == 2:
-            return f"Every other {days}"
-        return f"Every {meeting.interval} weeks on {days}"
+            return words("schedule.every_other_week", days=days)
+        return words("schedule.every_n_weeks", n=meeting.interval, days=days)
     by_day: dict[str, list[int]] = {}
     for token in meeting.byday:
         by_day.setdefault(_weekday(token), []).append(_ordinal(token))
     parts = []
     for day, ordinals in by_day.items():
         ordered = sorted(ordinals, key=lambda n: (n < 0, n if n > 0 else -n))
-        parts.append(f"{join_words([_ORDINALS[n] for n in ordered])} {DAY_NAMES[day]}")
-    text = join_words(parts)
+        named = join_words([words(f"ordinal.{n}") for n in ordered], words)
+        parts.append(words("schedule.monthly_day", ordinals=named, day=words(f"day.{day}")))
+    text = join_words(parts, words)
     text = text[0].upper() + text[1:]
     if meeting.interval == 1:
-        return f"{text} of the month"
-    return f"{text} of every {meeting.interval} months"
+        return words("schedule.monthly", days=text)
+    return words("schedule.every_n_months", days=text, n=meeting.interval)
 
 
-def describe_meeting(meeting: Meeting) -> str:
-    return f"{describe_days(meeting)}, {meeting.opens_at} to {meeting.closes_at}"
+def describe_meeting(meeting: Meeting, words: Words = ENGLISH) -> str:
+    return words(
+        "schedule.times",
+        days=describe_days(meeting, words),
+        opens=meeting.opens_at,
+        closes=meeting.closes_at,
+    )
 
 
 def sort_key(meeting: Meeting) -> tuple[int, str]:
