@@ -9,9 +9,13 @@ console error; each test also proves the feature still does its job.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import functools
+import os
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +28,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import LOCAL_HOST, Visit
 from tests.browser.test_quick_exit import press_shift
+from tests.conftest import SiteBuilder
 
 KINDS = [
     "home", "stories", "story", "tips", "tip", "groups", "region", "group", "topic",
@@ -76,35 +81,50 @@ class _HeadersHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def headers_rules(site_dir: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    headers = site_dir / "_headers"
+def headers_rules_of(site: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    headers = site / "_headers"
     assert headers.is_file(), "the build wrote no _headers file"
     return parse_headers_file(headers.read_text("utf-8"))
 
 
-@pytest.fixture(scope="session")
-def policy_base_url(
-    site_dir: Path, headers_rules: list[tuple[str, list[tuple[str, str]]]]
-) -> Iterator[str]:
-    handler_class = type("Handler", (_HeadersHandler,), {"rules": headers_rules})
-    handler = functools.partial(handler_class, directory=str(site_dir))
+@contextlib.contextmanager
+def served_with_headers(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 with the headers its `_headers` file gives."""
+    handler_class = type("Handler", (_HeadersHandler,), {"rules": headers_rules_of(site)})
+    handler = functools.partial(handler_class, directory=str(site))
     server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def headers_rules(site_dir: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    return headers_rules_of(site_dir)
+
+
+@pytest.fixture(scope="session")
+def policy_base_url(site_dir: Path) -> Iterator[str]:
+    with served_with_headers(site_dir) as url:
+        yield url
+
+
+def policed_visit(open_visit: Callable[..., Visit], base_url: str) -> Visit:
+    """A fresh page on a site served with its `_headers`, recording every CSP violation."""
+    visit = open_visit()
+    visit.base_url = base_url
+    visit.page.add_init_script(RECORD_VIOLATIONS)
+    return visit
 
 
 @pytest.fixture
 def policed(open_visit: Callable[..., Visit], policy_base_url: str) -> Visit:
-    """A fresh page on the site served with its `_headers`, recording every CSP violation."""
-    visit = open_visit()
-    visit.base_url = policy_base_url
-    visit.page.add_init_script(RECORD_VIOLATIONS)
-    return visit
+    return policed_visit(open_visit, policy_base_url)
 
 
 def violations(visit: Visit) -> list[str]:
@@ -213,3 +233,50 @@ def test_search_finds_a_story_under_the_policy(policed: Visit) -> None:
     policed.page.keyboard.press("Enter")
     policed.page.wait_for_url(re.compile(r"stories/the-app-i-deleted/"))
     assert_nothing_refused(policed)
+
+
+PAGEFIND_SITE = """\
+site_name: Pagefind under the policy
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - peerkit:
+      search: pagefind
+nav:
+  - Home: index.md
+"""
+
+
+@pytest.fixture(scope="module")
+def pagefind_policy_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small site with `search: pagefind`, whose search runs as WebAssembly."""
+    root = tmp_path_factory.mktemp("pagefind-policy")
+    (root / "mkdocs.yml").write_text(PAGEFIND_SITE, "utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n\nA test site.\n", "utf-8")
+    SiteBuilder(root).story("toast", {"title": "Toast"}, body="Marmalade on toast, always.\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with served_with_headers(root / "site") as url:
+        yield url
+
+
+def test_pagefind_search_works_under_the_policy(
+    open_visit: Callable[..., Visit], pagefind_policy_url: str
+) -> None:
+    visit = policed_visit(open_visit, pagefind_policy_url)
+    visit.goto()
+    visit.page.keyboard.press("/")
+    visit.page.locator("input.md-search__input").press_sequentially("marmalade")
+    results = visit.page.locator(".md-search-result__item a")
+    expect(results.first).to_have_attribute("href", re.compile(r"stories/toast/"))
+    assert_nothing_refused(visit)

@@ -83,3 +83,9 @@ def test_every_path_gets_the_privacy_headers() -> None:
     assert "  Referrer-Policy: no-referrer" in lines
     assert "  X-Content-Type-Options: nosniff" in lines
     assert any(line.startswith("  Permissions-Policy: geolocation=(self)") for line in lines)
+
+
+def test_webassembly_is_allowed_only_for_a_site_that_runs_it() -> None:
+    pagefind = policy_of(headers_file([], webassembly=True).text)["script-src"]
+    assert pagefind == ["'self'", "'wasm-unsafe-eval'"]
+    assert "'wasm-unsafe-eval'" not in headers_file([]).text

@@ -185,7 +185,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             (path.relative_to(site_dir).as_posix(), path.read_text("utf-8"))
             for path in sorted(site_dir.rglob("*.html"))
         )
-        headers = headers_file(pages)
+        headers = headers_file(pages, webassembly=self.config.search == "pagefind")
         for path in headers.pages_with_content_scripts:
             log.warning(
                 f"{path}: an inline script in the page's content will not run under the"

@@ -15,6 +15,10 @@ A script inside a page's <article> is the page's content, never the theme's, so 
 is not allowed: content from strangers is sanitised before it gets there, and this
 keeps the policy a second wall if anything ever slipped through. An organisation's
 own script belongs in a file listed in `extra_javascript`.
+
+With `search: pagefind` the policy also carries 'wasm-unsafe-eval': Pagefind's
+search runs as WebAssembly, which a policy must allow by name. It allows compiling
+WebAssembly only, never JavaScript's eval, and only on sites that use Pagefind.
 """
 
 from __future__ import annotations
@@ -137,9 +141,10 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
+def content_security_policy(script_hashes: Iterable[str], webassembly: bool = False) -> str:
     """The policy for the whole site, the hashes sorted so that two builds give the same file."""
-    scripts = " ".join(["script-src 'self'", *sorted(set(script_hashes))])
+    wasm = ["'wasm-unsafe-eval'"] if webassembly else []
+    scripts = " ".join(["script-src 'self'", *wasm, *sorted(set(script_hashes))])
     return "; ".join([*_POLICY_BEFORE_SCRIPTS, scripts, *_POLICY_AFTER_SCRIPTS])
 
 
@@ -151,8 +156,9 @@ class HeadersFile:
     pages_with_content_scripts: tuple[str, ...]
 
 
-def headers_file(pages: Iterable[tuple[str, str]]) -> HeadersFile:
-    """The `_headers` file for a site made of these (path, HTML) pages: one rule for every path."""
+def headers_file(pages: Iterable[tuple[str, str]], webassembly: bool = False) -> HeadersFile:
+    """The `_headers` file for a site made of these (path, HTML) pages: one rule for every path.
+    `webassembly`: the site runs WebAssembly (Pagefind's search)."""
     hashes: set[str] = set()
     refused: list[str] = []
     for path, page_html in pages:
@@ -160,6 +166,7 @@ def headers_file(pages: Iterable[tuple[str, str]]) -> HeadersFile:
         hashes.update(script_hash(text) for text in found.theme)
         if found.content:
             refused.append(path)
-    lines = ["/*", f"  Content-Security-Policy: {content_security_policy(hashes)}"]
+    policy = content_security_policy(hashes, webassembly)
+    lines = ["/*", f"  Content-Security-Policy: {policy}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS]
     return HeadersFile("\n".join(lines) + "\n", tuple(refused))
