@@ -115,12 +115,9 @@ def _filled(source: Path, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m[1]], source.read_text("utf-8"))
 
 
-def write_site(dest: Path, files: dict[str, str]) -> list[Path]:
-    """Writes the files under `dest`, creating folders as needed; the paths written."""
-    written = []
+def write_site(dest: Path, files: dict[str, str]) -> None:
+    """Writes the files under `dest`, creating folders as needed."""
     for rel, text in files.items():
         path = dest / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
