@@ -15,14 +15,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import REPO, Visit
+from tests.browser.page_kinds import KINDS, story_without_warning
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
-KINDS = [
-    "home", "stories", "story", "tips", "tip", "groups", "region", "group", "topic",
-    "about", "not found",
-]  # fmt: skip
 
 RUN_AXE = """
 async (tags) => {
@@ -48,14 +45,6 @@ def axe_script() -> Path:
             pytrace=False,
         )
     return AXE
-
-
-@pytest.fixture(scope="session")
-def story_without_warning(site_dir: Path) -> str:
-    for page in sorted(site_dir.glob("stories/*/index.html")):
-        if 'class="pk-warning"' not in page.read_text("utf-8"):
-            return page.parent.relative_to(site_dir).as_posix() + "/"
-    pytest.fail("the reference site has no story without a content warning", pytrace=False)
 
 
 def axe_violations(page: Page, axe_script: Path) -> list[str]:
@@ -102,14 +91,16 @@ STATES: dict[str, tuple[str, Callable[[Visit], None] | None]] = {
 def test_axe_finds_no_wcag_22_a_or_aa_violation(
     open_visit: Callable[..., Visit],
     pages: dict[str, str],
-    story_without_warning: str,
+    site_dir: Path,
     axe_script: Path,
     state: str,
     scheme: str,
 ) -> None:
     kind, act = STATES[state]
     visit = open_visit(color_scheme=scheme)
-    visit.goto(story_without_warning if kind == "story without a warning" else pages[kind])
+    visit.goto(
+        story_without_warning(site_dir) if kind == "story without a warning" else pages[kind]
+    )
     # Material chose the palette from the visitor's setting, so that palette is checked.
     expect(visit.page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
     if act:

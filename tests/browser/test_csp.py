@@ -27,13 +27,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import LOCAL_HOST, Visit
+from tests.browser.page_kinds import KINDS
 from tests.browser.test_quick_exit import press_shift
 from tests.conftest import SiteBuilder
-
-KINDS = [
-    "home", "stories", "story", "tips", "tip", "groups", "region", "group", "topic",
-    "about", "not found",
-]  # fmt: skip
 
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
