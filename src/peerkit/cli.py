@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
 from peerkit.imports.csv_source import columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
@@ -39,6 +40,7 @@ from peerkit.init_site import (
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
+from peerkit.model.records import Site
 from peerkit.project import load_and_check
 from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.scaffold.command import add_new_command, run_new
@@ -66,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
         " (or, with --strict, any warning).",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--links",
+        action="store_true",
+        help="also list the links to other sites in stories, tips and groups, with their"
+        " lines, and report any that is malformed, has a space, or is not https",
+    )
+    check.add_argument(
+        "--online",
+        action="store_true",
+        help="with --links: also try each web address (a few at a time, 10 seconds each)"
+        " and report those that do not answer",
+    )
     check.add_argument(
         "--format",
         choices=("text", "json"),
@@ -215,13 +229,19 @@ def _config_or_problem(path: Path, **overrides: object) -> MkDocsConfig | Diagno
 
 def _content_diagnostics(config: MkDocsConfig) -> list[Diagnostic]:
     """Every problem of the site's content, or the one that stops it being read."""
+    return _content(config)[1]
+
+
+def _content(config: MkDocsConfig) -> tuple[Site | None, list[Diagnostic]]:
+    """The site's content as loaded, and every problem of it."""
     plugin = config.plugins.get("peerkit")
     if plugin is None:
-        return [error(config.config_file_path, 1, 1, "the peerkit plugin is not in 'plugins'")]
+        return None, [
+            error(config.config_file_path, 1, 1, "the peerkit plugin is not in 'plugins'")
+        ]
     root = Path(config.config_file_path).resolve().parent
     settings = settings_from_mkdocs(config, plugin.config)
-    _, diagnostics = load_and_check(root, root / plugin.config.content_dir, settings, date.today())
-    return diagnostics
+    return load_and_check(root, root / plugin.config.content_dir, settings, date.today())
 
 
 def _passes(diagnostics: list[Diagnostic], strict: bool) -> bool:
@@ -255,8 +275,15 @@ def _run_check(args: argparse.Namespace) -> int:
         if args.format == "text":
             print(loaded.format(), file=sys.stderr)
     else:
-        diagnostics = _content_diagnostics(loaded)
+        site, diagnostics = _content(loaded)
         site_root = Path(loaded.config_file_path).parent
+        if site is not None and (args.links or args.online):
+            links = external_links(site)
+            if args.format == "text":
+                for line in link_listing(links):
+                    print(line)
+            found = link_problems(links) + (unreachable_links(links) if args.online else [])
+            diagnostics = sorted(diagnostics + found)
         if args.format == "text":
             for line in text_report(diagnostics):
                 print(line)
@@ -295,7 +322,14 @@ def _run_serve(args: argparse.Namespace) -> int:
         return 1
     _mkdocs_logging()
     try:
-        serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+        # Dirty: a save rewrites only the pages that changed (the plugin tells MkDocs
+        # which), not the whole site; at thousands of pages that is seconds, not minutes.
+        serve(
+            config_file=str(args.config_file),
+            dev_addr=args.dev_addr,
+            livereload=True,
+            build_type="dirty",
+        )
     except MkDocsException as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -20,8 +20,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from peerkit.check.safety_messaging import (
+    Finding,
+    Mention,
     find_mentions,
     find_method_details,
     missing_content_warnings,
@@ -33,22 +36,42 @@ from peerkit.model.records import Site, Story
 _NEWLINE = re.compile("\n")
 
 
+# The scanners are pure functions of a story's text, and a site holds thousands of
+# stories: each body is scanned once a process, not once a rule and again on every
+# rebuild of `peerkit serve` when only one story changed.
+_CACHED = 1 << 16
+
+
+@lru_cache(maxsize=_CACHED)
+def _personal_data(body: str, author: str | None, public: tuple[str, ...]) -> tuple[Finding, ...]:
+    return tuple(find_personal_data(body, author, public))
+
+
+@lru_cache(maxsize=_CACHED)
+def _mentions(body: str) -> tuple[Mention, ...]:
+    return tuple(find_mentions(body))
+
+
+@lru_cache(maxsize=_CACHED)
+def _method_details(body: str) -> tuple[Finding, ...]:
+    return tuple(find_method_details(body, _mentions(body)))
+
+
 def personal_data_in_stories(site: Site, today: date) -> Iterator[Diagnostic]:
-    public = [n for line in site.crisis.lines for n in (line.phone, line.text) if n]
+    public = tuple(n for line in site.crisis.lines for n in (line.phone, line.text) if n)
     for story in site.stories:
-        yield from _warnings(story, find_personal_data(story.body, story.author, public))
+        yield from _warnings(story, _personal_data(story.body, story.author, public))
 
 
 def suicide_and_self_harm_without_content_warning(site: Site, today: date) -> Iterator[Diagnostic]:
     for story in site.stories:
-        mentions = find_mentions(story.body)
+        mentions = _mentions(story.body)
         yield from _warnings(story, missing_content_warnings(mentions, story.content_warnings))
 
 
 def method_details_in_stories(site: Site, today: date) -> Iterator[Diagnostic]:
     for story in site.stories:
-        details = find_method_details(story.body, find_mentions(story.body))
-        yield from _warnings(story, details)
+        yield from _warnings(story, _method_details(story.body))
 
 
 SAFETY_RULES: tuple[Callable[[Site, date], Iterator[Diagnostic]], ...] = (

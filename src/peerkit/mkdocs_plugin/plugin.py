@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from peerkit.branding import Colour, stylesheet
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin.config import PeerkitConfig
+from peerkit.mkdocs_plugin.rebuilds import SERVE
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.model.records import Site
 from peerkit.project import load_and_check
@@ -100,22 +101,26 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if COLORS_CSS not in config.extra_css:
             config.extra_css.insert(0, COLORS_CSS)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        SERVE.serving = command == "serve"
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        memo = SERVE.memo if SERVE.serving else None
         try:
-            rendered = render_site(self.site, self.settings, date.today())
+            rendered = render_site(self.site, self.settings, date.today(), memo)
         except TemplateError as exc:
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
+        SERVE.start(config, self.site.crisis, THEME_DIR)
         self.pages = {}
         for page in rendered.pages:
             # Generated pages are reached from section index pages, not the nav.
-            file = File.generated(
-                config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
-            )
+            digest = "\0".join((page.html, page.title, page.description or "", page.jsonld or ""))
+            file = SERVE.file(config, page.src_uri, "", digest, InclusionLevel.NOT_IN_NAV)
             self._add(files, file)
             self.pages[page.src_uri] = page
         for extra in rendered.files:
-            self._add(files, File.generated(config, extra.path, content=extra.content))
+            self._add(files, SERVE.file(config, extra.path, extra.content, extra.content))
         colors = self.config.colors
         if colors.primary is not None or colors.accent is not None:
             css = stylesheet(
@@ -180,6 +185,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline scripts."""
+        if SERVE.rebuilding:
+            # The preview server reads neither `_headers` nor a fresh search index, and
+            # redoing them reads every page: a save would wait for the whole site.
+            return
+        SERVE.built = SERVE.serving
         site_dir = Path(config.site_dir)
         pages = (
             (path.relative_to(site_dir).as_posix(), path.read_text("utf-8"))

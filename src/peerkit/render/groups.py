@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -45,16 +46,53 @@ def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> Gene
     )
 
 
+REGION_PAGE_SIZE = 100
+"""Groups a region page lists: a national directory puts thousands in one region, and
+a page of them all would be megabytes on a phone. The group finder on /groups/
+searches them all; the region's pages list them in week order, a hundred a page."""
+
+
 def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[GeneratedPage]:
     for name, items in regions.items():
-        yield maker.make(
-            urls.region(name),
-            f"Groups in {name}" if name != "Online" else "Online groups",
-            "region.html",
-            description=f"Peer-support groups in {name}: when and where they meet.",
-            region=name,
-            groups=items,
-        )
+        count = max(1, math.ceil(len(items) / REGION_PAGE_SIZE))
+        for number in range(1, count + 1):
+            shown = tuple(items[(number - 1) * REGION_PAGE_SIZE : number * REGION_PAGE_SIZE])
+            has_calendar = any(group.schedule for group in items)
+            yield maker.cached(
+                ("region", name, number, count, len(items), has_calendar, shown),
+                _region_page,
+                name,
+                shown,
+                number,
+                count,
+                len(items),
+                has_calendar,
+                maker,
+            )
+
+
+def _region_page(
+    name: str,
+    shown: tuple[Group, ...],
+    number: int,
+    count: int,
+    total: int,
+    has_calendar: bool,
+    maker: PageMaker,
+) -> GeneratedPage:
+    title = f"Groups in {name}" if name != "Online" else "Online groups"
+    return maker.make(
+        urls.region_page(name, number),
+        title if number == 1 else f"{title}, page {number} of {count}",
+        "region.html",
+        description=f"Peer-support groups in {name}: when and where they meet.",
+        region=name,
+        groups=list(shown),
+        total=total,
+        number=number,
+        count=count,
+        has_calendar=has_calendar,
+    )
 
 
 UPCOMING_COUNT = 3
@@ -75,16 +113,25 @@ def group_pages(
     settings: Settings,
 ) -> Iterator[GeneratedPage]:
     for group in groups:
-        yield maker.make(
-            urls.group(group.region, group.slug),
-            group.name,
-            "group.html",
-            description=group.description[:300],
-            jsonld=group_jsonld(group, settings.site_name, settings.site_url),
-            group=group,
-            topics=[topics[t] for t in group.topics if t in topics],
-            meetings=sorted(group.schedule, key=sort_key),
-            upcoming=_upcoming(group, today),
-            site_timezone=settings.timezone,
-            stale=today - group.last_verified > STALE_AFTER,
+        filed = tuple(topics[t] for t in group.topics if t in topics)
+        yield maker.cached(
+            ("group", group, filed), _group_page, group, filed, maker, today, settings
         )
+
+
+def _group_page(
+    group: Group, topics: tuple[Topic, ...], maker: PageMaker, today: date, settings: Settings
+) -> GeneratedPage:
+    return maker.make(
+        urls.group(group.region, group.slug),
+        group.name,
+        "group.html",
+        description=group.description[:300],
+        jsonld=group_jsonld(group, settings.site_name, settings.site_url),
+        group=group,
+        topics=list(topics),
+        meetings=sorted(group.schedule, key=sort_key),
+        upcoming=_upcoming(group, today),
+        site_timezone=settings.timezone,
+        stale=today - group.last_verified > STALE_AFTER,
+    )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+
+from peerkit.render.memo import RenderMemo
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,19 @@ class GeneratedFile:
 class PageMaker:
     """Renders one template into one page, with links relative to that page."""
 
-    def __init__(self, env: Environment, site_name: str) -> None:
+    def __init__(self, env: Environment, site_name: str, memo: RenderMemo | None = None) -> None:
         self.env = env
         self.site_name = site_name
+        self.memo = memo
+
+    def cached(
+        self, key: Hashable, make: Callable[..., GeneratedPage], *args: Any
+    ) -> GeneratedPage:
+        """The page ``make(*args)`` renders, or under `peerkit serve` the one it rendered
+        last build from the same inputs (``key``: the records the page shows)."""
+        if self.memo is None:
+            return make(*args)
+        return self.memo.get(key, lambda: make(*args))
 
     def make(
         self,

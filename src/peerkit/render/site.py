@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
@@ -13,12 +15,15 @@ from peerkit.render.exports.ical import calendar_files
 from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
 from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
+from peerkit.render.memo import RenderMemo, files_state
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
 from peerkit.render.schema_files import schema_files
 from peerkit.render.stories import stories_index_pages, story_pages
 from peerkit.render.templating import make_environment
 from peerkit.render.tips import tip_pages, tips_index_page
 from peerkit.render.topics import topic_pages, topics_index_page
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -27,10 +32,18 @@ class RenderedSite:
     files: tuple[GeneratedFile, ...]
 
 
-def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
-    """Pure: the same site, settings and day give the same pages, byte for byte."""
+def render_site(
+    site: Site, settings: Settings, today: date, memo: RenderMemo | None = None
+) -> RenderedSite:
+    """Pure: the same site, settings and day give the same pages, byte for byte.
+
+    With a ``memo`` (`peerkit serve`), pages and exports made from unchanged records
+    are taken from the previous build instead of being rendered again.
+    """
+    if memo is not None:
+        memo.start((settings, today, files_state((*settings.template_dirs, TEMPLATES))))
     visible = site.published()
-    maker = PageMaker(make_environment(settings.template_dirs), settings.site_name)
+    maker = PageMaker(make_environment(settings.template_dirs), settings.site_name, memo)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = by_region(visible.groups)
@@ -46,11 +59,25 @@ def render_site(site: Site, settings: Settings, today: date) -> RenderedSite:
         topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
     ]
     files = [
-        story_feed(visible.stories, settings),
-        *calendar_files(regions, settings),
-        *directory_files(regions, visible.topics, settings),
-        *hsds_files(visible.groups, visible.topics, settings),
-        meeting_guide_feed(visible.groups, settings),
+        *_kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),)),
+        *_kept(
+            memo,
+            ("directory exports", visible.groups, visible.topics),
+            lambda: (
+                *calendar_files(regions, settings),
+                *directory_files(regions, visible.topics, settings),
+                *hsds_files(visible.groups, visible.topics, settings),
+                meeting_guide_feed(visible.groups, settings),
+            ),
+        ),
         *schema_files(),
     ]
+    if memo is not None:
+        memo.finish()
     return RenderedSite(tuple(pages), tuple(files))
+
+
+def _kept(
+    memo: RenderMemo | None, key: Hashable, make: Callable[[], tuple[GeneratedFile, ...]]
+) -> tuple[GeneratedFile, ...]:
+    return make() if memo is None else memo.get(key, make)

@@ -27,18 +27,25 @@ def story_pages(
     stories: Sequence[Story], topics: dict[str, Topic], maker: PageMaker, settings: Settings
 ) -> Iterator[GeneratedPage]:
     for story in stories:
-        body = markdown_to_safe_html(story.body)
-        yield maker.make(
-            urls.story(story.slug),
-            story.title,
-            "story.html",
-            description=story.summary,
-            jsonld=story_article(story, settings.site_url, settings.site_name, settings.language),
-            story=story,
-            body_html=body,
-            minutes=reading_minutes(body),
-            topics=[topics[t] for t in story.topics if t in topics],
-        )
+        filed = tuple(topics[t] for t in story.topics if t in topics)
+        yield maker.cached(("story", story, filed), _story_page, story, filed, maker, settings)
+
+
+def _story_page(
+    story: Story, topics: tuple[Topic, ...], maker: PageMaker, settings: Settings
+) -> GeneratedPage:
+    body = markdown_to_safe_html(story.body)
+    return maker.make(
+        urls.story(story.slug),
+        story.title,
+        "story.html",
+        description=story.summary,
+        jsonld=story_article(story, settings.site_url, settings.site_name, settings.language),
+        story=story,
+        body_html=body,
+        minutes=reading_minutes(body),
+        topics=list(topics),
+    )
 
 
 def stories_index_pages(
@@ -47,16 +54,29 @@ def stories_index_pages(
     """Newest first, ``per_page`` a page, so no page grows with the collection."""
     ordered = newest_first(stories)
     count = max(1, math.ceil(len(ordered) / per_page))
+    filed = tuple(topics.items())
     for number in range(1, count + 1):
-        title = "Stories" if number == 1 else f"Stories, page {number} of {count}"
-        yield maker.make(
-            urls.stories_page(number),
-            title,
-            "stories_index.html",
-            description="Stories from people who have been there, newest first.",
-            stories=ordered[(number - 1) * per_page : number * per_page],
-            topics=topics,
-            number=number,
-            count=count,
-            total=len(ordered),
-        )
+        shown = tuple(ordered[(number - 1) * per_page : number * per_page])
+        key = ("stories index", number, count, len(ordered), shown, filed)
+        yield maker.cached(key, _index_page, shown, topics, number, count, len(ordered), maker)
+
+
+def _index_page(
+    shown: tuple[Story, ...],
+    topics: dict[str, Topic],
+    number: int,
+    count: int,
+    total: int,
+    maker: PageMaker,
+) -> GeneratedPage:
+    return maker.make(
+        urls.stories_page(number),
+        "Stories" if number == 1 else f"Stories, page {number} of {count}",
+        "stories_index.html",
+        description="Stories from people who have been there, newest first.",
+        stories=list(shown),
+        topics=topics,
+        number=number,
+        count=count,
+        total=total,
+    )

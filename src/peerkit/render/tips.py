@@ -18,16 +18,24 @@ def tip_pages(
     tips: Sequence[Tip], topics: dict[str, Topic], stories: dict[str, Story], maker: PageMaker
 ) -> Iterator[GeneratedPage]:
     for tip in tips:
-        yield maker.make(
-            urls.tip(tip.slug),
-            tip.title,
-            "tip.html",
-            description=tip.summary,
-            tip=tip,
-            body_html=markdown_to_safe_html(tip.body),
-            topics=[topics[t] for t in tip.topics if t in topics],
-            related=[stories[s] for s in tip.related_stories if s in stories],
-        )
+        filed = tuple(topics[t] for t in tip.topics if t in topics)
+        related = tuple(stories[s] for s in tip.related_stories if s in stories)
+        yield maker.cached(("tip", tip, filed, related), _tip_page, tip, filed, related, maker)
+
+
+def _tip_page(
+    tip: Tip, topics: tuple[Topic, ...], related: tuple[Story, ...], maker: PageMaker
+) -> GeneratedPage:
+    return maker.make(
+        urls.tip(tip.slug),
+        tip.title,
+        "tip.html",
+        description=tip.summary,
+        tip=tip,
+        body_html=markdown_to_safe_html(tip.body),
+        topics=list(topics),
+        related=list(related),
+    )
 
 
 def tips_index_page(

@@ -45,6 +45,10 @@ def region(name: str) -> str:
     return f"{GROUPS}{slugify(name)}/"
 
 
+def region_page(name: str, number: int) -> str:
+    return region(name) if number == 1 else f"{region(name)}page/{number}/"
+
+
 def group(region_name: str, slug: str) -> str:
     return f"{region(region_name)}{slug}/"
 

@@ -1,0 +1,63 @@
+"""Saving one story under `peerkit serve` rewrites that story's pages, not the site.
+
+The rebuild runs the way MkDocs' serve runs it: a fresh config, then a dirty build
+into the same folder. Timing is the benchmark's job (scripts/bench.py); this test
+proves the mechanism: unchanged pages and exports are not written again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from peerkit.mkdocs_plugin import plugin
+from peerkit.mkdocs_plugin.rebuilds import ServeState
+from tests.scale.conftest import write_site
+
+URL = "http://127.0.0.1:8000/"
+
+
+def _serve_build(root: Path, out: Path, first: bool = False) -> None:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    config.site_url = URL
+    build(config, serve_url=URL, dirty=True)
+
+
+def test_saving_a_story_rewrites_its_page_and_nothing_unrelated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugin, "SERVE", ServeState())
+    site = write_site(tmp_path, stories=5, groups=2)
+    out = tmp_path / "preview"
+    _serve_build(tmp_path, out, first=True)
+    saved = out / "stories" / "story-0000" / "index.html"
+    other = out / "stories" / "story-0001" / "index.html"
+    calendar = out / "groups" / "yorkshire" / "group-0000" / "calendar.ics"
+    before = {path: path.stat().st_mtime_ns for path in (saved, other, calendar)}
+
+    site.story("story-0000", {"title": "Story number 0"}, body="Written again, just now.\n")
+    _serve_build(tmp_path, out)
+
+    assert "Written again, just now." in saved.read_text("utf-8")
+    assert saved.stat().st_mtime_ns != before[saved]
+    assert other.stat().st_mtime_ns == before[other]
+    assert calendar.stat().st_mtime_ns == before[calendar]
+
+
+def test_a_plain_build_writes_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    state = ServeState()
+    monkeypatch.setattr(plugin, "SERVE", state)
+    write_site(tmp_path, stories=2)
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    build(config)
+    assert not state.serving
+    assert (tmp_path / "out" / "stories" / "story-0001" / "index.html").is_file()
