@@ -1,0 +1,390 @@
+"""Peerkit's benchmark: build a synthetic site and plain Material side by side.
+
+    python scripts/bench.py --scale small|large [--keep DIR]
+
+In one run it generates a deterministic synthetic site (scripts/bench_corpus.py),
+times `peerkit build` of it, times a plain mkdocs-material build of as many flat
+Markdown pages left out of the navigation (the baseline), times a rebuild after one
+story is saved the way `peerkit serve` rebuilds, and measures what a visitor
+downloads: a story page, the directory page before its first results, and a first
+search. Each build runs in its own process; its peak memory comes from wait4(),
+the rusage of that child alone, grandchildren (the Pagefind indexer) included.
+
+It prints figures, not verdicts on timing: CI runs it only at the small scale to
+prove that it works; the README quotes a large run on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_corpus import (
+    COMMON_WORD,
+    RARE_WORD,
+    SCALES,
+    SEARCH_TOWN,
+    Corpus,
+    write_baseline,
+    write_site,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build in its own process: wall and CPU seconds, peak memory, how it ended."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_bytes: int
+    returncode: int
+    log: str
+
+
+def run_measured(command: list[str], cwd: Path) -> Run:
+    """Run ``command`` and wait for it with wait4(), which gives its own rusage."""
+    with tempfile.TemporaryFile() as log:
+        start = time.monotonic()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.monotonic() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    # ru_maxrss is in kilobytes on Linux.
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss * 1024, process.returncode, text)
+
+
+def build_peerkit(root: Path) -> Run:
+    return run_measured([sys.executable, "-m", "peerkit.cli", "build"], root)
+
+
+def build_baseline(root: Path) -> Run:
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], root)
+
+
+# The serve probe: what `peerkit serve` does on a save, timed in a child process.
+# It builds once as serve does (dirty, into a temporary folder), then changes one
+# story and runs serve's own rebuild (a fresh config, build(dirty=True)).
+_SERVE_PROBE = """
+import os, sys, tempfile, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+story, marker = Path(sys.argv[1]), sys.argv[2]
+site_dir = tempfile.mkdtemp(prefix="bench-serve-")
+url = "http://127.0.0.1:8000/"
+def rebuild():
+    config = load_config("mkdocs.yml", site_dir=site_dir)
+    config.site_url = url
+    build(config, serve_url=url, dirty=True)
+    return config
+config = load_config("mkdocs.yml", site_dir=site_dir)
+config.plugins.on_startup(command="serve", dirty=True)
+config.site_url = url
+build(config, serve_url=url, dirty=True)
+story.write_text(story.read_text("utf-8") + "\\n" + marker + "\\n", "utf-8")
+start = time.monotonic()
+rebuild()
+seconds = time.monotonic() - start
+page = Path(site_dir, "stories", story.stem, "index.html").read_text("utf-8")
+print(f"REBUILD {seconds:.3f} {marker in page}")
+"""
+
+
+def serve_rebuild(corpus: Corpus) -> tuple[float, bool] | None:
+    story = corpus.root / "content" / "stories" / f"{corpus.story_slugs[1]}.md"
+    original = story.read_text("utf-8")
+    try:
+        run = run_measured(
+            [sys.executable, "-c", _SERVE_PROBE, str(story), "Saved just now, by the benchmark."],
+            corpus.root,
+        )
+    finally:
+        story.write_text(original, "utf-8")
+    for line in run.log.splitlines():
+        if line.startswith("REBUILD "):
+            _, seconds, shown = line.split()
+            return float(seconds), shown == "True"
+    print(run.log[-3000:], file=sys.stderr)
+    return None
+
+
+class _Fetched(HTMLParser):
+    """The local files a page makes the browser fetch as it loads: scripts, styles, icons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("script", "img") and values.get("src"):
+            self.addresses.append(values["src"] or "")
+        rel = (values.get("rel") or "").split()
+        if tag == "link" and {"stylesheet", "icon", "preload", "modulepreload"} & set(rel):
+            self.addresses.append(values.get("href") or "")
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """Bytes of a page's HTML, and of the HTML with the local files it loads."""
+    parser = _Fetched()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    base = "/" + page.parent.relative_to(site).as_posix() + "/"
+    total = len(html)
+    for address in dict.fromkeys(parser.addresses):
+        if urlsplit(address).scheme or address.startswith("//"):
+            continue
+        target = site / urljoin(base, urlsplit(address).path).lstrip("/")
+        if target.is_file():
+            total += target.stat().st_size
+    return len(html), total
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1, as any static server would serve it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Browsed:
+    """What the browser fetched for each visit, and whether the searches found their target."""
+
+    story_bytes: int | None = None
+    directory_bytes: int | None = None
+    directory_data_bytes: int | None = None
+    searches: dict[str, tuple[int, bool]] | None = None
+    other_hosts: int = 0
+    note: str = ""
+
+
+def browse(site: Path, corpus: Corpus) -> Browsed:
+    """Open the site in Chromium and count the bytes of every response, request by request."""
+    result = Browsed(searches={})
+    if not Path(CHROMIUM).exists():
+        result.note = f"no Chromium at {CHROMIUM}"
+        return result
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        result.note = "Playwright is not installed (pip install -e '.[test]')"
+        return result
+    story_path = f"stories/{corpus.rare_story}/"
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            result.story_bytes, _ = _visit(browser, base, story_path, result)
+            result.directory_bytes, data = _visit(browser, base, "groups/", result)
+            result.directory_data_bytes = data
+            assert result.searches is not None
+            for word, expect in (
+                (RARE_WORD, story_path),
+                (SEARCH_TOWN, f"groups/{corpus.town_group_region.lower()}/"),
+                (COMMON_WORD, "stories/"),
+            ):
+                result.searches[word] = _search(browser, base, story_path, word, expect, result)
+        finally:
+            browser.close()
+    return result
+
+
+def _open(browser: Any, base: str, result: Browsed) -> tuple[Any, Any, list[tuple[str, int]]]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    fetched: list[tuple[str, int]] = []
+
+    def finished(request: Any) -> None:
+        if not request.url.startswith(base):
+            result.other_hosts += 1
+            return
+        try:
+            size = request.sizes()["responseBodySize"]
+        except Exception:
+            size = 0
+        fetched.append((request.url, size))
+
+    page.on("requestfinished", finished)
+    return context, page, fetched
+
+
+def _visit(browser: Any, base: str, path: str, result: Browsed) -> tuple[int, int]:
+    """All bytes fetched until the network is idle, and the part that is JSON data."""
+    context, page, fetched = _open(browser, base, result)
+    try:
+        page.goto(base + path, wait_until="networkidle")
+        data = sum(size for url, size in fetched if urlsplit(url).path.endswith(".json"))
+        return sum(size for _, size in fetched), data
+    finally:
+        context.close()
+
+
+def _is_search_file(url: str) -> bool:
+    """The search's own requests: its worker, index, chunks and result fragments."""
+    path = urlsplit(url).path
+    return any(
+        part in path for part in ("/search/", "/pagefind/", "/workers/search", "/peerkit/search")
+    )
+
+
+def _search(
+    browser: Any, base: str, path: str, word: str, expect: str, result: Browsed
+) -> tuple[int, bool]:
+    """Bytes of the search's own files fetched from opening a page to the first results
+    (Material's search loads its whole index as the page opens, Pagefind as you type),
+    and whether the expected page is among the links shown."""
+    context, page, fetched = _open(browser, base, result)
+    try:
+        page.goto(base + path, wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type(word, delay=20)
+        results = page.locator(".md-search-result__item a")
+        try:
+            results.first.wait_for()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)
+            hrefs = [a.get_attribute("href") or "" for a in results.all()]
+            found = any(expect in href for href in hrefs)
+        except Exception:
+            found = False
+        return sum(size for url, size in fetched if _is_search_file(url)), found
+    finally:
+        context.close()
+
+
+def output_stats(site: Path) -> tuple[int, int, Path, int]:
+    """Total bytes, number of HTML pages, and the largest page with its size."""
+    total, pages, largest, largest_size = 0, 0, site, 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            pages += 1
+            if size > largest_size:
+                largest, largest_size = path, size
+    return total, pages, largest, largest_size
+
+
+def _kb(size: int | None) -> str:
+    return "n/a" if size is None else f"{size / 1024:,.1f} KB"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:,.1f} MB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+    parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    args = parser.parse_args(argv)
+    scale = SCALES[args.scale]
+    if args.keep:
+        work = args.keep
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="peerkit-bench-"))
+    try:
+        return _bench(args.scale, scale, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _bench(name: str, scale: Any, work: Path) -> int:
+    print(f"Peerkit benchmark, {name} scale: {scale.stories:,} stories, {scale.groups:,} groups,"
+          f" {scale.tips:,} tips ({os.cpu_count()} cores)")  # fmt: skip
+    start = time.monotonic()
+    corpus = write_site(work / "peerkit", scale)
+    print(f"generated the site in {time.monotonic() - start:.1f} s", flush=True)
+
+    peerkit = build_peerkit(corpus.root)
+    if peerkit.returncode != 0:
+        print(peerkit.log[-5000:])
+        print("peerkit build failed")
+        return 1
+    site = corpus.root / "site"
+    total, pages, largest, largest_size = output_stats(site)
+
+    baseline_root = work / "baseline"
+    write_baseline(baseline_root, pages, corpus)
+    baseline = build_baseline(baseline_root)
+    if baseline.returncode != 0:
+        print(baseline.log[-5000:])
+        print("baseline build failed")
+        return 1
+    _, baseline_pages, _, _ = output_stats(baseline_root / "site")
+
+    rebuild = serve_rebuild(corpus)
+    story_html, story_total = page_weight(site, site / "stories" / corpus.rare_story / "index.html")
+    browsed = browse(site, corpus)
+
+    print(f"pages: {pages:,} (baseline: {baseline_pages:,})")
+    print(f"peerkit build: {peerkit.seconds:.1f} s ({peerkit.cpu_seconds:.1f} s CPU)")
+    print(f"baseline build: {baseline.seconds:.1f} s ({baseline.cpu_seconds:.1f} s CPU)")
+    print(f"ratio: {peerkit.seconds / baseline.seconds:.2f} (CPU time:"
+          f" {peerkit.cpu_seconds / baseline.cpu_seconds:.2f})")  # fmt: skip
+    print(f"pages per second: {pages / peerkit.seconds:,.0f} (baseline:"
+          f" {baseline_pages / baseline.seconds:,.0f})")  # fmt: skip
+    print(f"peak memory: {_mb(peerkit.peak_bytes)} (baseline: {_mb(baseline.peak_bytes)})")
+    print(f"output size: {_mb(total)}")
+    print(f"largest page: {largest.relative_to(site).as_posix()} ({_kb(largest_size)})")
+    if rebuild is None:
+        print("rebuild after saving one story: failed")
+    else:
+        print(f"rebuild after saving one story: {rebuild[0]:.2f} s"
+              f" (change shown: {'yes' if rebuild[1] else 'no'})")  # fmt: skip
+    print(f"story page: {_kb(story_total)} (HTML {_kb(story_html)} + the CSS and JS it loads);"
+          f" in a browser, everything until idle: {_kb(browsed.story_bytes)}")  # fmt: skip
+    print(f"directory page before first results: {_kb(browsed.directory_bytes)}"
+          f" (filter data: {_kb(browsed.directory_data_bytes)})")  # fmt: skip
+    for word, (size, found) in (browsed.searches or {}).items():
+        print(f"first search for {word!r}: {_kb(size)} (found: {'yes' if found else 'no'})")
+    if browsed.note:
+        print(f"browser figures: {browsed.note}")
+    print(f"requests to other hosts: {browsed.other_hosts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""scripts/bench.py works: at the small scale it builds both sites and prints every figure.
+
+Timings vary with the machine, so nothing here compares them to a target; the README
+quotes a large run. This only proves the benchmark runs to the end and reports.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIGURES = [
+    r"^pages: [\d,]+ \(baseline: [\d,]+\)$",
+    r"^peerkit build: [\d.]+ s \([\d.]+ s CPU\)$",
+    r"^baseline build: [\d.]+ s \([\d.]+ s CPU\)$",
+    r"^ratio: [\d.]+ \(CPU time: [\d.]+\)$",
+    r"^pages per second: [\d,]+ \(baseline: [\d,]+\)$",
+    r"^peak memory: [\d,.]+ MB \(baseline: [\d,.]+ MB\)$",
+    r"^output size: [\d,.]+ MB$",
+    r"^largest page: \S+\.html \([\d,.]+ KB\)$",
+    r"^rebuild after saving one story: [\d.]+ s \(change shown: yes\)$",
+    r"^story page: [\d,.]+ KB \(HTML [\d,.]+ KB \+ the CSS and JS it loads\); in a browser,"
+    r" everything until idle: [\d,.]+ KB$",
+    r"^directory page before first results: [\d,.]+ KB \(filter data: [\d,.]+ KB\)$",
+    r"^first search for 'marmalade': [\d,.]+ KB \(found: yes\)$",
+    r"^first search for 'Quillinghurst': [\d,.]+ KB \(found: yes\)$",
+    r"^first search for 'kitchen': [\d,.]+ KB \(found: yes\)$",
+    r"^requests to other hosts: 0$",
+]
+
+
+def test_the_benchmark_runs_at_small_scale_and_prints_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "bench.py"), "--scale", "small"],
+        cwd=REPO,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    missing = [f for f in FIGURES if not any(re.match(f, line) for line in lines)]
+    assert missing == [], result.stdout
