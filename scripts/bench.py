@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import os
 import shutil
 import subprocess
@@ -183,16 +184,36 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+Weight = tuple[int, int]
+"""Bytes as served by a plain static server, and gzipped as most hosts serve them."""
+
+
 @dataclass
 class Browsed:
     """What the browser fetched for each visit, and whether the searches found their target."""
 
-    story_bytes: int | None = None
-    directory_bytes: int | None = None
-    directory_data_bytes: int | None = None
-    searches: dict[str, tuple[int, bool]] | None = None
+    story: Weight | None = None
+    directory: Weight | None = None
+    directory_data: Weight | None = None
+    searches: dict[str, tuple[Weight, bool]] | None = None
     other_hosts: int = 0
     note: str = ""
+
+
+@functools.cache
+def _gzipped_size(path: Path) -> int | None:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else None
+
+
+def weigh(site: Path, fetched: list[tuple[str, int]]) -> Weight:
+    """The bytes of ``fetched`` responses, and their gzipped size (from the built files)."""
+    raw = gz = 0
+    for url, size in fetched:
+        path = urlsplit(url).path
+        file = site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+        raw += size
+        gz += _gzipped_size(file) or size
+    return raw, gz
 
 
 def browse(site: Path, corpus: Corpus) -> Browsed:
@@ -210,16 +231,17 @@ def browse(site: Path, corpus: Corpus) -> Browsed:
     with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            result.story_bytes, _ = _visit(browser, base, story_path, result)
-            result.directory_bytes, data = _visit(browser, base, "groups/", result)
-            result.directory_data_bytes = data
+            result.story, _ = _visit(site, browser, base, story_path, result)
+            result.directory, result.directory_data = _visit(site, browser, base, "groups/", result)
             assert result.searches is not None
             for word, expect in (
                 (RARE_WORD, story_path),
                 (SEARCH_TOWN, f"groups/{corpus.town_group_region.lower()}/"),
                 (COMMON_WORD, "stories/"),
             ):
-                result.searches[word] = _search(browser, base, story_path, word, expect, result)
+                result.searches[word] = _search(
+                    site, browser, base, story_path, word, expect, result
+                )
         finally:
             browser.close()
     return result
@@ -245,13 +267,15 @@ def _open(browser: Any, base: str, result: Browsed) -> tuple[Any, Any, list[tupl
     return context, page, fetched
 
 
-def _visit(browser: Any, base: str, path: str, result: Browsed) -> tuple[int, int]:
+def _visit(
+    site: Path, browser: Any, base: str, path: str, result: Browsed
+) -> tuple[Weight, Weight]:
     """All bytes fetched until the network is idle, and the part that is JSON data."""
     context, page, fetched = _open(browser, base, result)
     try:
         page.goto(base + path, wait_until="networkidle")
-        data = sum(size for url, size in fetched if urlsplit(url).path.endswith(".json"))
-        return sum(size for _, size in fetched), data
+        data = [(url, size) for url, size in fetched if urlsplit(url).path.endswith(".json")]
+        return weigh(site, fetched), weigh(site, data)
     finally:
         context.close()
 
@@ -265,8 +289,8 @@ def _is_search_file(url: str) -> bool:
 
 
 def _search(
-    browser: Any, base: str, path: str, word: str, expect: str, result: Browsed
-) -> tuple[int, bool]:
+    site: Path, browser: Any, base: str, path: str, word: str, expect: str, result: Browsed
+) -> tuple[Weight, bool]:
     """Bytes of the search's own files fetched from opening a page to the first results
     (Material's search loads its whole index as the page opens, Pagefind as you type),
     and whether the expected page is among the links shown."""
@@ -284,7 +308,7 @@ def _search(
             found = any(expect in href for href in hrefs)
         except Exception:
             found = False
-        return sum(size for url, size in fetched if _is_search_file(url)), found
+        return weigh(site, [(url, size) for url, size in fetched if _is_search_file(url)]), found
     finally:
         context.close()
 
@@ -306,6 +330,10 @@ def output_stats(site: Path) -> tuple[int, int, Path, int]:
 
 def _kb(size: int | None) -> str:
     return "n/a" if size is None else f"{size / 1024:,.1f} KB"
+
+
+def _weight(weight: Weight | None) -> str:
+    return "n/a" if weight is None else f"{_kb(weight[0])} (gzip {_kb(weight[1])})"
 
 
 def _mb(size: int) -> str:
@@ -375,11 +403,11 @@ def _bench(name: str, scale: Any, work: Path) -> int:
         print(f"rebuild after saving one story: {rebuild[0]:.2f} s"
               f" (change shown: {'yes' if rebuild[1] else 'no'})")  # fmt: skip
     print(f"story page: {_kb(story_total)} (HTML {_kb(story_html)} + the CSS and JS it loads);"
-          f" in a browser, everything until idle: {_kb(browsed.story_bytes)}")  # fmt: skip
-    print(f"directory page before first results: {_kb(browsed.directory_bytes)}"
-          f" (filter data: {_kb(browsed.directory_data_bytes)})")  # fmt: skip
-    for word, (size, found) in (browsed.searches or {}).items():
-        print(f"first search for {word!r}: {_kb(size)} (found: {'yes' if found else 'no'})")
+          f" in a browser, everything until idle: {_weight(browsed.story)}")  # fmt: skip
+    print(f"directory page before first results: {_weight(browsed.directory)};"
+          f" filter data: {_weight(browsed.directory_data)}")  # fmt: skip
+    for word, (weight, found) in (browsed.searches or {}).items():
+        print(f"first search for {word!r}: {_weight(weight)} (found: {'yes' if found else 'no'})")
     if browsed.note:
         print(f"browser figures: {browsed.note}")
     print(f"requests to other hosts: {browsed.other_hosts}")

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+WEIGHT = r"[\d,.]+ KB \(gzip [\d,.]+ KB\)"
 FIGURES = [
     r"^pages: [\d,]+ \(baseline: [\d,]+\)$",
     r"^peerkit build: [\d.]+ s \([\d.]+ s CPU\)$",
@@ -24,11 +25,11 @@ FIGURES = [
     r"^largest page: \S+\.html \([\d,.]+ KB\)$",
     r"^rebuild after saving one story: [\d.]+ s \(change shown: yes\)$",
     r"^story page: [\d,.]+ KB \(HTML [\d,.]+ KB \+ the CSS and JS it loads\); in a browser,"
-    r" everything until idle: [\d,.]+ KB$",
-    r"^directory page before first results: [\d,.]+ KB \(filter data: [\d,.]+ KB\)$",
-    r"^first search for 'marmalade': [\d,.]+ KB \(found: yes\)$",
-    r"^first search for 'Quillinghurst': [\d,.]+ KB \(found: yes\)$",
-    r"^first search for 'kitchen': [\d,.]+ KB \(found: yes\)$",
+    rf" everything until idle: {WEIGHT}$",
+    rf"^directory page before first results: {WEIGHT}; filter data: {WEIGHT}$",
+    rf"^first search for 'marmalade': {WEIGHT} \(found: yes\)$",
+    rf"^first search for 'Quillinghurst': {WEIGHT} \(found: yes\)$",
+    rf"^first search for 'kitchen': {WEIGHT} \(found: yes\)$",
     r"^requests to other hosts: 0$",
 ]
 
