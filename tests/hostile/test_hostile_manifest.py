@@ -1,0 +1,54 @@
+"""The manifest and the case files agree: every case complete, every file a case."""
+
+from __future__ import annotations
+
+import re
+
+from tests.hostile.hostile_manifest import (
+    AREAS,
+    CASES_DIR,
+    KINDS,
+    load_cases,
+)
+from tests.hostile.hostile_site import GENERATORS
+
+CASES = load_cases()
+# Files in cases/ that are not cases: they keep git and ruff off the cases' bytes.
+NOT_CASES = {".gitattributes", "ruff.toml"}
+
+
+def test_there_are_at_least_sixty_cases_in_every_area():
+    assert len(CASES) >= 60
+    assert {case.area for case in CASES} == set(AREAS)
+
+
+def test_case_ids_are_unique_lower_case_words():
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case_id) for case_id in ids)
+
+
+def test_each_case_says_what_it_expects_and_how_to_tell():
+    for case in CASES:
+        assert case.kind in KINDS, case.id
+        assert case.expect in ("refused", "harmless"), case.id
+        if case.expect == "refused":
+            assert case.error and case.line and not case.shows and case.page is None, case.id
+        else:
+            assert case.shows and case.page is not None and case.error is None, case.id
+        if case.generate:
+            assert case.generate in GENERATORS, case.id
+        else:
+            assert case.source.is_file(), case.id
+        for text in (case.tries, case.does, case.error or ""):
+            assert "|" not in text and text.count("`") % 2 == 0, case.id
+
+
+def test_every_file_in_the_cases_folder_is_a_case():
+    files = {
+        path.relative_to(CASES_DIR).as_posix()
+        for path in CASES_DIR.rglob("*")
+        if path.is_file() and path.name not in NOT_CASES
+    }
+
+    assert files == {case.file for case in CASES if not case.generate}
