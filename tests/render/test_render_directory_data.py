@@ -152,6 +152,18 @@ def test_meetings_are_compact_tokens_with_only_what_differs(make_site):
     assert row[9] == 1
 
 
+def test_schedule_words_come_in_the_sites_language(make_site):
+    make_site.group("a")
+
+    english, _, _ = _data(make_site.render())
+    spanish, _, _ = _data(make_site.render(language="es"))
+
+    assert english["words"]["schedule.weekly"] == "Every {days}"
+    assert spanish["words"]["schedule.weekly"] == "Todos los {days}"
+    assert spanish["words"]["days_every.TU"] != english["words"]["days_every.TU"]
+    assert set(spanish["words"]) == set(english["words"]) >= {"list.and", "ordinal.-1", "day.SU"}
+
+
 def test_drafts_are_left_out(make_site):
     make_site.group("shown", {"name": "Shown group"})
     make_site.group(

@@ -20,7 +20,9 @@ index.json::
                                                 coordinates (absent if none has any)
      "topics": [["anxiety", "Anxiety"], ...],   only topics that some group has
      "languages": ["cy", "en"],
-     "access": ["captions", "hearing loop"]}
+     "access": ["captions", "hearing loop"],
+     "words": {"schedule.weekly": "Every {days}", ...}}  the site language's
+                                                schedule wording (schedule_words.py)
 
 A chunk is a list of rows, one a group, in the order of the region pages::
 
@@ -57,11 +59,14 @@ from peerkit.model.records import Group, Meeting, Topic
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.page import GeneratedFile
+from peerkit.translations import Words
 
 DIRECTORY = f"{urls.GROUPS}directory/"
 INDEX = f"{DIRECTORY}index.json"
 CHUNK_SIZE = 500
 FORMATS = ("in-person", "online", "hybrid")
+# The translation keys schedule_words.py builds its sentences from.
+SCHEDULE_WORDS = ("day", "days_every", "ordinal", "list", "schedule")
 WORDS_PER_GROUP = 20
 # Words too common to tell one group from another (English, the default language).
 _STOPWORDS = frozenset((
@@ -171,6 +176,15 @@ def _meeting(meeting: Meeting, zones: dict[str, int]) -> str:
     return " ".join(parts)
 
 
+def _schedule_words(language: str) -> dict[str, str]:
+    words = Words(language)
+    return {
+        f"{prefix}.{key}": value
+        for prefix in SCHEDULE_WORDS
+        for key, value in sorted(words.prefixed(prefix).items())
+    }
+
+
 def _dump(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -231,6 +245,7 @@ def directory_files(
         "topics": topic_rows,
         "languages": list(languages),
         "access": list(access),
+        "words": _schedule_words(settings.language),
     }
     files = [GeneratedFile(INDEX, _dump(index))]
     for number, chunk in enumerate(chunks):

@@ -1,0 +1,426 @@
+/*
+ * Peerkit group finder on /groups/: filters, "near me", next meetings.
+ *
+ * Without this script the page lists regions; the finder is unhidden only once
+ * its data (format: render/directory_data.py) is in. The first chunk shows at
+ * once, the others load when a filter or distance needs them, the description
+ * words when the visitor searches. Choices go in the query string, to share;
+ * the browser's position never leaves the page, not even into the address.
+ * Meetings recur as render/occurrences.py computes them, in their own zone,
+ * and show in the visitor's. On a region page it writes the printed address.
+ */
+(() => {
+  "use strict";
+
+  for (const node of document.querySelectorAll("[data-pk-page-url]")) {
+    const canonical = document.querySelector("link[rel=canonical]");
+    node.textContent = canonical ? canonical.href : location.href;
+    node.parentElement.hidden = false;
+  }
+  const finder = document.querySelector("[data-pk-directory]");
+  if (!finder) return;
+
+  const DAY = 864e5;
+  const PAGE = 50;
+  const CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+  const HOW = { "in-person": "In person", online: "Online", hybrid: "In person and online" };
+  const TIMES = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] };
+
+  const form = finder.querySelector(".pk-filters");
+  const search = Object.assign(node("input"), { id: "pk-q", name: "q", type: "search",
+    autocomplete: "off", spellcheck: false, enterKeyHint: "search" });
+  finder.querySelector("[data-pk-search]").after(search);
+  const controls = [...form.querySelectorAll("[name]")];
+  const field = (name) => controls.find((c) => c.name === name);
+  const status = finder.querySelector("[data-pk-status]");
+  const list = finder.querySelector("[data-pk-results]");
+  const more = finder.querySelector("[data-pk-more]");
+  const nearNote = finder.querySelector("[data-pk-near-note]");
+  const base = new URL(finder.dataset.pkDirectory, location.href);
+  const lang = document.documentElement.lang || "en";
+  const visitorZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  let index = null;
+  const chunks = []; // decoded groups, by chunk number
+  const loading = {}; // file name -> promise
+  const worded = []; // chunk numbers whose words are in
+  let origin = null; // {lat, lon} of a picked town or of the browser's position
+  let shown = PAGE;
+  let signature = "";
+
+  /* ----------------------------------------------------------- text --- */
+
+  const fold = (text) =>
+    text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
+
+  /* directory_data.name_slug: the page address of most groups. */
+  const nameSlug = (name) =>
+    name.normalize("NFKD").replace(/[^\0-\x7f]/g, "").toLowerCase().replace(/'/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80).replace(/-+$/, "");
+
+  /* A sentence from the site's schedule wording: say("schedule.weekly", {days: "Monday"}). */
+  const say = (key, values = {}) => index.words[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const join = (items) => items.length < 2 ? items.join("")
+    : items.slice(0, -1).join(say("list.comma")) + say("list.and") + items[items.length - 1];
+
+  /* render/schedule_words.py, word for word. */
+  function describe(m) {
+    if (!m.monthly) {
+      const days = join(m.days.map((d) => say(`days_every.${CODES[d.wd]}`)));
+      if (m.interval < 3) return say(m.interval === 1 ? "schedule.weekly" : "schedule.every_other_week", { days });
+      return say("schedule.every_n_weeks", { days, n: m.interval });
+    }
+    const byDay = new Map();
+    for (const d of m.days) byDay.set(d.wd, [...(byDay.get(d.wd) || []), d.n]);
+    const order = (a, b) => (a < 0) - (b < 0) || Math.abs(a) - Math.abs(b);
+    const text = join([...byDay].map(([wd, ns]) => say("schedule.monthly_day",
+      { ordinals: join(ns.sort(order).map((n) => say(`ordinal.${n}`))), day: say(`day.${CODES[wd]}`) })));
+    const days = text[0].toUpperCase() + text.slice(1);
+    return m.interval === 1 ? say("schedule.monthly", { days }) : say("schedule.every_n_months", { days, n: m.interval });
+  }
+
+  /* ------------------------------------------------------ time zones --- */
+
+  const clocks = new Map();
+  function wall(zone, t) {
+    if (!clocks.has(zone)) {
+      clocks.set(zone, new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23",
+        year: "numeric", month: "numeric", day: "numeric",
+        hour: "numeric", minute: "numeric", second: "numeric" }));
+    }
+    const p = {};
+    for (const part of clocks.get(zone).formatToParts(t)) p[part.type] = +part.value;
+    return p;
+  }
+
+  /* How far the zone's clock is ahead of UTC at instant t, in ms. */
+  function offset(zone, t) {
+    const p = wall(zone, t);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1e3) * 1e3;
+  }
+
+  /* The instant of a wall-clock time on day number `day` in `zone`. Like
+     zoneinfo with fold=0: a time that happens twice is the first, and one
+     skipped by the clocks going forward counts with the old offset. */
+  function instant(zone, day, minutes) {
+    const w = day * DAY + minutes * 6e4;
+    const before = offset(zone, w - DAY);
+    const after = offset(zone, w + DAY);
+    if (offset(zone, w - before) === before) return w - before;
+    return offset(zone, w - after) === after ? w - after : w - before;
+  }
+
+  const weekday = (day) => (((day + 3) % 7) + 7) % 7; // day 0 was a Thursday; Monday is 0
+  const dayNumber = (y, m, d) => Date.UTC(y, m, d) / DAY;
+
+  /* Day numbers of a meeting from day `from` on, in order, as dateutil's rrule
+     steps them: weeks start on Monday, intervals count from dtstart. */
+  function* meetingDays(m, from) {
+    const start = m.start ?? -Infinity;
+    if (!m.monthly) {
+      const anchor = (m.start ?? from) - weekday(m.start ?? from);
+      const wds = m.days.map((d) => d.wd).sort((a, b) => a - b);
+      for (let week = from - weekday(from), i = 0; i < 800; week += 7, i++) {
+        if (((week - anchor) / 7) % m.interval) continue;
+        for (const wd of wds) if (week + wd >= from && week + wd >= start) yield week + wd;
+      }
+      return;
+    }
+    const first = new Date(from * DAY);
+    const startMonth = m.start === null ? 0 : new Date(m.start * DAY);
+    for (let i = 0; i < 200; i++) {
+      const y = first.getUTCFullYear();
+      const mo = first.getUTCMonth() + i;
+      if (startMonth && (y * 12 + mo - startMonth.getUTCFullYear() * 12 - startMonth.getUTCMonth()) % m.interval) continue;
+      const open = dayNumber(y, mo, 1);
+      const close = dayNumber(y, mo + 1, 0);
+      const found = m.days.map(({ n, wd }) => n > 0
+        ? open + ((wd - weekday(open) + 7) % 7) + 7 * (n - 1)
+        : close - ((weekday(close) - wd + 7) % 7) + 7 * (n + 1));
+      for (const d of [...new Set(found)].sort((a, b) => a - b)) {
+        if (d >= open && d <= close && d >= from && d >= start) yield d;
+      }
+    }
+  }
+
+  /* The next two {start, end} of a meeting that have not ended by `now`. */
+  function occurrences(m, now) {
+    const p = wall(m.zone, now);
+    const found = [];
+    for (const d of meetingDays(m, dayNumber(p.year, p.month - 1, p.day) - 1)) {
+      const end = instant(m.zone, d, m.closes);
+      if (end > now) found.push({ start: instant(m.zone, d, m.opens), end });
+      if (found.length === 2) break;
+    }
+    return found;
+  }
+
+  const clockFormat = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric",
+    month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  function visitorTime(t) {
+    const p = {};
+    for (const part of clockFormat.formatToParts(t)) p[part.type] = part.value;
+    return { day: `${p.weekday} ${p.day} ${p.month}`, time: `${p.hour}:${p.minute}` };
+  }
+  const elsewhere = (zone, t) => offset(zone, t) !== offset(visitorZone, t);
+
+  /* ------------------------------------------------------------ data --- */
+
+  const minutes = (hhmm) => +hhmm.slice(0, 2) * 60 + +hhmm.slice(3);
+
+  function meeting(text) {
+    const [days, opens, closes, ...rest] = text.split(" ");
+    const m = { opens: minutes(opens), closes: minutes(closes), hours: { opens, closes },
+      zone: index.zones[0], interval: 1, start: null,
+      days: days.split(",").map((t) => ({ n: +t.slice(0, -2), wd: CODES.indexOf(t.slice(-2)) })) };
+    m.monthly = m.days.some((d) => d.n);
+    for (const part of rest) {
+      const value = part.slice(1);
+      if (part[0] === "z") m.zone = index.zones[+value];
+      if (part[0] === "i") m.interval = +value;
+      if (part[0] === "s") m.start = dayNumber(+value.slice(0, 4), value.slice(5, 7) - 1, +value.slice(8));
+    }
+    return m;
+  }
+
+  function group(row) {
+    const [name, region, slug, town, format, topics, langs, access, meetings, arranged, lat, lon] = row;
+    const place = index.towns[town];
+    const g = { name, region, slug, town: place, format: index.formats[format], topics, langs,
+      access, meetings: meetings.map(meeting), arranged, words: "",
+      point: lat !== undefined ? [lat, lon] : place && place.length > 2 ? place.slice(2) : null };
+    g.hay = fold([name, place ? place[0] : "", index.regions[region][0],
+      ...topics.map((t) => index.topics[t][1])].join(" "));
+    return g;
+  }
+
+  function json(name) {
+    loading[name] ??= fetch(new URL(name, base)).then((r) => {
+      if (!r.ok) throw new Error(`${name}: ${r.status}`);
+      return r.json();
+    });
+    return loading[name];
+  }
+
+  const loadChunk = (n) => json(`${n}.json`).then((rows) => { chunks[n] ??= rows.map(group); });
+  const loadWords = (n) => Promise.all([loadChunk(n), json(`${n}-words.json`)]).then(([, words]) => {
+    if (!worded[n]) words.forEach((w, i) => { chunks[n][i].words = w; });
+    worded[n] = true;
+  });
+  const all = (done) => index.chunks.every((_, n) => done[n]);
+
+  /* Loads every chunk, or every chunk's words, then brings the results up to date. */
+  function need(what, load) {
+    loading[what] ??= Promise.all(index.chunks.map((_, n) => load(n))).then(update, failed);
+  }
+
+  /* ------------------------------------------------------- filtering --- */
+
+  function choices() {
+    const f = Object.fromEntries(controls.map((c) => [c.name, c.value]));
+    const pick = (rows, value, key = (r) => r) => rows.findIndex((r) => key(r) === value);
+    const words = fold(f.q).split(/\s+/).filter(Boolean);
+    const filtered = words.length > 0 || ["topic", "format", "day", "time", "lang", "access"].some((k) => f[k]);
+    return { ...f, words, filtered,
+      topicN: pick(index.topics, f.topic, (t) => t[0]), langN: pick(index.languages, f.lang),
+      accessN: pick(index.access, f.access), wd: CODES.indexOf(f.day), range: TIMES[f.time] };
+  }
+
+  function matches(g, f) {
+    if (f.topicN >= 0 && !g.topics.includes(f.topicN)) return false;
+    if (f.format && g.format !== f.format && (g.format !== "hybrid" || f.format === "hybrid")) return false;
+    if (f.langN >= 0 && !g.langs.includes(f.langN)) return false;
+    if (f.accessN >= 0 && !g.access.includes(f.accessN)) return false;
+    if ((f.wd >= 0 || f.range) && !g.meetings.some((m) =>
+      (f.wd < 0 || m.days.some((d) => d.wd === f.wd)) &&
+      (!f.range || (m.opens >= f.range[0] && m.opens < f.range[1])))) return false;
+    return f.words.every((w) => g.hay.includes(w) || g.words.includes(w));
+  }
+
+  function distance([lat, lon]) {
+    const rad = Math.PI / 180;
+    const a = Math.sin(((lat - origin.lat) * rad) / 2) ** 2 + Math.cos(lat * rad) *
+      Math.cos(origin.lat * rad) * Math.sin(((lon - origin.lon) * rad) / 2) ** 2;
+    return 12742 * Math.asin(Math.sqrt(a));
+  }
+
+  /* ------------------------------------------------------- rendering --- */
+
+  function node(tag, className, text) {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text) element.textContent = text;
+    return element;
+  }
+
+  function item(g, now) {
+    const li = node("li", "pk-result");
+    const link = li.appendChild(node("h3")).appendChild(node("a", "", g.name));
+    link.href = new URL(`${index.regions[g.region][1]}${g.slug || nameSlug(g.name)}/`, base).href;
+    const when = g.meetings.map((m) => say("schedule.times", { days: describe(m), ...m.hours }) +
+      (elsewhere(m.zone, now) ? ` (${m.zone} time)` : ""));
+    if (g.arranged) when.push("By arrangement");
+    li.appendChild(node("p", "pk-result__when", when.join("; ")));
+    const where = g.town ? [g.town[0], HOW[g.format]] : [HOW[g.format]];
+    if (g.distance !== undefined) {
+      const km = Math.round(g.distance);
+      where.push(km < 1 ? "less than 1 km away" : `about ${km} km away`);
+    }
+    li.appendChild(node("p", "pk-result__where", where.join(" · ")));
+    const next = g.meetings.flatMap((m) => occurrences(m, now).map((o) => ({ ...o, zone: m.zone })))
+      .sort((a, b) => a.start - b.start);
+    const current = next.find((o) => o.start <= now);
+    const coming = next.find((o) => o.start > now);
+    if (current || coming) {
+      const line = li.appendChild(node("p", "pk-result__next"));
+      if (current) {
+        line.append(node("span", "pk-now", "Happening now"), ` until ${visitorTime(current.end).time}. `);
+      }
+      if (coming) {
+        const at = visitorTime(coming.start);
+        const yours = elsewhere(coming.zone, coming.start) ? " (your time)" : "";
+        line.append(`Next: ${at.day}, ${at.time}${yours}`);
+      }
+    }
+    return li;
+  }
+
+  function render(found, f, complete) {
+    const now = Date.now();
+    const items = found.slice(0, shown).map((g) => item(g, now));
+    const text = items.map((li) => li.textContent).join("\n");
+    if (text !== signature) {
+      signature = text;
+      list.replaceChildren(...items);
+    }
+    more.hidden = complete && found.length <= shown;
+    const count = (n) => `${n.toLocaleString(lang)} group${n === 1 ? "" : "s"}`;
+    const total = count(index.chunks.reduce((a, b) => a + b, 0));
+    const match = found.length === 1 ? "matches" : "match";
+    let message = f.filtered ? `${count(found.length)} ${match} your choices` : `All ${total}`;
+    if (origin && found.length) message += ", nearest first";
+    if (found.length > shown) message += `. Showing the first ${shown.toLocaleString(lang)}`;
+    if (!found.length && complete) message = "No group matches all of these choices. Try removing one";
+    if (!complete) message = `Looking through all ${total}, one moment`;
+    if (status.textContent !== `${message}.`) status.textContent = `${message}.`;
+  }
+
+  function update() {
+    const f = choices();
+    const everything = f.filtered || origin || shown > PAGE;
+    if (everything && !all(chunks)) need("all chunks", loadChunk);
+    if (f.words.length && !all(worded)) need("all words", loadWords);
+    const complete = (!everything || all(chunks)) && (!f.words.length || all(worded));
+    const found = chunks.flat().filter((g) => matches(g, f));
+    for (const g of found) g.distance = origin && g.point ? distance(g.point) : undefined;
+    if (origin) {
+      const rank = (g) => (g.point ? 0 : g.town ? 1 : 2);
+      found.sort((a, b) => rank(a) - rank(b) || (a.distance ?? 0) - (b.distance ?? 0));
+    }
+    render(found, f, complete);
+  }
+
+  function failed() {
+    status.textContent = "Some groups could not be loaded. Check your connection, or choose a region below.";
+  }
+
+  /* --------------------------------------------------------- the form --- */
+
+  function saveChoices() {
+    const query = new URLSearchParams(controls.filter((c) => c.value).map((c) => [c.name, c.value]));
+    const search = query.toString();
+    history.replaceState(history.state, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
+  }
+
+  function options(select, rows) {
+    select.append(...rows.map(([value, label]) => {
+      const option = node("option", "", label);
+      option.value = value;
+      return option;
+    }));
+  }
+
+  function townOrigin() {
+    const town = index.towns.find((t) => t.label === field("near").value);
+    origin = town ? { lat: town[2], lon: town[3] } : null;
+  }
+
+  let typing = 0;
+  function changed(event) {
+    if (event.target === field("near")) {
+      townOrigin();
+      nearNote.textContent = "Your location stays on your device.";
+    }
+    shown = PAGE;
+    saveChoices();
+    clearTimeout(typing);
+    if (event.type === "input" && event.target.type === "search") typing = setTimeout(update, 200);
+    else update();
+  }
+
+  function locate() {
+    if (!navigator.geolocation) {
+      nearNote.textContent = "This browser cannot tell where you are. Choose a town instead.";
+      return;
+    }
+    nearNote.textContent = "Finding where you are…";
+    navigator.geolocation.getCurrentPosition((position) => {
+      origin = { lat: position.coords.latitude, lon: position.coords.longitude };
+      field("near").value = "";
+      saveChoices();
+      nearNote.textContent = "Nearest first, from where you are. Your location stays on your device.";
+      shown = PAGE;
+      update();
+    }, () => {
+      nearNote.textContent = "Your location is not available. Choose a town instead.";
+    }, { maximumAge: 600000, timeout: 20000 });
+  }
+
+  async function start() {
+    index = await json("index.json");
+    if (!index.chunks.length) return;
+    const language = (code) => {
+      try { return new Intl.DisplayNames([lang], { type: "language" }).of(code); } catch { return code; }
+    };
+    const towns = {};
+    for (const t of index.towns) towns[t[0]] = (towns[t[0]] || 0) + 1;
+    for (const t of index.towns) t.label = towns[t[0]] > 1 ? `${t[0]} (${index.regions[t[1]][0]})` : t[0];
+    options(field("topic"), index.topics);
+    options(field("lang"), index.languages.map((code) => [code, language(code)]));
+    options(field("access"), index.access.map((a) => [a, a[0].toUpperCase() + a.slice(1)]));
+    options(field("near"), index.towns.filter((t) => t.length > 2).map((t) => [t.label, t.label]));
+    const query = new URLSearchParams(location.search);
+    for (const control of controls) {
+      const value = query.get(control.name);
+      if (value !== null && (control.type === "search" || [...control.options].some((o) => o.value === value))) {
+        control.value = value;
+      }
+    }
+    townOrigin();
+    await loadChunk(0);
+    form.addEventListener("input", (event) => event.target.type === "search" && changed(event));
+    form.addEventListener("change", (event) => event.target.type !== "search" && changed(event));
+    finder.querySelector("[data-pk-locate]").addEventListener("click", locate);
+    finder.querySelector("[data-pk-clear]").addEventListener("click", () => {
+      for (const control of controls) control.value = "";
+      origin = null;
+      shown = PAGE;
+      nearNote.textContent = "Your location stays on your device.";
+      saveChoices();
+      update();
+    });
+    more.addEventListener("click", () => {
+      const first = shown;
+      shown += PAGE;
+      update();
+      const link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+    search.addEventListener("focus", () => need("all words", loadWords), { once: true });
+    finder.hidden = false;
+    update();
+    setInterval(update, 60000);
+  }
+
+  start().catch(failed);
+})();
