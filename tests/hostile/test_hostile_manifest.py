@@ -1,20 +1,31 @@
-"""The manifest and the case files agree: every case complete, every file a case."""
+"""The manifest, the case files and the table in docs/security.md agree."""
 
 from __future__ import annotations
 
 import re
 
+import markdown
+
 from tests.hostile.hostile_manifest import (
     AREAS,
     CASES_DIR,
+    DOCS_PAGE,
     KINDS,
+    docs_table,
     load_cases,
+    table_in_docs,
 )
 from tests.hostile.hostile_site import GENERATORS
+from tests.render.render_html import parse_html
 
 CASES = load_cases()
 # Files in cases/ that are not cases: they keep git and ruff off the cases' bytes.
 NOT_CASES = {".gitattributes", "ruff.toml"}
+# What the docs page may render to: prose, headings and the tables.
+DOCS_TAGS = {
+    "#document", "h1", "h2", "h3", "p", "ul", "li", "strong", "em", "code", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
 
 
 def test_there_are_at_least_sixty_cases_in_every_area():
@@ -52,3 +63,19 @@ def test_every_file_in_the_cases_folder_is_a_case():
     }
 
     assert files == {case.file for case in CASES if not case.generate}
+
+
+def test_the_docs_table_is_generated_from_the_manifest():
+    """If this fails: .venv/bin/python -m tests.hostile.hostile_manifest rewrites the table."""
+    assert table_in_docs(DOCS_PAGE.read_text("utf-8")) == docs_table(CASES)
+
+
+def test_the_docs_page_shows_every_case_and_its_payloads_only_as_text():
+    html = markdown.markdown(DOCS_PAGE.read_text("utf-8"), extensions=["tables", "toc"])
+
+    tree = parse_html(html)
+
+    assert {element.tag for element in tree.iter()} <= DOCS_TAGS
+    assert all(not name.startswith("on") for e in tree.iter() for name in e.attrs)
+    codes = {code.text for code in tree.find_all("code")}
+    assert {case.id for case in CASES} <= codes
