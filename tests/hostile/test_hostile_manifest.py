@@ -1,4 +1,4 @@
-"""The manifest, the case files and the table in docs/security.md agree."""
+"""The manifest, the case files, the docs table and the security policy agree."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tests.hostile.hostile_manifest import (
     CASES_DIR,
     DOCS_PAGE,
     KINDS,
+    REPO,
     docs_table,
     load_cases,
     table_in_docs,
@@ -79,3 +80,11 @@ def test_the_docs_page_shows_every_case_and_its_payloads_only_as_text():
     assert all(not name.startswith("on") for e in tree.iter() for name in e.attrs)
     codes = {code.text for code in tree.find_all("code")}
     assert {case.id for case in CASES} <= codes
+
+
+def test_the_security_policy_says_how_to_report_and_points_at_the_cases():
+    policy = (REPO / "SECURITY.md").read_text("utf-8")
+
+    assert "docs/security.md" in policy
+    assert "security@peerkit.example" in policy
+    assert "private vulnerability reporting" in policy.lower()
