@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.browser.conftest import PHONE, Visit
 
@@ -157,3 +157,37 @@ def test_shift_presses_count_only_within_five_seconds(visit: Visit) -> None:
     assert_still_here(visit)
     press_shift(visit.page, 2)
     visit.page.wait_for_url(exit_url)
+
+
+@pytest.mark.parametrize("how", ["button", "shift"])
+def test_exit_works_while_every_other_script_is_still_loading(visit: Visit, how: str) -> None:
+    """quick-exit.js runs from <head>, before the page: with Material's bundle and every
+    other script held back (a slow phone on a bad connection), leaving already works, and
+    already replaces the history entry (which a plain link, without the script, does not)."""
+    held: list[Route] = []
+    visit.page.route(
+        lambda url: url.endswith(".js") and not url.endswith("/quick-exit.js"),
+        lambda route: held.append(route),
+    )
+    start = "https://start.example/"
+    visit.stub(start, "Start")
+    visit.page.goto(start)
+    visit.page.goto(visit.base_url, wait_until="commit")
+    button = visit.page.locator("a.pk-exit-button")
+    expect(button).to_be_attached()
+    exit_url = visit.exit_url()
+    visit.stub(exit_url)
+    # Material's bundle has been asked for and is held: it has not run (no-js stays).
+    for _ in range(100):
+        if any("/bundle." in route.request.url for route in held):
+            break
+        visit.page.wait_for_timeout(50)
+    assert any("/bundle." in route.request.url for route in held)
+    assert visit.page.evaluate("document.documentElement.classList.contains('no-js')")
+    if how == "button":
+        button.click()
+    else:
+        press_shift(visit.page, 3)
+    visit.page.wait_for_url(exit_url)
+    visit.page.go_back()
+    assert visit.page.url == start
