@@ -10,8 +10,10 @@ Groups that meet only by arrangement have no times to put in a calendar.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -38,16 +40,22 @@ def region_calendar_path(region: str) -> str:
 
 
 def calendar_files(regions: dict[str, list[Group]], settings: Settings) -> Iterator[GeneratedFile]:
-    """A calendar for every group that has meetings, and one for every region that has any."""
+    """A calendar for every group that has meetings, and one for every region that has any.
+
+    Each group's events are serialised once and go into both its own calendar and its
+    region's: serialising is most of the cost, and a national directory has tens of
+    thousands of groups.
+    """
     for name, groups in regions.items():
+        events = {group.slug: _events(group, settings) for group in groups if group.schedule}
         for group in groups:
             if group.schedule:
                 yield GeneratedFile(
-                    group_calendar_path(group), _calendar(group.name, [group], settings)
+                    group_calendar_path(group), _calendar(group.name, [events[group.slug]])
                 )
-        if any(group.schedule for group in groups):
+        if events:
             title = f"Groups in {name}" if name != "Online" else "Online groups"
-            yield GeneratedFile(region_calendar_path(name), _calendar(title, groups, settings))
+            yield GeneratedFile(region_calendar_path(name), _calendar(title, events.values()))
 
 
 def first_meeting(group: Group, meeting: Meeting) -> tuple[datetime, datetime]:
@@ -56,27 +64,51 @@ def first_meeting(group: Group, meeting: Meeting) -> tuple[datetime, datetime]:
     return next_occurrences(meeting, anchor, 1)[0]
 
 
-def _calendar(title: str, groups: Sequence[Group], settings: Settings) -> bytes:
+@dataclass(frozen=True)
+class _Events:
+    """One group's VEVENTs, serialised, and the first day each time zone is needed from."""
+
+    ical: bytes
+    earliest: dict[str, date]
+
+
+def _events(group: Group, settings: Settings) -> _Events:
+    ical = []
+    earliest: dict[str, date] = {}
+    for index, meeting in enumerate(group.schedule, start=1):
+        start, end = first_meeting(group, meeting)
+        ical.append(_event(group, index, meeting, start, end, settings).to_ical())
+        earliest[meeting.timezone] = min(earliest.get(meeting.timezone, start.date()), start.date())
+    return _Events(b"".join(ical), earliest)
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _calendar(title: str, groups: Iterable[_Events]) -> bytes:
+    """The calendar's own lines, its VTIMEZONEs, then the events: what Calendar.to_ical
+    writes, put together from parts serialised once."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", title)
+    head = calendar.to_ical()
+    assert head.endswith(_END)
     events = []
     earliest: dict[str, date] = {}
     for group in groups:
-        for index, meeting in enumerate(group.schedule, start=1):
-            start, end = first_meeting(group, meeting)
-            events.append(_event(group, index, meeting, start, end, settings))
-            earliest[meeting.timezone] = min(
-                earliest.get(meeting.timezone, start.date()), start.date()
-            )
-    for tzid in sorted(earliest):
-        calendar.add_component(vtimezone(tzid, earliest[tzid]))
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
+        events.append(group.ical)
+        for tzid, day in group.earliest.items():
+            earliest[tzid] = min(earliest.get(tzid, day), day)
+    zones = [_vtimezone_ical(tzid, earliest[tzid].year) for tzid in sorted(earliest)]
+    return head[: -len(_END)] + b"".join(zones) + b"".join(events) + _END
+
+
+@cache
+def _vtimezone_ical(tzid: str, year: int) -> bytes:
+    return vtimezone(tzid, date(year, 1, 1)).to_ical()
 
 
 def _event(
