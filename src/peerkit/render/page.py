@@ -9,6 +9,9 @@ from typing import Any
 from jinja2 import Environment
 
 from peerkit.render.memo import RenderMemo
+from peerkit.translations import Words
+
+ENGLISH = Words("en")
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,23 @@ class GeneratedFile:
 
 
 class PageMaker:
-    """Renders one template into one page, with links relative to that page."""
+    """Renders one template into one page, with links relative to that page.
 
-    def __init__(self, env: Environment, site_name: str, memo: RenderMemo | None = None) -> None:
+    ``words`` are the site language's, for the titles and descriptions the
+    page functions write (the templates have the same ones as ``t``).
+    """
+
+    def __init__(
+        self,
+        env: Environment,
+        site_name: str,
+        memo: RenderMemo | None = None,
+        words: Words = ENGLISH,
+    ) -> None:
         self.env = env
         self.site_name = site_name
         self.memo = memo
+        self.words = words
 
     def cached(
         self, key: Hashable, make: Callable[..., GeneratedPage], *args: Any

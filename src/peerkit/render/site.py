@@ -22,6 +22,7 @@ from peerkit.render.stories import stories_index_pages, story_pages
 from peerkit.render.templating import make_environment
 from peerkit.render.tips import tip_pages, tips_index_page
 from peerkit.render.topics import topic_pages, topics_index_page
+from peerkit.translations import Words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -43,7 +44,9 @@ def render_site(
     if memo is not None:
         memo.start((settings, today, files_state((*settings.template_dirs, TEMPLATES))))
     visible = site.published()
-    maker = PageMaker(make_environment(settings.template_dirs), settings.site_name, memo)
+    words = Words(settings.language)
+    env = make_environment(settings.template_dirs, words, settings.language)
+    maker = PageMaker(env, settings.site_name, memo, words)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = by_region(visible.groups)

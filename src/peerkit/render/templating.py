@@ -9,6 +9,7 @@ site overrides a template by putting a file of the same name in one of
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -25,25 +26,19 @@ from jinja2 import (
 from jinja2.runtime import Context
 
 from peerkit.render import urls
-from peerkit.render.schedule_words import describe_meeting
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from peerkit.render.schedule_words import DAY_ORDER, ENGLISH, describe_meeting
+from peerkit.translations import Words
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+def human_day(value: date, words: Words = ENGLISH) -> str:
+    """ "Thursday 26 November 2026", "jueves, 26 de noviembre de 2026"."""
+    weekday = words(f"day.{DAY_ORDER[value.weekday()]}")
+    return words("date.with_weekday", weekday=weekday, date=human_date(value, words))
 
 
-def human_day(value: date) -> str:
-    """ "Thursday 26 November 2026"."""
-    return f"{_WEEKDAYS[value.weekday()]} {human_date(value)}"
-
-
-def human_date(value: date) -> str:
+def human_date(value: date, words: Words = ENGLISH) -> str:
     """ "14 March 2026": unambiguous in every English-speaking country."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return words("date.long", day=value.day, month=words(f"month.{value.month}"), year=value.year)
 
 
 @pass_context
@@ -51,7 +46,14 @@ def link(context: Context, to_url: str) -> str:
     return urls.relative(context["page_url"], to_url)
 
 
-def make_environment(template_dirs: tuple[Path, ...]) -> Environment:
+def make_environment(
+    template_dirs: tuple[Path, ...], words: Words, language: str | None = None
+) -> Environment:
+    """The environment, with ``t("key", name=value)`` giving the site language's words.
+
+    ``language`` is the site's (``theme.language``); a story or tip in another one
+    says so with a ``lang`` attribute. It defaults to that of ``words``.
+    """
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
     loaders.append(PackageLoader("peerkit", "templates"))
     env = Environment(
@@ -64,9 +66,11 @@ def make_environment(template_dirs: tuple[Path, ...]) -> Environment:
     )
     env.globals["link"] = link
     env.globals["urls"] = urls
-    env.filters["human_date"] = human_date
-    env.filters["human_day"] = human_day
-    env.filters["meeting"] = describe_meeting
+    env.globals["t"] = words
+    env.globals["site_language"] = language or words.language
+    env.filters["human_date"] = partial(human_date, words=words)
+    env.filters["human_day"] = partial(human_day, words=words)
+    env.filters["meeting"] = partial(describe_meeting, words=words)
     return env
 
 
