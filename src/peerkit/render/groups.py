@@ -38,9 +38,9 @@ def by_region(groups: Sequence[Group]) -> dict[str, list[Group]]:
 def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> GeneratedPage:
     return maker.make(
         urls.GROUPS,
-        "Find a group",
+        maker.words("groups.title"),
         "groups_index.html",
-        description="Peer-support groups near you and online, by region.",
+        description=maker.words("groups.description"),
         regions=regions,
         total=sum(len(items) for items in regions.values()),
     )
@@ -80,12 +80,13 @@ def _region_page(
     has_calendar: bool,
     maker: PageMaker,
 ) -> GeneratedPage:
-    title = f"Groups in {name}" if name != "Online" else "Online groups"
+    t = maker.words
+    title = t("region.title", region=name) if name != "Online" else t("region.title_online")
     return maker.make(
         urls.region_page(name, number),
-        title if number == 1 else f"{title}, page {number} of {count}",
+        title if number == 1 else t("page.numbered", title=title, number=number, count=count),
         "region.html",
-        description=f"Peer-support groups in {name}: when and where they meet.",
+        description=t("region.description", region=name),
         region=name,
         groups=list(shown),
         total=total,

@@ -69,11 +69,13 @@ def _index_page(
     total: int,
     maker: PageMaker,
 ) -> GeneratedPage:
+    t = maker.words
+    title = t("stories.title")
     return maker.make(
         urls.stories_page(number),
-        "Stories" if number == 1 else f"Stories, page {number} of {count}",
+        title if number == 1 else t("page.numbered", title=title, number=number, count=count),
         "stories_index.html",
-        description="Stories from people who have been there, newest first.",
+        description=t("stories.description"),
         stories=list(shown),
         topics=topics,
         number=number,

@@ -44,8 +44,8 @@ def tips_index_page(
     sections = [(topic, by_title([t for t in tips if topic.slug in t.topics])) for topic in topics]
     return maker.make(
         urls.TIPS,
-        "Practical tips",
+        maker.words("tips.title"),
         "tips_index.html",
-        description="Practical tips from people who have been there, by topic.",
+        description=maker.words("tips.description"),
         sections=[(topic, items) for topic, items in sections if items],
     )

@@ -100,9 +100,9 @@ def topics_index_page(
     }
     return maker.make(
         urls.TOPICS,
-        "Topics",
+        maker.words("topics.title"),
         "topics_index.html",
-        description="Stories, tips and groups by topic.",
+        description=maker.words("topics.description"),
         topics=topics,
         counts=counts,
     )
