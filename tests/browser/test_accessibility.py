@@ -136,6 +136,21 @@ def test_first_tab_on_every_page_focuses_the_way_out(
     expect(focused).to_be_in_viewport()
 
 
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "not found"])
+def test_second_tab_skips_to_the_content(visit: Visit, pages: dict[str, str], kind: str) -> None:
+    """After the way out, a skip link: Enter on it, and the next Tab is in the page's own
+    content, past the header, the crisis lines and the navigation."""
+    visit.goto(pages[kind])
+    visit.page.keyboard.press("Tab")
+    visit.page.keyboard.press("Tab")
+    skip = visit.page.locator(":focus")
+    expect(skip).to_have_text("Skip to content")
+    expect(skip).to_be_in_viewport()
+    visit.page.keyboard.press("Enter")
+    visit.page.keyboard.press("Tab")
+    assert visit.page.evaluate("document.activeElement.closest('article') !== null")
+
+
 @pytest.mark.parametrize("key", ["Enter", "Space"])
 def test_content_warning_opens_and_closes_with_the_keyboard(
     visit: Visit, pages: dict[str, str], key: str
