@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timezone
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from peerkit.model.records import Group, Meeting
 from peerkit.model.settings import Settings
@@ -93,7 +93,8 @@ def _calendar(title: str, groups: Iterable[_Events]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", title)
+    # An X- property is not escaped by icalendar unless it is given as TEXT.
+    calendar.add("x-wr-calname", vText(title))
     head = calendar.to_ical()
     assert head.endswith(_END)
     events = []
