@@ -69,6 +69,13 @@ def _show_search_results(visit: Visit) -> None:
     expect(visit.page.locator(".md-search-result__item").first).to_be_visible()
 
 
+def _filter_groups(visit: Visit) -> None:
+    words = visit.page.locator(".pk-finder input[type=search]")
+    expect(words).to_be_visible()  # directory.js has shown the finder
+    words.press_sequentially("carers")
+    expect(visit.page.locator("[data-pk-results] > li").first).to_be_visible()
+
+
 # Each state: the page to open, then what a visitor does before it is checked.
 STATES: dict[str, tuple[str, Callable[[Visit], None] | None]] = {
     "home": ("home", None),
@@ -79,6 +86,7 @@ STATES: dict[str, tuple[str, Callable[[Visit], None] | None]] = {
     "tip": ("tip", None),
     "topic": ("topic", None),
     "groups directory": ("groups", None),
+    "groups directory, filtered": ("groups", _filter_groups),
     "region": ("region", None),
     "group": ("group", None),
     "search results": ("home", _show_search_results),

@@ -212,6 +212,17 @@ def test_content_warning_opens_under_the_policy(policed: Visit, pages: dict[str,
     assert_nothing_refused(policed)
 
 
+def test_group_finder_filters_under_the_policy(policed: Visit, pages: dict[str, str]) -> None:
+    policed.goto(pages["groups"])
+    words = policed.page.locator(".pk-finder input[type=search]")
+    expect(words).to_be_visible()  # directory.js ran and fetched its data
+    words.press_sequentially("carers")
+    results = policed.page.locator("[data-pk-results] > li")
+    expect(results.first).to_be_visible()
+    expect(policed.page.locator("[data-pk-status]")).to_contain_text("match")
+    assert_nothing_refused(policed)
+
+
 def test_search_finds_a_story_under_the_policy(policed: Visit) -> None:
     policed.goto()
     policed.page.keyboard.press("/")

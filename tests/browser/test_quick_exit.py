@@ -191,3 +191,16 @@ def test_exit_works_while_every_other_script_is_still_loading(visit: Visit, how:
     visit.page.wait_for_url(exit_url)
     visit.page.go_back()
     assert visit.page.url == start
+
+
+def test_typing_capitals_in_the_group_finder_does_not_leave(
+    visit: Visit, pages: dict[str, str]
+) -> None:
+    visit.goto(pages["groups"])
+    visit.stub(visit.exit_url())
+    words = visit.page.locator(".pk-finder input[type=search]")
+    expect(words).to_be_visible()  # directory.js has shown the finder
+    words.focus()
+    type_like_a_person(visit.page, "Carers In Cardiff")
+    expect(words).to_have_value("Carers In Cardiff")
+    assert_still_here(visit)
