@@ -17,17 +17,19 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from peerkit.model.records import Group
 from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
 from peerkit.render import urls
+from peerkit.render.directory_data import DIRECTORY, directory_files
 from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.schedule_words import describe_meeting
 from tests.browser.conftest import PHONE, REPO, Visit
 from tests.browser.contrast import AA_NORMAL_TEXT, contrast_ratios
+from tests.render.test_render_directory_data import SETTINGS, TOPICS, synthetic_groups
 
 NEW_YORK = ZoneInfo("America/New_York")
 ILKLEY = {"latitude": 53.925, "longitude": -1.822}
@@ -413,3 +415,40 @@ def test_a_region_prints_as_a_short_handout(visit: Visit, groups) -> None:
     pdf = page.pdf(format="A4")
     assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
     _clean(visit)
+
+
+def test_a_large_directory_shows_its_first_chunk_then_loads_the_rest_when_asked(
+    visit: Visit,
+) -> None:
+    """1,200 synthetic groups in three chunks, served in place of the reference data."""
+    groups = synthetic_groups(1_200)
+    files = {
+        f.path.removeprefix(DIRECTORY): f.content
+        for f in directory_files(by_region(groups), TOPICS, SETTINGS)
+    }
+    fetched: list[str] = []
+
+    def serve(route: Route) -> None:
+        name = urlsplit(route.request.url).path.rsplit("/", 1)[1]
+        fetched.append(name)
+        route.fulfill(status=200, content_type="application/json", body=files[name])
+
+    visit.page.route("**/groups/directory/*.json", serve)
+    page = _finder(visit)
+    status = page.locator("[data-pk-status]")
+    expect(status).to_have_text("All 1,200 groups. Showing the first 50.")
+    expect(page.locator(".pk-result")).to_have_count(50)
+    assert fetched == ["index.json", "0.json"]
+
+    # A filter needs every group: the other chunks load, the count covers them all.
+    page.get_by_label("Day", exact=True).select_option("SA")
+    saturday = sum(any(t.endswith("SA") for m in g.schedule for t in m.byday) for g in groups)
+    assert saturday > 100
+    expect(status).to_have_text(f"{saturday} groups match your choices. Showing the first 50.")
+    assert sorted(fetched) == ["0.json", "1.json", "2.json", "index.json"]
+
+    page.get_by_role("button", name="Show more groups").click()
+    expect(page.locator(".pk-result")).to_have_count(100)
+    expect(page.locator(".pk-result a").nth(50)).to_be_focused()
+    expect(status).to_have_text(f"{saturday} groups match your choices. Showing the first 100.")
+    assert visit.console_errors == []

@@ -23,7 +23,6 @@
   const DAY = 864e5;
   const PAGE = 50;
   const CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-  const HOW = { "in-person": "In person", online: "Online", hybrid: "In person and online" };
   const TIMES = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] };
 
   const form = finder.querySelector(".pk-filters");
@@ -38,6 +37,9 @@
   const nearNote = finder.querySelector("[data-pk-near-note]");
   const base = new URL(finder.dataset.pkDirectory, location.href);
   const lang = document.documentElement.lang || "en";
+  /* The words this script writes, in the site's language: groups_index.html
+     hands over the `directory.` entries of the translation table. */
+  const texts = JSON.parse(finder.dataset.pkWords || "{}");
   const visitorZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   let index = null;
@@ -58,8 +60,11 @@
     name.normalize("NFKD").replace(/[^\0-\x7f]/g, "").toLowerCase().replace(/'/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80).replace(/-+$/, "");
 
-  /* A sentence from the site's schedule wording: say("schedule.weekly", {days: "Monday"}). */
-  const say = (key, values = {}) => index.words[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  /* "Every {days}" with {days: "Monday"} -> "Every Monday" */
+  const fill = (text, values = {}) => text.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const ui = (key, values) => fill(texts[key] ?? key, values);
+  /* A piece of the site's schedule wording (render/schedule_words.py). */
+  const say = (key, values) => fill(index.words[key], values);
   const join = (items) => items.length < 2 ? items.join("")
     : items.slice(0, -1).join(say("list.comma")) + say("list.and") + items[items.length - 1];
 
@@ -258,13 +263,14 @@
     const link = li.appendChild(node("h3")).appendChild(node("a", "", g.name));
     link.href = new URL(`${index.regions[g.region][1]}${g.slug || nameSlug(g.name)}/`, base).href;
     const when = g.meetings.map((m) => say("schedule.times", { days: describe(m), ...m.hours }) +
-      (elsewhere(m.zone, now) ? ` (${m.zone} time)` : ""));
-    if (g.arranged) when.push("By arrangement");
+      (elsewhere(m.zone, now) ? ` ${ui("zone_time", { zone: m.zone })}` : ""));
+    if (g.arranged) when.push(ui("by_arrangement"));
     li.appendChild(node("p", "pk-result__when", when.join("; ")));
-    const where = g.town ? [g.town[0], HOW[g.format]] : [HOW[g.format]];
+    const how = ui(`format.${g.format}`);
+    const where = g.town ? [g.town[0], how] : [how];
     if (g.distance !== undefined) {
       const km = Math.round(g.distance);
-      where.push(km < 1 ? "less than 1 km away" : `about ${km} km away`);
+      where.push(km < 1 ? ui("km_less_than_one") : ui("km_about", { km }));
     }
     li.appendChild(node("p", "pk-result__where", where.join(" · ")));
     const next = g.meetings.flatMap((m) => occurrences(m, now).map((o) => ({ ...o, zone: m.zone })))
@@ -274,12 +280,11 @@
     if (current || coming) {
       const line = li.appendChild(node("p", "pk-result__next"));
       if (current) {
-        line.append(node("span", "pk-now", "Happening now"), ` until ${visitorTime(current.end).time}. `);
+        line.append(node("span", "pk-now", ui("now")), ` ${ui("until", visitorTime(current.end))} `);
       }
       if (coming) {
-        const at = visitorTime(coming.start);
-        const yours = elsewhere(coming.zone, coming.start) ? " (your time)" : "";
-        line.append(`Next: ${at.day}, ${at.time}${yours}`);
+        const yours = elsewhere(coming.zone, coming.start) ? ` ${ui("your_time")}` : "";
+        line.append(ui("next", visitorTime(coming.start)) + yours);
       }
     }
     return li;
@@ -294,14 +299,15 @@
       list.replaceChildren(...items);
     }
     more.hidden = complete && found.length <= shown;
-    const count = (n) => `${n.toLocaleString(lang)} group${n === 1 ? "" : "s"}`;
+    const one = (n) => (n === 1 ? "one" : "other");
+    const count = (n) => ui(`groups_${one(n)}`, { count: n.toLocaleString(lang) });
     const total = count(index.chunks.reduce((a, b) => a + b, 0));
-    const match = found.length === 1 ? "matches" : "match";
-    let message = f.filtered ? `${count(found.length)} ${match} your choices` : `All ${total}`;
-    if (origin && found.length) message += ", nearest first";
-    if (found.length > shown) message += `. Showing the first ${shown.toLocaleString(lang)}`;
-    if (!found.length && complete) message = "No group matches all of these choices. Try removing one";
-    if (!complete) message = `Looking through all ${total}, one moment`;
+    let message = f.filtered ? ui(`matches_${one(found.length)}`, { groups: count(found.length) })
+      : ui("all", { groups: total });
+    if (origin && found.length) message += ui("nearest_first");
+    if (found.length > shown) message += ui("showing_first", { count: shown.toLocaleString(lang) });
+    if (!found.length && complete) message = ui("no_match");
+    if (!complete) message = ui("looking", { groups: total });
     if (status.textContent !== `${message}.`) status.textContent = `${message}.`;
   }
 
@@ -321,7 +327,7 @@
   }
 
   function failed() {
-    status.textContent = "Some groups could not be loaded. Check your connection, or choose a region below.";
+    status.textContent = ui("failed");
   }
 
   /* --------------------------------------------------------- the form --- */
@@ -349,7 +355,7 @@
   function changed(event) {
     if (event.target === field("near")) {
       townOrigin();
-      nearNote.textContent = "Your location stays on your device.";
+      nearNote.textContent = ui("location_private");
     }
     shown = PAGE;
     saveChoices();
@@ -360,19 +366,19 @@
 
   function locate() {
     if (!navigator.geolocation) {
-      nearNote.textContent = "This browser cannot tell where you are. Choose a town instead.";
+      nearNote.textContent = ui("no_geolocation");
       return;
     }
-    nearNote.textContent = "Finding where you are…";
+    nearNote.textContent = ui("locating");
     navigator.geolocation.getCurrentPosition((position) => {
       origin = { lat: position.coords.latitude, lon: position.coords.longitude };
       field("near").value = "";
       saveChoices();
-      nearNote.textContent = "Nearest first, from where you are. Your location stays on your device.";
+      nearNote.textContent = ui("located");
       shown = PAGE;
       update();
     }, () => {
-      nearNote.textContent = "Your location is not available. Choose a town instead.";
+      nearNote.textContent = ui("location_unavailable");
     }, { maximumAge: 600000, timeout: 20000 });
   }
 
@@ -405,7 +411,7 @@
       for (const control of controls) control.value = "";
       origin = null;
       shown = PAGE;
-      nearNote.textContent = "Your location stays on your device.";
+      nearNote.textContent = ui("location_private");
       saveChoices();
       update();
     });
