@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from peerkit.render.groups import REGION_PAGE_SIZE
-from peerkit.render.topics import GROUPS_LISTED, STORIES_SHOWN
+from peerkit.render.tips import INDEX_TIPS_PER_TOPIC
+from peerkit.render.topics import GROUPS_LISTED, STORIES_SHOWN, TIPS_SHOWN
 from tests.scale.conftest import build, write_site
 
 PAGE_BUDGET = 60 * 1024
@@ -106,7 +107,16 @@ def test_a_topic_page_shows_the_newest_stories_and_counts_groups_by_region(
 ) -> None:
     page = (moderate_site / "topics" / "anxiety" / "index.html").read_text("utf-8")
     assert page.count('class="pk-card-list"') >= 1
-    assert page.count("<h3>") <= STORIES_SHOWN + 20
+    assert page.count('<h3><a href="../../stories/story-') == STORIES_SHOWN
+    assert page.count('<h3><a href="../../tips/tip-') == min(TIPS_SHOWN, MODERATE["tips"])
     assert f"{MODERATE['groups']} groups on this topic" in page
     assert MODERATE["groups"] > GROUPS_LISTED
     assert 'class="pk-groups"' not in page
+
+
+def test_the_tips_index_shows_a_few_tips_a_topic_and_links_to_the_rest(
+    moderate_site: Path,
+) -> None:
+    page = (moderate_site / "tips" / "index.html").read_text("utf-8")
+    assert page.count("<h3>") == INDEX_TIPS_PER_TOPIC
+    assert 'href="../topics/anxiety/"' in page

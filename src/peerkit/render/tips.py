@@ -38,14 +38,23 @@ def _tip_page(
     )
 
 
+INDEX_TIPS_PER_TOPIC = 10
+"""The tips index shows this many under each topic and links to the topic's page for
+the rest, so that it stays small with hundreds of tips."""
+
+
 def tips_index_page(
     tips: Sequence[Tip], topics: Sequence[Topic], maker: PageMaker
 ) -> GeneratedPage:
-    sections = [(topic, by_title([t for t in tips if topic.slug in t.topics])) for topic in topics]
+    filed: dict[str, list[Tip]] = {}
+    for tip in tips:
+        for slug in dict.fromkeys(tip.topics):
+            filed.setdefault(slug, []).append(tip)
+    sections = [(topic, by_title(filed[topic.slug])) for topic in topics if topic.slug in filed]
     return maker.make(
         urls.TIPS,
         maker.words("tips.title"),
         "tips_index.html",
         description=maker.words("tips.description"),
-        sections=[(topic, items) for topic, items in sections if items],
+        sections=[(topic, items[:INDEX_TIPS_PER_TOPIC], len(items)) for topic, items in sections],
     )

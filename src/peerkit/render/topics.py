@@ -19,7 +19,7 @@ from peerkit.render.stories import newest_first
 from peerkit.render.tips import by_title
 
 STORIES_SHOWN = 20
-TIPS_SHOWN = 20
+TIPS_SHOWN = 100
 GROUPS_LISTED = 30
 """Up to this many groups a topic page lists them; above it, it counts them by region."""
 
