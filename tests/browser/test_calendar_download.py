@@ -10,9 +10,7 @@ import icalendar
 from tests.browser.conftest import Visit
 
 
-def test_add_to_calendar_downloads_a_valid_ics_with_the_groups_meetings(
-    visit: Visit, site_dir: Path
-) -> None:
+def test_add_to_calendar_downloads_a_valid_ics_with_the_groups_meetings(visit: Visit) -> None:
     page = "groups/yorkshire/sheffield-young-adults-wellbeing/"
     visit.goto(page)
     with visit.page.expect_download() as download_info:
