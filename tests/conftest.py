@@ -54,7 +54,12 @@ def group_fields() -> dict[str, Any]:
         "description": "We meet and talk.",
         "topics": ["anxiety"],
         "format": "in-person",
-        "location": {"address": "1 Example Street", "town": "Leeds", "region": "Yorkshire", "country": "GB"},
+        "location": {
+            "address": "1 Example Street",
+            "town": "Leeds",
+            "region": "Yorkshire",
+            "country": "GB",
+        },
         "schedule": [{"freq": "WEEKLY", "byday": "TU", "opens_at": "18:30", "closes_at": "20:00"}],
         "last_verified": "2026-09-01",
     }

@@ -25,11 +25,16 @@ def _resolve(from_url, href):
 
 
 def _located(town, region):
-    return {"location": {"address": "2 Example Road", "town": town, "region": region, "country": "GB"}}
+    return {
+        "location": {"address": "2 Example Road", "town": town, "region": region, "country": "GB"}
+    }
 
 
 def _online(**fields):
-    return {"format": "online", "online": {"platform": "Zoom", "url": "https://meet.example.org/x"}} | fields
+    return {
+        "format": "online",
+        "online": {"platform": "Zoom", "url": "https://meet.example.org/x"},
+    } | fields
 
 
 def test_tips_index_lists_tips_under_each_of_their_topics(make_site):

@@ -28,7 +28,9 @@ from peerkit.model.records import Group, Site
 _MARKDOWN_LINKS = (
     # [text](url "title") and ![alt](url): up to the closing parenthesis, so that an
     # address with a space in it is caught whole; <url> may wrap it.
-    re.compile(r"\]\(\s*(?:<(?P<url>[^>\n]*)>|(?P<bare>(?:[^()\n]|\([^()\n]*\))*?))(?:\s+[\"'(][^)\n]*)?\s*\)"),
+    re.compile(
+        r"\]\(\s*(?:<(?P<url>[^>\n]*)>|(?P<bare>(?:[^()\n]|\([^()\n]*\))*?))(?:\s+[\"'(][^)\n]*)?\s*\)"
+    ),
     # [label]: url   (a reference definition)
     re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE),
     # <https://...>  (an autolink)
