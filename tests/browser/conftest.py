@@ -10,6 +10,7 @@ never reaches the network and a page that tries to is caught.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -95,17 +96,14 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference site, built once per session the way a user builds it."""
-    out = tmp_path_factory.mktemp("site")
-    command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict",
-        "-f", str(REPO / "mkdocs.yml"), "-d", str(out),
-    ]  # fmt: skip
+def mkdocs_build(cwd: Path, out: Path, config: Path | None = None) -> None:
+    """Build a site strictly with MkDocs in a subprocess, the way a user builds it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    if config is not None:
+        command += ["-f", str(config)]
     result = subprocess.run(
         command,
-        cwd=REPO,
+        cwd=cwd,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -113,6 +111,31 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+
+@contextlib.contextmanager
+def served(
+    directory: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
+    """A folder served over HTTP on a free port of 127.0.0.1 (file: URLs behave
+    differently: no same-origin requests, no search worker)."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference site, built once per session the way a user builds it."""
+    out = tmp_path_factory.mktemp("site")
+    mkdocs_build(REPO, out, REPO / "mkdocs.yml")
     return out
 
 
@@ -120,14 +143,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site served over HTTP on a free port of 127.0.0.1 (file: URLs behave
     differently: no same-origin requests, no search worker)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import functools
-import os
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -26,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LOCAL_HOST, Visit
+from tests.browser.conftest import Visit, mkdocs_build, served
 from tests.browser.page_kinds import KINDS
 from tests.browser.test_quick_exit import press_shift
 from tests.conftest import SiteBuilder
@@ -87,16 +82,8 @@ def headers_rules_of(site: Path) -> list[tuple[str, list[tuple[str, str]]]]:
 def served_with_headers(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1 with the headers its `_headers` file gives."""
     handler_class = type("Handler", (_HeadersHandler,), {"rules": headers_rules_of(site)})
-    handler = functools.partial(handler_class, directory=str(site))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(site, handler_class) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -264,15 +251,7 @@ def pagefind_policy_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Home\n\nA test site.\n", "utf-8")
     SiteBuilder(root).story("toast", {"title": "Toast"}, body="Marmalade on toast, always.\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    mkdocs_build(root, root / "site")
     with served_with_headers(root / "site") as url:
         yield url
 

@@ -9,29 +9,22 @@ another host is blocked and recorded, so search is shown to work offline.
 from __future__ import annotations
 
 import functools
-import os
 import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, expect
 
 from tests.browser.conftest import (
-    LOCAL_HOST,
     Visit,
     _only_local,
-    _QuietHandler,
     _record_console_error,
     _record_other_host,
+    mkdocs_build,
+    served,
 )
 from tests.conftest import SiteBuilder
-
-pytest.importorskip("pagefind", reason="search: pagefind needs pip install 'peerkit[pagefind]'")
 
 MKDOCS_YML = """\
 site_name: Pagefind test
@@ -66,29 +59,14 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site.story("a-quiet-week", {"title": "A quiet week & <b>more</b>"}, body="Nothing to add.\n")
     location = {"address": "2 Mill Road", "town": TOWN, "region": "Kent", "country": "GB"}
     site.group("quillinghurst-circle", {"name": "Circle", "location": location})
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    mkdocs_build(root, root / "site")
     return root / "site"
 
 
 @pytest.fixture(scope="module")
 def pagefind_url(pagefind_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(pagefind_site))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://{LOCAL_HOST}:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with served(pagefind_site) as url:
+        yield url
 
 
 @pytest.fixture
