@@ -56,9 +56,13 @@ def load_site(
     loader = _Loader(root, content_dir, default_timezone)
     topics = loader.load_topics()
     crisis = loader.load_crisis()
-    stories = loader.load_markdown_records("stories", "story", loader.story)
-    tips = loader.load_markdown_records("tips", "tip", loader.tip)
-    groups = loader.load_yaml_records("groups", "group", loader.group)
+    stories = loader.load_records(
+        "stories", (".md",), "story", loader.markdown_record, loader.story
+    )
+    tips = loader.load_records("tips", (".md",), "tip", loader.markdown_record, loader.tip)
+    groups = loader.load_records(
+        "groups", (".yml", ".yaml"), "group", loader.yaml_record, loader.group
+    )
     site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
     _RECORDS.clear()
     _RECORDS.update(loader.remembered)
@@ -185,15 +189,21 @@ class _Loader:
             return None, rel
         return located, rel
 
-    def load_markdown_records(
-        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], str, int, Source], R]
+    def load_records(
+        self,
+        folder: str,
+        suffixes: tuple[str, ...],
+        kind: RecordKind,
+        record_of: Callable[..., R | None],
+        build: Callable[..., R],
     ) -> tuple[R, ...]:
+        """Every file of a folder as a record; a file with problems adds diagnostics instead."""
         records: list[R] = []
-        for path in self.files(folder, (".md",)):
+        for path in self.files(folder, suffixes):
             source = self.read(path)
             if source is None:
                 continue
-            record = self.once(kind, source, self.markdown_record, path, source, kind, build)
+            record = self.once(kind, source, record_of, path, source, kind, build)
             if record is not None:
                 records.append(record)
         return tuple(records)
@@ -228,19 +238,6 @@ class _Loader:
         return build(
             located.data | {"slug": slug}, split.body, split.body_line, Source(source.rel, located)
         )
-
-    def load_yaml_records(
-        self, folder: str, kind: RecordKind, build: Callable[[dict[str, Any], Source], R]
-    ) -> tuple[R, ...]:
-        records: list[R] = []
-        for path in self.files(folder, (".yml", ".yaml")):
-            source = self.read(path)
-            if source is None:
-                continue
-            record = self.once(kind, source, self.yaml_record, path, source, kind, build)
-            if record is not None:
-                records.append(record)
-        return tuple(records)
 
     def yaml_record(
         self,
