@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from peerkit.render.headers import inline_scripts, script_hash
 from tests.browser.conftest import Visit, mkdocs_build, served
 from tests.browser.page_kinds import KINDS
 from tests.browser.test_quick_exit import press_shift
@@ -135,6 +136,22 @@ def test_every_path_is_served_with_the_policy_and_privacy_headers(
     assert served["x-content-type-options"] == "nosniff"
     assert served["cross-origin-opener-policy"] == "same-origin"
     assert "geolocation=(self)" in served["permissions-policy"]
+
+
+def test_the_policy_holds_the_hash_of_every_inline_script_a_full_parse_finds(
+    site_dir: Path, headers_rules: list[tuple[str, list[tuple[str, str]]]]
+) -> None:
+    """The plugin gathers scripts page by page with a shortcut; parsing every built
+    page as a browser would must find exactly the same scripts."""
+    theme: set[str] = set()
+    for path in site_dir.rglob("*.html"):
+        found = inline_scripts(path.read_text("utf-8"))
+        assert found.content == [], path
+        theme.update(script_hash(text) for text in found.theme)
+    policy = dict(headers_rules[0][1])["Content-Security-Policy"]
+    script_src = next(d.split() for d in policy.split("; ") if d.startswith("script-src"))
+    assert {s for s in script_src if s.startswith("'sha256-")} == theme
+    assert len(theme) >= 3
 
 
 def test_the_policy_refuses_an_inline_script_that_is_not_the_themes(policed: Visit) -> None:

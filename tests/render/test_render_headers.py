@@ -5,7 +5,15 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from peerkit.render.headers import content_security_policy, headers_file, inline_scripts
+from collections.abc import Iterable
+
+from peerkit.render.headers import (
+    HeadersFile,
+    SiteScripts,
+    content_security_policy,
+    inline_scripts,
+    page_scripts,
+)
 
 THEME_SCRIPT = '__md_scope=new URL("..",location)'
 
@@ -15,6 +23,13 @@ def page(head: str = "", article: str = "") -> str:
         f"<!doctype html><html><head>{head}</head><body>"
         f'<article class="md-content__inner">{article}</article></body></html>'
     )
+
+
+def headers_file(pages: Iterable[tuple[str, str]], webassembly: bool = False) -> HeadersFile:
+    scripts = SiteScripts()
+    for path, html in pages:
+        scripts.add(path, html)
+    return scripts.headers_file(webassembly)
 
 
 def sha256_source(text: str) -> str:
@@ -89,3 +104,28 @@ def test_webassembly_is_allowed_only_for_a_site_that_runs_it() -> None:
     pagefind = policy_of(headers_file([], webassembly=True).text)["script-src"]
     assert pagefind == ["'self'", "'wasm-unsafe-eval'"]
     assert "'wasm-unsafe-eval'" not in headers_file([]).text
+
+
+def test_with_the_content_known_the_theme_around_it_gives_the_same_scripts() -> None:
+    head = (
+        f"<script>{THEME_SCRIPT}</script>"
+        '<script type="application/ld+json">{"a": 1}</script>'
+        '<script src="bundle.js"></script><SCRIPT type=module>m()</SCRIPT >'
+    )
+    content = "<h1>A story</h1><p>Text &lt;script&gt;</p>"
+    html = page(head=head, article=content)
+    assert page_scripts(html, content) == inline_scripts(html)
+    assert page_scripts(html, content).theme == [THEME_SCRIPT, "m()"]
+
+
+def test_every_script_in_the_known_content_is_the_content_s_even_past_an_article_end() -> None:
+    content = "<p>Hi</p></article><script>evil()</script>"
+    found = page_scripts(page(article=content), content)
+    assert found.theme == []
+    assert found.content == ["evil()"]
+
+
+def test_content_that_is_not_in_the_page_once_falls_back_to_parsing_the_page() -> None:
+    html = page(head="<script>a()</script>", article="<p>x</p><p>x</p><script>b()</script>")
+    assert page_scripts(html, "<p>x</p>") == inline_scripts(html)
+    assert page_scripts(html, "<p>not there</p>").content == ["b()"]

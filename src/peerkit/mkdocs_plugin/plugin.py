@@ -29,8 +29,9 @@ from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import SERVE
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.model.records import Site
+from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
-from peerkit.render.headers import HEADERS_PATH, headers_file
+from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.page import GeneratedPage
 from peerkit.render.site import render_site
 from peerkit.render.templating import describe_template_error
@@ -46,13 +47,26 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.preloaded: Site | None = None
+        """Content that `peerkit build` has already loaded, checked and reported."""
+        self.scripts = SiteScripts()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).resolve().parent
         settings = settings_from_mkdocs(config, self.config)
+        self.site = self.preloaded or self._load(config, settings)
+        self.settings = settings
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self._use_brand_colours(config)
+        if self.config.search == "pagefind":
+            self._use_pagefind(config)
+        return config
+
+    def _load(self, config: MkDocsConfig, settings: Settings) -> Site:
+        root = Path(config.config_file_path).resolve().parent
         site, diagnostics = load_and_check(root, self.content_dir(config), settings, date.today())
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -64,14 +78,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # Content warnings (a stale listing) are for editors, not build failures:
             # `peerkit check --strict` is where they can fail a run.
             log.info(diagnostic.format())
-        self.site = site
-        self.settings = settings
-        dirs = config.theme.dirs
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        self._use_brand_colours(config)
-        if self.config.search == "pagefind":
-            self._use_pagefind(config)
-        return config
+        return site
 
     def _use_pagefind(self, config: MkDocsConfig) -> None:
         """Pagefind answers Material's own search box, so Material's search plugin stays."""
@@ -183,6 +190,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         }
         return env
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if not SERVE.rebuilding:
+            self.scripts.add(page.file.dest_uri, output, page.content)
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline scripts."""
         if SERVE.rebuilding:
@@ -191,11 +203,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             return
         SERVE.built = SERVE.serving
         site_dir = Path(config.site_dir)
-        pages = (
-            (path.relative_to(site_dir).as_posix(), path.read_text("utf-8"))
-            for path in sorted(site_dir.rglob("*.html"))
-        )
-        headers = headers_file(pages, webassembly=self.config.search == "pagefind")
+        # Pages MkDocs did not render through on_post_page (404.html, HTML files copied
+        # from docs/) are read back from the built site.
+        for path in sorted(site_dir.rglob("*.html")):
+            rel = path.relative_to(site_dir).as_posix()
+            if rel not in self.scripts.paths:
+                self.scripts.add(rel, path.read_text("utf-8"))
+        headers = self.scripts.headers_file(webassembly=self.config.search == "pagefind")
         for path in headers.pages_with_content_scripts:
             log.warning(
                 f"{path}: an inline script in the page's content will not run under the"
