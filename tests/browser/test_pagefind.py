@@ -107,14 +107,25 @@ def test_pagefind_finds_a_story_by_a_word_of_its_body(search_visit: Visit) -> No
 
 def test_pagefind_finds_a_group_by_its_town(search_visit: Visit) -> None:
     _search(search_visit, TOWN, key="s")
-    # The region page lists the town too; the group's own page is among the results.
-    group = search_visit.page.locator(
-        '.md-search-result__item a[href*="groups/kent/quillinghurst-circle/"]'
-    )
-    expect(group).to_contain_text("Circle")
-    group.click()
+    # The region's list stands in for its groups' pages in the index: the town finds
+    # the list, and the list leads to the group.
+    region = search_visit.page.locator('.md-search-result__item a[href$="groups/kent/"]')
+    expect(region).to_contain_text("Kent")
+    expect(region.locator("mark").first).to_have_text(re.compile(TOWN, re.I))
+    region.click()
+    expect(search_visit.page).to_have_url(re.compile(r"groups/kent/$"))
+    search_visit.page.get_by_role("link", name="Circle").click()
     expect(search_visit.page).to_have_url(re.compile(r"groups/kent/quillinghurst-circle/"))
     assert search_visit.other_hosts == []
+
+
+def test_pagefind_leaves_a_group_page_out_of_the_index_and_its_region_in(
+    pagefind_site: Path,
+) -> None:
+    group = (pagefind_site / "groups/kent/quillinghurst-circle/index.html").read_text("utf-8")
+    region = (pagefind_site / "groups/kent/index.html").read_text("utf-8")
+    assert "data-pagefind-body" not in group
+    assert "data-pagefind-body" in region
 
 
 def test_a_title_is_shown_as_text_not_markup(search_visit: Visit) -> None:

@@ -166,9 +166,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:
         generated = self.pages.get(page.file.src_uri)
         content = html_text if generated is None else generated.html
-        if self.config.search == "pagefind":
+        if self.config.search == "pagefind" and not (generated and generated.on_a_list):
             # Only the page's own content is indexed: not the crisis lines, exit links,
-            # navigation or footer that every page repeats.
+            # navigation or footer that every page repeats. A group's page is left out
+            # (its region's list holds its name, town and times): the indexer needs
+            # some 70 KB of memory a page, 1.4 GB for a directory of 20,000 groups.
             return f"<div {pagefind.BODY_ATTRIBUTE}>\n{content}\n</div>"
         return content
 

@@ -129,6 +129,7 @@ def _group_page(
         "group.html",
         description=group.description[:300],
         jsonld=group_jsonld(group, settings.site_name, settings.site_url),
+        on_a_list=True,
         group=group,
         topics=list(topics),
         meetings=sorted(group.schedule, key=sort_key),

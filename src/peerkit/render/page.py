@@ -20,6 +20,8 @@ class GeneratedPage:
 
     ``title`` and ``description`` are plain text; whoever puts them into HTML
     escapes them. ``jsonld`` is JSON already safe inside a script element.
+    ``on_a_list`` says that a list page shows the same record in a row (a group on
+    its region's page), which can stand in for it in a search index.
     """
 
     url: str
@@ -27,6 +29,7 @@ class GeneratedPage:
     html: str
     description: str | None = None
     jsonld: str | None = None
+    on_a_list: bool = False
 
     @property
     def src_uri(self) -> str:
@@ -78,9 +81,10 @@ class PageMaker:
         *,
         description: str | None = None,
         jsonld: str | None = None,
+        on_a_list: bool = False,
         **context: Any,
     ) -> GeneratedPage:
         html = self.env.get_template(template).render(
             page_url=url, title=title, site_name=self.site_name, **context
         )
-        return GeneratedPage(url, title, html, description, jsonld)
+        return GeneratedPage(url, title, html, description, jsonld, on_a_list)
