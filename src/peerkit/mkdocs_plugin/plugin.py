@@ -28,6 +28,7 @@ from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import SERVE
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
+from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
@@ -174,8 +175,16 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             return f"<div {pagefind.BODY_ATTRIBUTE}>\n{content}\n</div>"
         return content
 
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if page.file.src_uri in self.pages and page not in nav.pages:
+            mark_shared(page)
+        return context
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         assert self.site is not None
+        env.globals["peerkit_shared"] = SharedBlocks()
         crisis = self.site.crisis
         env.globals["peerkit"] = {
             "exit_url": self.config.exit_url,
