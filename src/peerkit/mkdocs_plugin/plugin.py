@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from peerkit.branding import Colour, stylesheet
 from peerkit.load.diagnostics import Severity
+from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import SERVE
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
@@ -34,7 +35,7 @@ from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.page import GeneratedPage
-from peerkit.render.site import render_site
+from peerkit.render.site import render_site, site_files, site_pages
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
 from peerkit.translations import Words
@@ -51,6 +52,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.preloaded: Site | None = None
         """Content that `peerkit build` has already loaded, checked and reported."""
         self.scripts = SiteScripts()
+        self.files: Files | None = None
+        self.background: BackgroundFiles | None = None
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content_dir
@@ -115,19 +118,30 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         memo = SERVE.memo if SERVE.serving else None
+        site, settings, today = self.site, self.settings, date.today()
+        self.files = files
+        if not SERVE.serving:
+            self.background = BackgroundFiles(
+                lambda: site_files(site, settings), Path(config.site_dir)
+            )
+            self.background.start()
         try:
-            rendered = render_site(self.site, self.settings, date.today(), memo)
+            if SERVE.serving:
+                rendered = render_site(site, settings, today, memo)
+                pages, extras = rendered.pages, rendered.files
+            else:
+                pages, extras = site_pages(site, settings, today), ()
         except TemplateError as exc:
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
         SERVE.start(config, self.site.crisis, THEME_DIR)
         self.pages = {}
-        for page in rendered.pages:
+        for page in pages:
             # Generated pages are reached from section index pages, not the nav.
             digest = "\0".join((page.html, page.title, page.description or "", page.jsonld or ""))
             file = SERVE.file(config, page.src_uri, "", digest, InclusionLevel.NOT_IN_NAV)
             self._add(files, file)
             self.pages[page.src_uri] = page
-        for extra in rendered.files:
+        for extra in extras:
             self._add(files, SERVE.file(config, extra.path, extra.content, extra.content))
         colors = self.config.colors
         if colors.primary is not None or colors.accent is not None:
@@ -140,13 +154,25 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None and not existing.generated_by:
-            raise PluginError(
-                f"docs/{file.src_uri} has the same address as a page Peerkit generates;"
-                " rename or remove it"
-            )
+        _refuse_clash(files, file.src_uri)
         files.append(file)
+
+    def _finish_background_files(self) -> None:
+        if self.background is None:
+            return
+        try:
+            written = self.background.finish()
+        except BackgroundFilesError as exc:
+            raise PluginError(f"peerkit: writing the site's exports failed: {exc}") from None
+        finally:
+            self.background = None
+        for path in written:
+            _refuse_clash(self.files, path)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
         if self.config.search == "pagefind":
@@ -213,6 +239,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # redoing them reads every page: a save would wait for the whole site.
             return
         SERVE.built = SERVE.serving
+        self._finish_background_files()
         site_dir = Path(config.site_dir)
         # Pages MkDocs did not render through on_post_page (404.html, HTML files copied
         # from docs/) are read back from the built site.
@@ -238,3 +265,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     ) -> LiveReloadServer:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _refuse_clash(files: Files, path: str) -> None:
+    existing = files.get_file_from_path(path)
+    if existing is not None and not existing.generated_by:
+        raise PluginError(
+            f"docs/{path} has the same address as a page Peerkit generates; rename or remove it"
+        )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from peerkit.model.records import Site
+from peerkit.model.records import Group, Site, Topic
 from peerkit.model.settings import Settings
 from peerkit.render.directory_data import directory_files
 from peerkit.render.exports.hsds import hsds_files
@@ -43,6 +43,17 @@ def render_site(
     """
     if memo is not None:
         memo.start((settings, today, files_state((*settings.template_dirs, TEMPLATES))))
+    pages = site_pages(site, settings, today, memo)
+    files = tuple(site_files(site, settings, memo))
+    if memo is not None:
+        memo.finish()
+    return RenderedSite(pages, files)
+
+
+def site_pages(
+    site: Site, settings: Settings, today: date, memo: RenderMemo | None = None
+) -> tuple[GeneratedPage, ...]:
+    """Every page of the site, in the order they are listed and built."""
     visible = site.published()
     words = Words(settings.language)
     env = make_environment(settings.template_dirs, words, settings.language)
@@ -50,7 +61,7 @@ def render_site(
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = by_region(visible.groups)
-    pages = [
+    return (
         *story_pages(visible.stories, topics, maker, settings),
         *stories_index_pages(visible.stories, topics, maker, settings.stories_per_page),
         *tip_pages(visible.tips, topics, stories, maker),
@@ -60,24 +71,38 @@ def render_site(
         *group_pages(visible.groups, topics, maker, today, settings),
         *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
         topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
-    ]
-    files = [
-        *_kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),)),
-        *_kept(
-            memo,
-            ("directory exports", visible.groups, visible.topics),
-            lambda: (
-                *calendar_files(regions, settings),
-                *directory_files(regions, visible.topics, settings),
-                *hsds_files(visible.groups, visible.topics, settings),
-                meeting_guide_feed(visible.groups, settings),
-            ),
-        ),
-        *schema_files(),
-    ]
-    if memo is not None:
-        memo.finish()
-    return RenderedSite(tuple(pages), tuple(files))
+    )
+
+
+def site_files(
+    site: Site, settings: Settings, memo: RenderMemo | None = None
+) -> Iterator[GeneratedFile]:
+    """Every file that is not a page: the feed, the directory's data and exports, the
+    schemas. One at a time where they allow it, so that a writer need not hold them all."""
+    visible = site.published()
+    yield from _kept(
+        memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),)
+    )
+    regions = by_region(visible.groups)
+    exports = _directory_exports(regions, visible.groups, visible.topics, settings)
+    if memo is None:
+        yield from exports
+    else:
+        key = ("directory exports", visible.groups, visible.topics)
+        yield from memo.get(key, lambda: tuple(exports))
+    yield from schema_files()
+
+
+def _directory_exports(
+    regions: dict[str, list[Group]],
+    groups: Sequence[Group],
+    topics: Sequence[Topic],
+    settings: Settings,
+) -> Iterator[GeneratedFile]:
+    yield from calendar_files(regions, settings)
+    yield from directory_files(regions, topics, settings)
+    yield from hsds_files(groups, topics, settings)
+    yield meeting_guide_feed(groups, settings)
 
 
 def _kept(
