@@ -53,6 +53,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """Content that `peerkit build` has already loaded, checked and reported."""
         self.scripts = SiteScripts()
         self.files: Files | None = None
+        self.searchable: list[str] = []
+        """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.background: BackgroundFiles | None = None
 
     def content_dir(self, config: MkDocsConfig) -> Path:
@@ -194,6 +196,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         generated = self.pages.get(page.file.src_uri)
         content = html_text if generated is None else generated.html
         if self.config.search == "pagefind" and not (generated and generated.on_a_list):
+            self.searchable.append(page.file.dest_uri)
             # Only the page's own content is indexed: not the crisis lines, exit links,
             # navigation or footer that every page repeats. A group's page is left out
             # (its region's list holds its name, town and times): the indexer needs
@@ -256,7 +259,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         (site_dir / HEADERS_PATH).write_text(headers.text, encoding="utf-8")
         if self.config.search == "pagefind":
             try:
-                pagefind.index_site(site_dir)
+                pagefind.index_site(site_dir, self.searchable)
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
 
