@@ -228,8 +228,8 @@ def _config_or_problem(path: Path, **overrides: object) -> MkDocsConfig | Diagno
         return error(str(path), 1, 1, str(exc))
 
 
-def _content(config: MkDocsConfig) -> tuple[Site | None, list[Diagnostic]]:
-    """The site's content as loaded, and every problem of it."""
+def _content(config: MkDocsConfig, remember: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+    """The site's content as loaded, and every problem of it (``remember``: see load_site)."""
     plugin = config.plugins.get("peerkit")
     if plugin is None:
         return None, [
@@ -237,25 +237,27 @@ def _content(config: MkDocsConfig) -> tuple[Site | None, list[Diagnostic]]:
         ]
     root = Path(config.config_file_path).resolve().parent
     settings = settings_from_mkdocs(config, plugin.config)
-    return load_and_check(root, root / plugin.config.content_dir, settings, date.today())
+    content = root / plugin.config.content_dir
+    return load_and_check(root, content, settings, date.today(), remember)
 
 
 def _passes(diagnostics: list[Diagnostic], strict: bool) -> bool:
     return not has_errors(diagnostics) and (not strict or not diagnostics)
 
 
-def _check(config: MkDocsConfig, strict: bool) -> bool:
+def _check(config: MkDocsConfig, strict: bool, serving: bool = False) -> bool:
     """Print every content problem; True if the build may go on.
 
-    The content it loaded is handed to the plugin, so that the build that follows
-    does not read and validate every file a second time (at tens of thousands of
-    files that is most of a minute)."""
-    site, diagnostics = _content(config)
+    The content it loaded is handed to the plugin without its positions (the checks
+    that quote them have run), so that the build that follows does not read and
+    validate every file a second time (at tens of thousands of files that is most
+    of a minute). ``serving``: the files are remembered for the loads after a save."""
+    site, diagnostics = _content(config, remember=serving)
     for line in text_report(diagnostics):
         print(line)
     plugin = config.plugins.get("peerkit")
     if site is not None and isinstance(plugin, PeerkitPlugin):
-        plugin.preloaded = site
+        plugin.preloaded = site.without_positions()
     return _passes(diagnostics, strict)
 
 
@@ -321,7 +323,7 @@ def _run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
     config = _load_config(args.config_file)
-    if config is None or not _check(config, strict=False):
+    if config is None or not _check(config, strict=False, serving=True):
         return 1
     _mkdocs_logging()
     try:

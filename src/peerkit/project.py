@@ -14,15 +14,15 @@ from peerkit.model.settings import Settings
 
 
 def load_and_check(
-    root: Path, content_dir: Path, settings: Settings, today: date
+    root: Path, content_dir: Path, settings: Settings, today: date, remember: bool = False
 ) -> tuple[Site, list[Diagnostic]]:
     """Load every file, then apply every cross-record rule that cannot echo a load error.
 
     A rule that looks things up in another file waits for that file: with a
     broken topics.yml every topic would look unknown, with a broken story every
-    tip pointing at it would look wrong.
+    tip pointing at it would look wrong. ``remember``: see `load_site`.
     """
-    site, diagnostics = load_site(root, content_dir, settings.timezone)
+    site, diagnostics = load_site(root, content_dir, settings.timezone, remember)
     failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
     content = display_path(content_dir, root)
     skipped: set[Rule] = set()

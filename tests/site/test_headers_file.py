@@ -1,4 +1,4 @@
-"""The plugin writes `_headers` after the build, from the pages it finds in the built site."""
+"""The plugin writes `_headers` after the build, reading back the pages it did not see rendered."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def _post_build(site_dir: Path) -> None:
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir))
     plugin = config.plugins["peerkit"]
     assert isinstance(plugin, PeerkitPlugin)
+    plugin.on_config(config)
     plugin.on_post_build(config)
 
 

@@ -50,9 +50,12 @@ _ONE_LINE: dict[RecordKind, tuple[tuple[str, ...], ...]] = {
 
 
 def load_site(
-    root: Path, content_dir: Path, default_timezone: str
+    root: Path, content_dir: Path, default_timezone: str, remember: bool = False
 ) -> tuple[Site, list[Diagnostic]]:
-    """Load everything under ``content_dir``; paths in diagnostics are relative to ``root``."""
+    """Load everything under ``content_dir``; paths in diagnostics are relative to ``root``.
+
+    ``remember``: keep every file's text, record and problems for the next load in
+    this process (`peerkit serve`, which loads again on every save)."""
     loader = _Loader(root, content_dir, default_timezone)
     topics = loader.load_topics()
     crisis = loader.load_crisis()
@@ -65,15 +68,16 @@ def load_site(
     )
     site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
     _RECORDS.clear()
-    _RECORDS.update(loader.remembered)
+    if remember:
+        _RECORDS.update(loader.remembered)
     return site, loader.diagnostics
 
 
 # Parsing and validating a file is a pure function of its path, its text and the
-# default time zone. A site of tens of thousands of files is loaded twice by
-# `peerkit build` (check, then build) and again on every save under `peerkit serve`:
-# files whose text did not change give back the record and problems of last time.
-# Only the files of the last load are kept.
+# default time zone. `peerkit serve` loads a site of tens of thousands of files
+# again on every save: files whose text did not change give back the record and
+# problems of last time. Only the files of the last load are kept, and only when
+# asked: a build would hold every file's text for nothing.
 _FileKey = tuple[str, str, str, str]
 _RECORDS: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
 

@@ -61,8 +61,14 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         return Path(config.config_file_path).resolve().parent / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps one plugin instance for every build of a process (each save
+        # under `mkdocs serve`, tests): a build's state starts here, not in __init__.
+        self.scripts = SiteScripts()
+        self.searchable = []
+        self.background = None
         settings = settings_from_mkdocs(config, self.config)
         self.site = self.preloaded or self._load(config, settings)
+        self.preloaded = None
         self.settings = settings
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -73,7 +79,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def _load(self, config: MkDocsConfig, settings: Settings) -> Site:
         root = Path(config.config_file_path).resolve().parent
-        site, diagnostics = load_and_check(root, self.content_dir(config), settings, date.today())
+        content = self.content_dir(config)
+        site, diagnostics = load_and_check(root, content, settings, date.today(), SERVE.serving)
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
             raise PluginError(
