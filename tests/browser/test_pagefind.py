@@ -9,13 +9,17 @@ another host is blocked and recorded, so search is shown to work offline.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from playwright.sync_api import Browser, Locator, expect
 
+from peerkit.search import pagefind
 from tests.browser.conftest import (
     Visit,
     _only_local,
@@ -44,9 +48,7 @@ BODY_WORD = "marmalade"
 TOWN = "Quillinghurst"
 
 
-@pytest.fixture(scope="module")
-def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("pagefind-site")
+def _write_site(root: Path) -> None:
     (root / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Home\n\nA test site.\n", "utf-8")
@@ -59,7 +61,24 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site.story("a-quiet-week", {"title": "A quiet week & <b>more</b>"}, body="Nothing to add.\n")
     location = {"address": "2 Mill Road", "town": TOWN, "region": "Kent", "country": "GB"}
     site.group("quillinghurst-circle", {"name": "Circle", "location": location})
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pagefind-site")
+    _write_site(root)
     mkdocs_build(root, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site with its index made in parts of two pages, as a large site's is."""
+    root = tmp_path_factory.mktemp("parted-site")
+    _write_site(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pagefind, "PAGES_PER_PART", 2)
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     return root / "site"
 
 
@@ -69,18 +88,28 @@ def pagefind_url(pagefind_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def search_visit(browser: Browser, pagefind_url: str) -> Iterator[Visit]:
+def _visit(browser: Browser, url: str) -> Iterator[Visit]:
     context = browser.new_context()
     context.route("**/*", _only_local)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    visit = Visit(page, pagefind_url)
+    visit = Visit(page, url)
     page.on("console", functools.partial(_record_console_error, visit))
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     page.on("request", functools.partial(_record_other_host, visit))
     yield visit
     context.close()
+
+
+@pytest.fixture
+def search_visit(browser: Browser, pagefind_url: str) -> Iterator[Visit]:
+    yield from _visit(browser, pagefind_url)
+
+
+@pytest.fixture
+def parted_visit(browser: Browser, parted_site: Path) -> Iterator[Visit]:
+    with served(parted_site) as url:
+        yield from _visit(browser, url)
 
 
 def _search(visit: Visit, words: str, key: str = "/") -> None:
@@ -153,3 +182,25 @@ def test_the_site_indexes_only_page_content(pagefind_site: Path) -> None:
     assert "pk-crisis" not in body and "pk-exit" not in body
     index = (pagefind_site / "search" / "search_index.json").read_text("utf-8")
     assert len(index) < 1000, "Material's own index should be an empty stub"
+
+
+def test_an_index_in_parts_is_merged_and_finds_pages_of_every_part(
+    parted_site: Path, parted_visit: Visit
+) -> None:
+    merge = json.loads((parted_site / "pagefind" / "parts.json").read_text("utf-8"))["merge"]
+    indexed = sorted(
+        p.relative_to(parted_site).as_posix()
+        for p in parted_site.rglob("*.html")
+        if "data-pagefind-body" in p.read_text("utf-8")
+    )
+    assert len(merge) == (len(indexed) + 1) // 2 - 1 >= 2
+    assert all((parted_site / part / "pagefind-entry.json").is_file() for part in merge)
+    # The story is in a later part than the first.
+    assert indexed.index("stories/toast-in-the-morning/index.html") >= 2
+    _search(parted_visit, BODY_WORD)
+    story = parted_visit.page.locator(
+        '.md-search-result__item a[href*="stories/toast-in-the-morning/"]'
+    )
+    expect(story).to_contain_text("Toast in the morning")
+    assert parted_visit.console_errors == []
+    assert parted_visit.other_hosts == []

@@ -29,13 +29,34 @@ var base = new URL("../../", self.location.href);
 var loading = null;
 var latest = 0;
 
+/* A large site's index comes in parts (pagefind/, pagefind-2/, ...), each made by
+ * its own indexer run so that a build's memory stays bounded; parts.json names the
+ * parts to merge into the first. */
+function parts() {
+  return fetch(new URL("pagefind/parts.json", base).href).then(function (response) {
+    return response.ok ? response.json() : { merge: [] };
+  });
+}
+
 function pagefind() {
   if (loading === null) {
-    loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-      return module.options({ baseUrl: base.pathname }).then(function () {
-        return module;
-      });
-    });
+    loading = Promise.all([import(new URL("pagefind/pagefind.js", base).href), parts()]).then(
+      function (loaded) {
+        var module = loaded[0];
+        return module
+          .options({ baseUrl: base.pathname })
+          .then(function () {
+            return Promise.all(
+              loaded[1].merge.map(function (part) {
+                return module.mergeIndex(new URL(part, base).pathname);
+              })
+            );
+          })
+          .then(function () {
+            return module;
+          });
+      }
+    );
   }
   return loading;
 }
