@@ -37,6 +37,7 @@ from peerkit.model.records import (
     Story,
     Tip,
     Topic,
+    TopicTranslation,
 )
 from peerkit.model.schemas import RecordKind
 
@@ -168,7 +169,16 @@ class _Loader:
         if located is None:
             return ()
         return tuple(
-            Topic(item["slug"], item["title"], item["description"], _sub_source(rel, located, i))
+            Topic(
+                item["slug"],
+                item["title"],
+                item["description"],
+                _sub_source(rel, located, i),
+                tuple(
+                    TopicTranslation(language, text["title"], text["description"])
+                    for language, text in item.get("translations", {}).items()
+                ),
+            )
             for i, item in enumerate(located.data)
         )
 
@@ -334,6 +344,7 @@ class _Loader:
             status=data.get("status", "published"),
             example=data.get("example", False),
             source=source,
+            language=data.get("language"),
         )
 
 

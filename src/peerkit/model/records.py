@@ -32,11 +32,23 @@ class Source:
 
 
 @dataclass(frozen=True)
+class TopicTranslation:
+    """A topic's title and description in one of the site's other languages."""
+
+    language: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Topic:
     slug: str
     title: str
     description: str
     source: Source
+    translations: tuple[TopicTranslation, ...] = ()
+    language: str | None = None
+    """The language of ``title`` and ``description``; None is the site's default."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,9 @@ class Group:
     status: Status
     example: bool
     source: Source
+    language: str | None = None
+    """The language the listing is written in (None: the site's default). Not the
+    languages spoken at the meeting, which are ``languages``."""
 
 
 @dataclass(frozen=True)
