@@ -33,6 +33,8 @@ def _stamp(day: date) -> str:
 
 
 def _absolute(settings: Settings, path: str) -> str:
+    """The address of a page of the feed's language (its folder on a site built in several)."""
+    path = settings.language_folder + path
     if settings.site_url:
         return settings.site_url.rstrip("/") + "/" + path
     return f"urn:peerkit:{path}"

@@ -10,6 +10,7 @@ from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports.group_jsonld import group_jsonld
+from peerkit.render.exports.ical import group_calendar_path, region_calendar_path
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.schedule_words import sort_key, week_order
@@ -93,6 +94,7 @@ def _region_page(
         number=number,
         count=count,
         has_calendar=has_calendar,
+        calendar=region_calendar_path(name),
     )
 
 
@@ -128,9 +130,10 @@ def _group_page(
         group.name,
         "group.html",
         description=group.description[:300],
-        jsonld=group_jsonld(group, settings.site_name, settings.site_url),
+        jsonld=group_jsonld(group, settings.site_name, settings.site_url, settings.language_folder),
         on_a_list=True,
         group=group,
+        calendar=group_calendar_path(group),
         topics=list(topics),
         meetings=sorted(group.schedule, key=sort_key),
         upcoming=_upcoming(group, today),

@@ -18,7 +18,11 @@ def to_script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def story_article(story: Story, site_url: str | None, site_name: str, language: str) -> str:
+def story_article(
+    story: Story, site_url: str | None, site_name: str, language: str, folder: str = ""
+) -> str:
+    """The story's schema.org Article; ``folder`` is where its page's language's pages
+    are ("es/" on a site built in several languages), for its address."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -35,7 +39,7 @@ def story_article(story: Story, site_url: str | None, site_name: str, language: 
         ),
     }
     if site_url:
-        data["url"] = site_url.rstrip("/") + "/" + urls.story(story.slug)
+        data["url"] = site_url.rstrip("/") + "/" + folder + urls.story(story.slug)
     if story.content_warnings:
         data["contentRating"] = "Content warning: " + ", ".join(story.content_warnings)
     return to_script_json(data)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from peerkit.model.records import Group, Site, Topic
@@ -15,6 +16,7 @@ from peerkit.render.exports.ical import calendar_files
 from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
 from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
+from peerkit.render.languages import records_in
 from peerkit.render.memo import RenderMemo, files_state
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
 from peerkit.render.schema_files import schema_files
@@ -29,6 +31,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @dataclass(frozen=True)
 class RenderedSite:
+    """A site's pages, their addresses from their language's folder (the site's root
+    but on a site built in several languages), and its files, from the site's root."""
+
     pages: tuple[GeneratedPage, ...]
     files: tuple[GeneratedFile, ...]
 
@@ -53,10 +58,18 @@ def render_site(
 def site_pages(
     site: Site, settings: Settings, today: date, memo: RenderMemo | None = None
 ) -> tuple[GeneratedPage, ...]:
-    """Every page of the site, in the order they are listed and built."""
-    visible = site.published()
+    """Every page of the site (of ``settings.language``'s copy, on a site built in
+    several), in the order they are listed and built."""
+    visible = records_in(site.published(), settings)
     words = Words(settings.language)
-    env = make_environment(settings.template_dirs, words, settings.language)
+    folder = settings.language_folder
+    env = make_environment(
+        settings.template_dirs,
+        words,
+        settings.language,
+        default_language=settings.default_language,
+        folder=folder,
+    )
     maker = PageMaker(env, settings.site_name, memo, words)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
@@ -78,18 +91,31 @@ def site_files(
     site: Site, settings: Settings, memo: RenderMemo | None = None
 ) -> Iterator[GeneratedFile]:
     """Every file that is not a page: the feed, the directory's data and exports, the
-    schemas. One at a time where they allow it, so that a writer need not hold them all."""
-    visible = site.published()
-    yield from _kept(
-        memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),)
-    )
+    schemas. One at a time where they allow it, so that a writer need not hold them all.
+
+    On a site built in several languages, the feed and the group finder's data are
+    the language's (they carry its words) and go beside its pages; the exports and
+    the schemas are the same in every language: only the default's render makes
+    them, at the site's root.
+    """
+    visible = records_in(site.published(), settings)
+    folder = settings.language_folder
     regions = by_region(visible.groups)
-    exports = _directory_exports(regions, visible.groups, visible.topics, settings)
-    if memo is None:
-        yield from exports
-    else:
-        key = ("directory exports", visible.groups, visible.topics)
-        yield from memo.get(key, lambda: tuple(exports))
+    feed = _kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),))
+    data = _streamed(
+        memo,
+        ("directory data", visible.groups, visible.topics),
+        lambda: directory_files(regions, visible.topics, settings),
+    )
+    for file in chain(feed, data):
+        yield GeneratedFile(folder + file.path, file.content) if folder else file
+    if folder:
+        return
+    yield from _streamed(
+        memo,
+        ("directory exports", visible.groups, visible.topics),
+        lambda: _directory_exports(regions, visible.groups, visible.topics, settings),
+    )
     yield from schema_files()
 
 
@@ -100,9 +126,15 @@ def _directory_exports(
     settings: Settings,
 ) -> Iterator[GeneratedFile]:
     yield from calendar_files(regions, settings)
-    yield from directory_files(regions, topics, settings)
     yield from hsds_files(groups, topics, settings)
     yield meeting_guide_feed(groups, settings)
+
+
+def _streamed(
+    memo: RenderMemo | None, key: Hashable, make: Callable[[], Iterable[GeneratedFile]]
+) -> Iterable[GeneratedFile]:
+    """``make()``'s files one at a time, or under `peerkit serve` all of last build's."""
+    return make() if memo is None else memo.get(key, lambda: tuple(make()))
 
 
 def _kept(

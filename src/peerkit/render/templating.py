@@ -43,16 +43,31 @@ def human_date(value: date, words: Words = ENGLISH) -> str:
 
 @pass_context
 def link(context: Context, to_url: str) -> str:
+    """To another page of this language's pages (every address is from their root)."""
     return urls.relative(context["page_url"], to_url)
 
 
+@pass_context
+def root_link(context: Context, path: str) -> str:
+    """To a file that every language's pages share at the site's root (a calendar)."""
+    return urls.relative(context["language_folder"] + context["page_url"], path)
+
+
 def make_environment(
-    template_dirs: tuple[Path, ...], words: Words, language: str | None = None
+    template_dirs: tuple[Path, ...],
+    words: Words,
+    language: str | None = None,
+    *,
+    default_language: str | None = None,
+    folder: str = "",
 ) -> Environment:
     """The environment, with ``t("key", name=value)`` giving the site language's words.
 
-    ``language`` is the site's (``theme.language``); a story or tip in another one
-    says so with a ``lang`` attribute. It defaults to that of ``words``.
+    ``language`` is the pages' (``theme.language``); text in another one says so with
+    a ``lang`` attribute. It defaults to that of ``words``. ``default_language`` is
+    that of records that name none (the pages' own on a site in one language), and
+    ``folder`` where these pages are from the site's root ("es/" on a site built in
+    several languages).
     """
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
     loaders.append(PackageLoader("peerkit", "templates"))
@@ -67,7 +82,10 @@ def make_environment(
     env.globals["link"] = link
     env.globals["urls"] = urls
     env.globals["t"] = words
+    env.globals["root_link"] = root_link
     env.globals["site_language"] = language or words.language
+    env.globals["default_language"] = default_language or env.globals["site_language"]
+    env.globals["language_folder"] = folder
     env.filters["human_date"] = partial(human_date, words=words)
     env.filters["human_day"] = partial(human_day, words=words)
     env.filters["meeting"] = partial(describe_meeting, words=words)

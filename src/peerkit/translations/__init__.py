@@ -18,6 +18,11 @@ import yaml
 BASE_LANGUAGE = "en"
 
 
+def primary_subtag(code: str) -> str:
+    """The language of a code without its region or script: "es-MX", "pt_BR" -> "es", "pt"."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 def available_languages() -> tuple[str, ...]:
     folder = resources.files("peerkit.translations")
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".yml")))
@@ -33,7 +38,7 @@ class Words:
     """The words of one language; `words("key", name=value)` fills {name} placeholders."""
 
     def __init__(self, language: str) -> None:
-        primary = language.split("-")[0].lower()
+        primary = primary_subtag(language)
         self.language = primary if primary in available_languages() else BASE_LANGUAGE
         table = dict(_table(BASE_LANGUAGE))
         table.update(_table(self.language))

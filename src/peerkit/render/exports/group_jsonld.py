@@ -24,10 +24,17 @@ _ATTENDANCE = {
 _FREE = re.compile(r"^\s*free\b", re.IGNORECASE)
 
 
-def group_jsonld(group: Group, site_name: str, site_url: str | None = None) -> str:
-    """The script-safe JSON-LD of the group's page; with ``site_url`` it names the page too."""
+def group_jsonld(
+    group: Group, site_name: str, site_url: str | None = None, folder: str = ""
+) -> str:
+    """The script-safe JSON-LD of the group's page; with ``site_url`` it names the page
+    too, in ``folder`` (the page's language's, "es/", on a site built in several)."""
     data = _event(group, site_name) if group.schedule else _organization(group)
-    page = site_url.rstrip("/") + "/" + urls.group(group.region, group.slug) if site_url else None
+    page = (
+        site_url.rstrip("/") + "/" + folder + urls.group(group.region, group.slug)
+        if site_url
+        else None
+    )
     if page:
         data["url"] = page
     elif group.contact and group.contact.url:
