@@ -8,6 +8,7 @@ one it is about.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,24 @@ class SiteBuilder:
 @pytest.fixture
 def make_site(tmp_path: Path) -> SiteBuilder:
     return SiteBuilder(tmp_path)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A site built with MkDocs: its folder (``root``), its output, what the build printed."""
+
+    root: Path
+    output: Path
+    log: str
+
+
+@pytest.fixture(scope="session")
+def two_language_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The English and Spanish site of tests/site/languages_site.py, built once a session
+    for the site and browser tests."""
+    from tests.site.languages_site import build, write_site
+
+    root = tmp_path_factory.mktemp("two-languages")
+    output = root / "site"
+    log = build(write_site(root), output)
+    return BuiltSite(root, output, log)

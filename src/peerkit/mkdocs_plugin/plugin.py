@@ -4,7 +4,9 @@ It loads and checks content (stopping the build on errors), adds the rendered
 pages as generated files (nothing is written into docs/), puts the package's
 theme between the site's overrides/ and Material, gives templates the crisis
 lines and exit settings, writes `_headers` (the Content-Security-Policy) after
-the build, and watches content/ under ``mkdocs serve``.
+the build, and watches content/ under ``mkdocs serve``. With mkdocs-static-i18n,
+it renders the pages once per language, and writes what the whole site shares
+once (`languages` says how).
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from jinja2 import Environment, TemplateError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from peerkit.branding import Colour, stylesheet
 from peerkit.load.diagnostics import Severity
+from peerkit.mkdocs_plugin import languages
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import SERVE
@@ -56,11 +59,21 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.searchable: list[str] = []
         """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.background: BackgroundFiles | None = None
+        self.builds = languages.LanguageBuilds()
+        self.not_found = languages.NotFoundPages()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.builds.nested:
+            # Another language's build (mkdocs-static-i18n): the same content, already
+            # loaded and reported; the theme and options are set up on the same config,
+            # and the first build's state holds for the whole run.
+            return config
+        problem = languages.untranslated(languages.site_languages(config))
+        if problem:
+            raise PluginError(problem)
         # MkDocs keeps one plugin instance for every build of a process (each save
         # under `mkdocs serve`, tests): a build's state starts here, not in __init__.
         self.scripts = SiteScripts()
@@ -124,32 +137,46 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         SERVE.serving = command == "serve"
 
+    @event_priority(languages.AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        memo = SERVE.memo if SERVE.serving else None
+        # Read again: with mkdocs-static-i18n, each build has its language.
+        self.settings = settings_from_mkdocs(config, self.config)
+        nested = self.builds.nested
+        self.builds.start(self.settings.language)
+        folder = self.settings.language_folder
+        memo = SERVE.memo(self.settings.language) if SERVE.serving else None
         site, settings, today = self.site, self.settings, date.today()
-        self.files = files
-        if not SERVE.serving:
+        # Another language's build has only its feed and finder data: MkDocs writes
+        # them, as under serve, and the first build's process and files stay its own.
+        in_background = not SERVE.serving and not nested
+        if in_background:
+            self.files = files
             self.background = BackgroundFiles(
                 lambda: site_files(site, settings), Path(config.site_dir)
             )
             self.background.start()
         try:
-            if SERVE.serving:
+            if in_background:
+                pages, extras = site_pages(site, settings, today), ()
+            else:
                 rendered = render_site(site, settings, today, memo)
                 pages, extras = rendered.pages, rendered.files
-            else:
-                pages, extras = site_pages(site, settings, today), ()
         except TemplateError as exc:
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
         SERVE.start(config, self.site.crisis, THEME_DIR)
         self.pages = {}
+        added = []
         for page in pages:
             # Generated pages are reached from section index pages, not the nav.
             digest = "\0".join((page.html, page.title, page.description or "", page.jsonld or ""))
-            file = SERVE.file(config, page.src_uri, "", digest, InclusionLevel.NOT_IN_NAV)
+            file = SERVE.file(
+                config, page.src_uri, "", digest, InclusionLevel.NOT_IN_NAV, folder=folder
+            )
             self._add(files, file)
+            added.append(file)
             self.pages[page.src_uri] = page
+        languages.list_in_sitemap(config, added, self.settings.language)
         for extra in extras:
             self._add(files, SERVE.file(config, extra.path, extra.content, extra.content))
         colors = self.config.colors
@@ -179,6 +206,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             _refuse_clash(self.files, path)
 
     def on_build_error(self, error: Exception) -> None:
+        self.builds.abandon()
         if self.background is not None:
             self.background.cancel()
             self.background = None
@@ -214,9 +242,24 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        if page.file.src_uri in self.pages and page not in nav.pages:
-            mark_shared(page)
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            languages.point_switcher(config, generated.url, self.settings.languages)
+            if page not in nav.pages:
+                mark_shared(page)
         return context
+
+    def on_template_context(
+        self, context: dict[str, Any], template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == languages.NOT_FOUND:
+            languages.reset_switcher(config)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != languages.NOT_FOUND:
+            return output
+        return self.not_found.output(output, self.settings.language_folder, config.site_dir)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         assert self.site is not None
@@ -242,8 +285,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.scripts.add(page.file.dest_uri, output, page.content)
         return output
 
+    @event_priority(languages.AFTER_I18N)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline scripts."""
+        """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline
+        scripts: once, after every language's pages (see `languages`)."""
+        if not self.builds.finish():
+            return
         if SERVE.rebuilding:
             # The preview server reads neither `_headers` nor a fresh search index, and
             # redoing them reads every page: a save would wait for the whole site.

@@ -34,10 +34,15 @@ class ServeState:
     def __init__(self) -> None:
         self.serving = False
         self.built = False
-        self.memo = RenderMemo()
+        self.memos: dict[str, RenderMemo] = {}
         self._digests: dict[str, bytes] = {}
         self._chrome: Hashable = None
         self._chrome_changed = True
+
+    def memo(self, language: str) -> RenderMemo:
+        """The render memo of one language's pages: a site built in several renders
+        each in turn, and one memo for all would forget everything at each turn."""
+        return self.memos.setdefault(language, RenderMemo())
 
     @property
     def rebuilding(self) -> bool:
@@ -61,15 +66,25 @@ class ServeState:
         content: str | bytes,
         digest_of: str | bytes,
         inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+        folder: str = "",
     ) -> File:
-        """A generated file; under serve, one that knows whether it changed since last time."""
-        if not self.serving:
-            return File.generated(config, src_uri, content=content, inclusion=inclusion)
-        file = ChangedFile.generated(config, src_uri, content=content, inclusion=inclusion)
+        """A generated file; under serve, one that knows whether it changed since last time.
+
+        ``folder`` puts it under its language's folder ("es/") on a site built in
+        several languages, its ``src_uri`` unchanged, as mkdocs-static-i18n does with
+        the pages of docs/: the nav's ``stories/index.md`` then finds each language's.
+        """
+        kind = ChangedFile if self.serving else File
+        file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
+        if folder:
+            file.dest_uri = folder + file.dest_uri
+        if not isinstance(file, ChangedFile):
+            return file
         raw = digest_of.encode("utf-8") if isinstance(digest_of, str) else digest_of
         digest = hashlib.blake2b(raw, digest_size=16).digest()
-        file.changed = self._chrome_changed or self._digests.get(src_uri) != digest
-        self._digests[src_uri] = digest
+        # By destination: each language's page of one src_uri is a file of its own.
+        file.changed = self._chrome_changed or self._digests.get(file.dest_uri) != digest
+        self._digests[file.dest_uri] = digest
         return file
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from peerkit.mkdocs_plugin.config import PeerkitConfig
+from peerkit.mkdocs_plugin.languages import site_languages
 from peerkit.model.settings import Settings
 
 
@@ -19,4 +20,5 @@ def settings_from_mkdocs(config: MkDocsConfig, options: PeerkitConfig) -> Settin
         timezone=options.timezone,
         stories_per_page=options.stories_per_page,
         template_dirs=(Path(custom_dir) / "peerkit",) if custom_dir else (),
+        languages=site_languages(config),
     )
