@@ -26,6 +26,24 @@ var PAUSE_MS = 250;
 
 /* This file is at <site>/assets/peerkit/search-worker.js. */
 var base = new URL("../../", self.location.href);
+
+/*
+ * Pagefind searches the index of the page's language, which it reads from the
+ * <html lang> of the document that loads it. A worker has no document: this one
+ * answers that one question with the language search-pagefind.js passed in the
+ * worker's address (?lang=es), and has no current script, as in a module.
+ */
+var language = new URL(self.location.href).searchParams.get("lang") || "unknown";
+self.document = {
+  currentScript: null,
+  querySelector: function () {
+    return {
+      getAttribute: function () {
+        return language;
+      },
+    };
+  },
+};
 var loading = null;
 var latest = 0;
 
