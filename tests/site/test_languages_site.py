@@ -233,11 +233,15 @@ def test_peerkit_build_builds_every_language_into_site(tmp_path: Path) -> None:
 
 
 def _serve_build(config: Path, out: Path, first: bool = False) -> None:
-    """A build the way `peerkit serve` runs one: a fresh config, dirty, into one folder."""
+    """A build the way `peerkit serve` runs one: a fresh config, dirty, into one folder;
+    the first after the check the command starts with."""
     from mkdocs.commands.build import build
+
+    from peerkit.cli import _check
 
     loaded = load_config(str(config), site_dir=str(out))
     if first:
+        assert _check(loaded, strict=False)
         loaded.plugins.on_startup(command="serve", dirty=True)
     build(loaded, dirty=True)
 
