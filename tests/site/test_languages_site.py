@@ -262,3 +262,21 @@ def test_a_save_under_serve_shows_in_its_language_and_leaves_the_others_pages(
     _serve_build(config, out)
     assert "<h1>Otra vez</h1>" in _page(out, f"es/stories/{SPANISH_STORY}/")
     assert english.stat().st_mtime_ns == before
+
+
+def test_a_docs_file_at_an_exports_address_still_stops_the_build(tmp_path: Path) -> None:
+    """The exports are written by the default language's build; the other languages'
+    builds, nested inside it, leave that build's writing and checking of them alone."""
+    config = write_site(tmp_path)
+    (tmp_path / "docs" / "groups").mkdir()
+    (tmp_path / "docs" / "groups" / "meeting-guide.json").write_text("[]", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "out")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "docs/groups/meeting-guide.json has the same address" in result.stdout + result.stderr
