@@ -20,7 +20,8 @@ FIGURES = [
     r"^baseline build: [\d.]+ s \([\d.]+ s CPU\)$",
     r"^ratio: [\d.]+ \(CPU time: [\d.]+\)$",
     r"^pages per second: [\d,]+ \(baseline: [\d,]+\)$",
-    r"^peak memory: [\d,.]+ MB \(baseline: [\d,.]+ MB\)$",
+    r"^peak memory, all of a build's processes at once: [\d,.]+ MB \(baseline: [\d,.]+ MB\);"
+    r" largest single process: [\d,.]+ MB$",
     r"^output size: [\d,.]+ MB$",
     r"^largest page: \S+\.html \([\d,.]+ KB\)$",
     r"^rebuild after saving one story: [\d.]+ s \(change shown: yes\)$",
