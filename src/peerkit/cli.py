@@ -25,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
+from peerkit.forked import ForkedError
 from peerkit.imports.csv_source import columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
@@ -42,7 +43,8 @@ from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.plugin import PeerkitPlugin
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.model.records import Site
-from peerkit.project import load_and_check
+from peerkit.model.settings import Settings
+from peerkit.project import load_and_check, load_and_check_for_build
 from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.scaffold.command import add_new_command, run_new
 from peerkit.scaffold.site_facts import SiteContext
@@ -231,14 +233,18 @@ def _config_or_problem(path: Path, **overrides: object) -> MkDocsConfig | Diagno
 def _content(config: MkDocsConfig, remember: bool = False) -> tuple[Site | None, list[Diagnostic]]:
     """The site's content as loaded, and every problem of it (``remember``: see load_site)."""
     plugin = config.plugins.get("peerkit")
-    if plugin is None:
+    if not isinstance(plugin, PeerkitPlugin):
         return None, [
             error(config.config_file_path, 1, 1, "the peerkit plugin is not in 'plugins'")
         ]
-    root = Path(config.config_file_path).resolve().parent
-    settings = settings_from_mkdocs(config, plugin.config)
-    content = root / plugin.config.content_dir
+    root, content, settings = _site_inputs(config, plugin)
     return load_and_check(root, content, settings, date.today(), remember)
+
+
+def _site_inputs(config: MkDocsConfig, plugin: PeerkitPlugin) -> tuple[Path, Path, Settings]:
+    """The site's folder, its content folder and the settings the core needs."""
+    root = Path(config.config_file_path).resolve().parent
+    return root, root / plugin.config.content_dir, settings_from_mkdocs(config, plugin.config)
 
 
 def _passes(diagnostics: list[Diagnostic], strict: bool) -> bool:
@@ -311,12 +317,35 @@ def _mkdocs_logging() -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    """Check, then build. The warnings on stories' text are found while the site builds
+    (`load_and_check_for_build`), so the content report comes after the build unless
+    an error stops it before."""
     config = _load_config(args.config_file, strict=args.strict)
-    if config is None or not _check(config, strict=False):
+    if config is None:
         return 1
+    plugin = config.plugins.get("peerkit")
+    if not isinstance(plugin, PeerkitPlugin):
+        return 0 if _check(config, strict=False) else 1
+    root, content, settings = _site_inputs(config, plugin)
+    site, diagnostics, later = load_and_check_for_build(root, content, settings, date.today())
+    if has_errors(diagnostics):
+        later.cancel()
+        for line in text_report(diagnostics):
+            print(line)
+        return 1
+    plugin.preloaded = site.without_positions()
+    del site  # the positions: the forked checks have their own copy
     _mkdocs_logging()
     site_dir = Path(args.site_dir or config.site_dir).resolve()
-    return 0 if build_atomically(config, site_dir) else 1
+    built = build_atomically(config, site_dir)
+    try:
+        diagnostics = sorted(diagnostics + later.result())
+    except ForkedError as exc:
+        print(f"error: the safety checks on stories failed: {exc}", file=sys.stderr)
+        return 1
+    for line in text_report(diagnostics):
+        print(line)
+    return 0 if built else 1
 
 
 def _run_serve(args: argparse.Namespace) -> int:

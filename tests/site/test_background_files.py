@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from peerkit.mkdocs_plugin import background_files
+from peerkit import forked
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.render.page import GeneratedFile
 
@@ -38,7 +38,7 @@ def test_a_forked_process_writes_every_file_and_names_it(tmp_path: Path) -> None
 def test_where_forking_is_not_safe_the_files_are_written_in_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(background_files.sys, "platform", "darwin")
+    monkeypatch.setattr(forked.sys, "platform", "darwin")
     writer = BackgroundFiles(_files, tmp_path)
     writer.start()
     assert not (tmp_path / "groups").exists()

@@ -93,3 +93,22 @@ def test_build_outside_a_site_says_what_to_do(tmp_path: Path) -> None:
     result = peerkit(tmp_path, "build")
     assert result.returncode == 1
     assert "mkdocs.yml:1:1: error: no such file" in result.stderr
+
+
+def test_build_reports_the_warnings_on_stories_found_while_it_builds(site_copy: Path) -> None:
+    story = site_copy / "content" / "stories" / "a-chair-by-the-window.md"
+    story.write_text(
+        story.read_text("utf-8") + "\nYou can ring me on 07700 900123 any evening.\n", "utf-8"
+    )
+    built = peerkit(site_copy, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    warning = next(
+        line
+        for line in built.stdout.splitlines()
+        if line.startswith(f"content/stories/{story.name}:")
+    )
+    assert ": warning: " in warning and "phone number" in warning
+    assert built.stdout.splitlines()[-1].startswith("Found 0 errors and ")
+    assert (site_copy / "site" / "stories" / story.stem / "index.html").is_file()
+    checked = peerkit(site_copy, "check")
+    assert warning in checked.stdout.splitlines()
