@@ -22,7 +22,8 @@ T = TypeVar("T")
 
 
 class ForkedError(Exception):
-    """The work raised an exception; the message names it."""
+    """The work raised an exception; the message names it. Work may raise it itself
+    with a message already worded for the reader."""
 
 
 def can_fork() -> bool:
@@ -32,6 +33,8 @@ def can_fork() -> bool:
 def _child(make: Callable[[], object], channel: Connection) -> None:
     try:
         channel.send(("ok", make()))
+    except ForkedError as exc:
+        channel.send(("error", str(exc)))
     except Exception as exc:
         channel.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -64,6 +67,8 @@ class Forked(Generic[T]):
             assert self._make is not None
             try:
                 return self._make()
+            except ForkedError:
+                raise
             except Exception as exc:
                 raise ForkedError(f"{type(exc).__name__}: {exc}") from exc
         try:

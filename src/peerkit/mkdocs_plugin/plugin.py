@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from peerkit.branding import Colour, stylesheet
+from peerkit.forked import Forked, ForkedError
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
@@ -37,8 +38,8 @@ from peerkit.model.records import Site
 from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
-from peerkit.render.page import GeneratedPage
-from peerkit.render.site import render_site, site_files, site_pages
+from peerkit.render.page import GeneratedFile, GeneratedPage
+from peerkit.render.site import render_site, site_files, site_pages, site_story_pages
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
 from peerkit.translations import Words
@@ -151,6 +152,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         # them, as under serve, and the first build's process and files stay its own.
         in_background = not SERVE.serving and not nested
         if in_background:
+            # The story pages (their Markdown) and the exports are made by forked
+            # processes while this one renders the other pages (`peerkit.forked`).
+            stories = Forked(lambda: _story_pages(site, settings))
             self.files = files
             self.background = BackgroundFiles(
                 lambda: site_files(site, settings), Path(config.site_dir)
@@ -158,12 +162,15 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.background.start()
         try:
             if in_background:
-                pages, extras = site_pages(site, settings, today), ()
+                pages = site_pages(site, settings, today, stories_made_elsewhere=stories.result)
+                extras: tuple[GeneratedFile, ...] = ()
             else:
                 rendered = render_site(site, settings, today, memo)
                 pages, extras = rendered.pages, rendered.files
         except TemplateError as exc:
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
+        except ForkedError as exc:
+            raise PluginError(f"peerkit: {exc}") from None
         SERVE.start(config, self.site.crisis, THEME_DIR)
         self.pages = {}
         added = []
@@ -330,3 +337,11 @@ def _refuse_clash(files: Files, path: str) -> None:
         raise PluginError(
             f"docs/{path} has the same address as a page Peerkit generates; rename or remove it"
         )
+
+
+def _story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
+    """The story pages, for a forked process: a template error comes back worded."""
+    try:
+        return site_story_pages(site, settings)
+    except TemplateError as exc:
+        raise ForkedError(describe_template_error(exc)) from None

@@ -56,26 +56,25 @@ def render_site(
 
 
 def site_pages(
-    site: Site, settings: Settings, today: date, memo: RenderMemo | None = None
+    site: Site,
+    settings: Settings,
+    today: date,
+    memo: RenderMemo | None = None,
+    stories_made_elsewhere: Callable[[], Sequence[GeneratedPage]] | None = None,
 ) -> tuple[GeneratedPage, ...]:
     """Every page of the site (of ``settings.language``'s copy, on a site built in
-    several), in the order they are listed and built."""
+    several), in the order they are listed and built.
+
+    ``stories_made_elsewhere`` gives the stories' own pages (`site_story_pages`) when
+    another process rendered them meanwhile (`peerkit build`); they are listed last,
+    so that it is asked for them only when every other page is done.
+    """
     visible = records_in(site.published(), settings)
-    words = Words(settings.language)
-    folder = settings.language_folder
-    env = make_environment(
-        settings.template_dirs,
-        words,
-        settings.language,
-        default_language=settings.default_language,
-        folder=folder,
-    )
-    maker = PageMaker(env, settings.site_name, memo, words)
+    maker = _maker(settings, memo)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = by_region(visible.groups)
-    return (
-        *story_pages(visible.stories, topics, maker, settings),
+    others = (
         *stories_index_pages(visible.stories, topics, maker, settings.stories_per_page),
         *tip_pages(visible.tips, topics, stories, maker),
         tips_index_page(visible.tips, visible.topics, maker),
@@ -85,6 +84,29 @@ def site_pages(
         *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
         topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
     )
+    if stories_made_elsewhere is not None:
+        return (*others, *stories_made_elsewhere())
+    return (*story_pages(visible.stories, topics, maker, settings), *others)
+
+
+def site_story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
+    """The stories' own pages alone: rendering their Markdown is a third of the pages'
+    work, and needs nothing the other pages make."""
+    visible = records_in(site.published(), settings)
+    topics = {t.slug: t for t in visible.topics}
+    return tuple(story_pages(visible.stories, topics, _maker(settings, None), settings))
+
+
+def _maker(settings: Settings, memo: RenderMemo | None) -> PageMaker:
+    words = Words(settings.language)
+    env = make_environment(
+        settings.template_dirs,
+        words,
+        settings.language,
+        default_language=settings.default_language,
+        folder=settings.language_folder,
+    )
+    return PageMaker(env, settings.site_name, memo, words)
 
 
 def site_files(
