@@ -92,7 +92,8 @@ def _pss_bytes(pid: int) -> int:
 
 
 class _MemorySampler(threading.Thread):
-    """The largest sum of PSS over a process tree, sampled every 50 ms (Linux only)."""
+    """The largest sum of PSS over a process tree, sampled every 200 ms (Linux only; reading
+    smaps_rollup walks a process's page tables, so sampling more often slows the build)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -101,7 +102,7 @@ class _MemorySampler(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.2):
             self.peak = max(self.peak, sum(_pss_bytes(pid) for pid in _tree(self.pid)))
 
 

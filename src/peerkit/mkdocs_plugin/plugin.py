@@ -57,8 +57,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """Content that `peerkit build` has already loaded, checked and reported."""
         self.scripts = SiteScripts()
         self.files: Files | None = None
-        self.searchable: list[str] = []
+        self.searchable: set[str] = set()
         """The pages whose content is marked for Pagefind, as paths in the built site."""
+        self.indexer: pagefind.Indexer | None = None
+        self.last_searchable: str | None = None
         self.background: BackgroundFiles | None = None
         self.builds = languages.LanguageBuilds()
         self.not_found = languages.NotFoundPages()
@@ -78,7 +80,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         # MkDocs keeps one plugin instance for every build of a process (each save
         # under `mkdocs serve`, tests): a build's state starts here, not in __init__.
         self.scripts = SiteScripts()
-        self.searchable = []
+        self.searchable = set()
+        self.indexer = None
+        self.last_searchable = None
         self.background = None
         settings = settings_from_mkdocs(config, self.config)
         self.site = self.preloaded or self._load(config, settings)
@@ -151,6 +155,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         # Another language's build has only its feed and finder data: MkDocs writes
         # them, as under serve, and the first build's process and files stay its own.
         in_background = not SERVE.serving and not nested
+        if self.config.search == "pagefind" and not nested and not SERVE.rebuilding:
+            self.indexer = pagefind.Indexer(Path(config.site_dir))
         if in_background:
             # The story pages (their Markdown) and the exports are made by forked
             # processes while this one renders the other pages (`peerkit.forked`).
@@ -171,6 +177,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
         except ForkedError as exc:
             raise PluginError(f"peerkit: {exc}") from None
+        if self.indexer is not None:
+            # MkDocs builds pages in this order: the ones for the index first, so that
+            # the indexer runs beside the build of the others (a group's, mostly).
+            pages = tuple(sorted(pages, key=lambda page: page.on_a_list))
         SERVE.start(config, self.site.crisis, THEME_DIR)
         self.pages = {}
         added = []
@@ -214,6 +224,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.builds.abandon()
+        if self.indexer is not None:
+            self.indexer.cancel()
+            self.indexer = None
         if self.background is not None:
             self.background.cancel()
             self.background = None
@@ -238,7 +251,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         generated = self.pages.get(page.file.src_uri)
         content = html_text if generated is None else generated.html
         if self.config.search == "pagefind" and not (generated and generated.on_a_list):
-            self.searchable.append(page.file.dest_uri)
+            self.searchable.add(page.file.dest_uri)
             # Only the page's own content is indexed: not the crisis lines, exit links,
             # navigation or footer that every page repeats. A group's page is left out
             # (its region's list holds its name, town and times): the indexer needs
@@ -290,6 +303,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if not SERVE.rebuilding:
             self.scripts.add(page.file.dest_uri, output, page.content)
+        if self.indexer is not None:
+            # MkDocs writes a page after this hook: the one before it is on disk.
+            if self.last_searchable is not None:
+                self.indexer.written(self.last_searchable)
+            dest = page.file.dest_uri
+            self.last_searchable = dest if dest in self.searchable else None
         return output
 
     @event_priority(languages.AFTER_I18N)
@@ -318,9 +337,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 " site's Content-Security-Policy; put it in a file listed in extra_javascript"
             )
         (site_dir / HEADERS_PATH).write_text(headers.text, encoding="utf-8")
-        if self.config.search == "pagefind":
+        if self.indexer is not None:
+            if self.last_searchable is not None:
+                self.indexer.written(self.last_searchable)
+            indexer, self.indexer = self.indexer, None
             try:
-                pagefind.index_site(site_dir, self.searchable)
+                indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
 
