@@ -11,12 +11,14 @@ process, so the result never depends on the platform.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
 import sys
+import tempfile
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import IO, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -30,15 +32,17 @@ def can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
-def _child(make: Callable[[], object], channel: Connection) -> None:
+def _child(make: Callable[[], object], result: IO[bytes]) -> None:
+    # The result goes to a file, not a pipe, so that the child can exit (and give its
+    # memory back) as soon as it is done, however late the parent asks for it.
     try:
-        channel.send(("ok", make()))
+        outcome: tuple[str, object] = ("ok", make())
     except ForkedError as exc:
-        channel.send(("error", str(exc)))
+        outcome = ("error", str(exc))
     except Exception as exc:
-        channel.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        channel.close()
+        outcome = ("error", f"{type(exc).__name__}: {exc}")
+    pickle.dump(outcome, result, protocol=pickle.HIGHEST_PROTOCOL)
+    result.flush()
 
 
 class Forked(Generic[T]):
@@ -48,14 +52,16 @@ class Forked(Generic[T]):
         # Once the child has it, ``make`` (and the data it holds) is let go here.
         self._make: Callable[[], T] | None = make
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._channel: Connection | None = None
+        self._result: IO[bytes] | None = None
         if can_fork():
             context = multiprocessing.get_context("fork")
-            receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(make, sender), daemon=True)
+            self._result = tempfile.TemporaryFile()  # noqa: SIM115 (closed by result or cancel)
+            self._process = context.Process(target=_child, args=(make, self._result), daemon=True)
+            # The child shares this process's memory until either writes to it; a
+            # garbage collection in the child would touch every object and copy it all.
+            gc.freeze()
             self._process.start()
-            sender.close()
-            self._channel = receiver
+            gc.unfreeze()
             self._make = None
 
     @property
@@ -63,7 +69,7 @@ class Forked(Generic[T]):
         return self._process is not None
 
     def result(self) -> T:
-        if self._process is None or self._channel is None:
+        if self._process is None or self._result is None:
             assert self._make is not None
             try:
                 return self._make()
@@ -71,13 +77,14 @@ class Forked(Generic[T]):
                 raise
             except Exception as exc:
                 raise ForkedError(f"{type(exc).__name__}: {exc}") from exc
+        self._process.join()
         try:
-            status, value = self._channel.recv()
-        except EOFError:
+            self._result.seek(0)
+            status, value = pickle.load(self._result)
+        except (EOFError, pickle.UnpicklingError):
             status, value = "error", "the process doing it stopped without a word"
         finally:
-            self._process.join()
-            self._channel.close()
+            self._result.close()
         if status != "ok":
             raise ForkedError(str(value))
         return value  # type: ignore[no-any-return]
@@ -87,3 +94,5 @@ class Forked(Generic[T]):
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()
+        if self._result is not None:
+            self._result.close()

@@ -160,16 +160,18 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if in_background:
             # The story pages (their Markdown) and the exports are made by forked
             # processes while this one renders the other pages (`peerkit.forked`).
+            # The exports start once the stories are done: three copies of the site's
+            # records at once would cost more memory than the time they save.
             stories = Forked(lambda: _story_pages(site, settings))
             self.files = files
-            self.background = BackgroundFiles(
-                lambda: site_files(site, settings), Path(config.site_dir)
-            )
-            self.background.start()
         try:
             if in_background:
                 pages = site_pages(site, settings, today, stories_made_elsewhere=stories.result)
                 extras: tuple[GeneratedFile, ...] = ()
+                self.background = BackgroundFiles(
+                    lambda: site_files(site, settings), Path(config.site_dir)
+                )
+                self.background.start()
             else:
                 rendered = render_site(site, settings, today, memo)
                 pages, extras = rendered.pages, rendered.files

@@ -26,8 +26,9 @@ from typing import IO
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
 
-PAGES_PER_PART = 2_000
-"""Pages a single indexer run reads: about 350 MB of memory for pages of 700 words."""
+PAGES_PER_PART = 1_000
+"""Pages a single indexer run reads: about 170 MB of memory for pages of 700 words, while
+the build itself holds about a gigabyte; each part costs a search one more small file."""
 
 PARTS_FILE = "parts.json"
 """In INDEX_DIR: the further parts of the index (pagefind-2/, ...) the browser merges."""
