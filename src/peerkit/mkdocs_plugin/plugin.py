@@ -55,15 +55,18 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
         """Content that `peerkit build` has already loaded, checked and reported."""
-        self.scripts = SiteScripts()
         self.files: Files | None = None
+        self._start_build()
+        self.builds = languages.LanguageBuilds()
+        self.not_found = languages.NotFoundPages()
+
+    def _start_build(self) -> None:
+        self.scripts = SiteScripts()
         self.searchable: set[str] = set()
         """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.indexer: pagefind.Indexer | None = None
         self.last_searchable: str | None = None
         self.background: BackgroundFiles | None = None
-        self.builds = languages.LanguageBuilds()
-        self.not_found = languages.NotFoundPages()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent / self.config.content_dir
@@ -79,11 +82,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             raise PluginError(problem)
         # MkDocs keeps one plugin instance for every build of a process (each save
         # under `mkdocs serve`, tests): a build's state starts here, not in __init__.
-        self.scripts = SiteScripts()
-        self.searchable = set()
-        self.indexer = None
-        self.last_searchable = None
-        self.background = None
+        self._start_build()
         settings = settings_from_mkdocs(config, self.config)
         self.site = self.preloaded or self._load(config, settings)
         self.preloaded = None
