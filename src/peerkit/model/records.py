@@ -9,12 +9,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from peerkit.model.positions import Located, Position
 
 Status = Literal["draft", "published"]
 GroupFormat = Literal["in-person", "online", "hybrid"]
+_Record = TypeVar("_Record")
+_HASH = "_peerkit_hash"
+
+
+def _hashed_once(cls: type[_Record]) -> type[_Record]:
+    """A frozen record whose hash is worked out once, then kept on the record.
+
+    `peerkit serve` keys every page it keeps by the records the page shows (a region
+    page by its hundreds of groups), and the hash that dataclasses generate walks
+    every field, a schedule's meetings and each tuple, at every lookup: 2 million
+    hashes a save at 20,000 groups. The hash is left out of pickles: a record may be
+    unpickled by a process whose strings hash differently.
+    """
+    computed = cls.__hash__
+
+    def __hash__(self: Any) -> int:
+        try:
+            return self.__dict__[_HASH]
+        except KeyError:
+            value = computed(self)
+            object.__setattr__(self, _HASH, value)
+            return value
+
+    def __getstate__(self: Any) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != _HASH}
+
+    cls.__hash__ = __hash__  # type: ignore[method-assign]
+    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
+    return cls
 
 
 @dataclass(frozen=True)
@@ -40,6 +69,7 @@ class TopicTranslation:
     description: str
 
 
+@_hashed_once
 @dataclass(frozen=True)
 class Topic:
     slug: str
@@ -57,6 +87,7 @@ class Consent:
     method: str | None
 
 
+@_hashed_once
 @dataclass(frozen=True)
 class Story:
     slug: str
@@ -80,6 +111,7 @@ class Story:
         return self.author
 
 
+@_hashed_once
 @dataclass(frozen=True)
 class Tip:
     slug: str
@@ -137,6 +169,7 @@ class Contact:
     url: str | None = None
 
 
+@_hashed_once
 @dataclass(frozen=True)
 class Group:
     slug: str
