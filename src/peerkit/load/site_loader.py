@@ -7,8 +7,11 @@ the contributor sees everything that is wrong at once.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Iterable
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -69,8 +72,10 @@ def load_site(
     )
     site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
     _RECORDS.clear()
+    _UNCHANGED.clear()
     if remember:
         _RECORDS.update(loader.remembered)
+        _UNCHANGED.update(loader.signatures)
     return site, loader.diagnostics
 
 
@@ -82,6 +87,26 @@ def load_site(
 _FileKey = tuple[str, str, str, str]
 _RECORDS: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
 
+# Reading 25,000 files takes longer than a save should. A file whose status says
+# it was not touched (the same size, times and inode, as git's index tells) is not
+# read again: its key of last time stands. A link is always read (its target may
+# have moved), and a file changed within _RACY_NS of being read is read again,
+# since a second change within the file system's clock tick would not show.
+_Signature = tuple[int, int, int, int, int]
+_UNCHANGED: dict[str, tuple[_Signature, _FileKey]] = {}
+_RACY_NS = 2_000_000_000
+
+
+def _signature(path: str) -> _Signature | None:
+    """The status that tells a file unchanged, or None where only reading can tell."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode) or status.st_mtime_ns > time.time_ns() - _RACY_NS:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
 
 class _Loader:
     def __init__(self, root: Path, content_dir: Path, default_timezone: str) -> None:
@@ -90,6 +115,7 @@ class _Loader:
         self.default_timezone = default_timezone
         self.diagnostics: list[Diagnostic] = []
         self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
+        self.signatures: dict[str, tuple[_Signature, _FileKey]] = {}
 
     def once(
         self, kind: str, source: SourceText, load: Callable[..., R | None], *args: Any
@@ -105,6 +131,36 @@ class _Loader:
             record = load(*args)
             problems = tuple(self.diagnostics[before:])
         self.remembered[key] = (record, problems)
+        return record
+
+    def unchanged(self, kind: str, path: str) -> tuple[bool, Any]:
+        """Whether the file is untouched since the last load, and then its record
+        (None for a file with problems, which are reported again)."""
+        signature = _signature(path)
+        known = _UNCHANGED.get(path)
+        if signature is None or known is None or known[0] != signature:
+            return False, None
+        key = known[1]
+        if key[0] != kind or key[3] != self.default_timezone or key not in _RECORDS:
+            return False, None
+        record, problems = _RECORDS[key]
+        self.diagnostics.extend(problems)
+        self.remembered[key] = (record, problems)
+        self.signatures[path] = (signature, key)
+        return True, record
+
+    def read_new(self, kind: str, path: str, load: Callable[..., R | None], *args: Any) -> R | None:
+        """Read, parse and check a file that may have changed (see `once`)."""
+        signature = _signature(path)
+        source = self.read(Path(path))
+        if source is None:
+            return None
+        record = self.once(kind, source, load, Path(path), source, *args)
+        if signature is not None:
+            self.signatures[path] = (
+                signature,
+                (kind, source.rel, source.text, self.default_timezone),
+            )
         return record
 
     def rel(self, path: Path) -> str:
@@ -129,23 +185,40 @@ class _Loader:
         self.diagnostics.extend(problems)
         return not problems
 
-    def files(self, folder: str, suffixes: Iterable[str]) -> list[Path]:
+    def files(self, folder: str, suffixes: Iterable[str]) -> list[str]:
+        """The folder's files, hidden ones left out, in the order of their paths."""
         base = self.content_dir / folder
         if not base.is_dir():
             return []
-        found = [
-            p
-            for p in base.rglob("*")
-            if not any(part.startswith(".") for part in p.relative_to(base).parts)
-            and (p.is_file() or p.is_symlink())
-        ]
+        found = list(self._walk(str(base)))
         wanted = tuple(suffixes)
         for path in found:
-            if not path.name.endswith(wanted):
+            if not path.endswith(wanted):
                 self.diagnostics.append(
-                    error(self.rel(path), 1, 1, f"not a {' or '.join(wanted)} file; it is ignored")
+                    error(
+                        self.rel(Path(path)),
+                        1,
+                        1,
+                        f"not a {' or '.join(wanted)} file; it is ignored",
+                    )
                 )
-        return sorted(p for p in found if p.name.endswith(wanted))
+        return sorted((p for p in found if p.endswith(wanted)), key=lambda p: p.split(os.sep))
+
+    def _walk(self, folder: str) -> Iterator[str]:
+        """Regular files and links under ``folder``, not following links to folders."""
+        try:
+            with os.scandir(folder) as scan:
+                entries = list(scan)
+        except OSError:
+            self.diagnostics.append(error(self.rel(Path(folder)), 1, 1, "folder cannot be read"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                yield entry.path
+            elif entry.is_dir(follow_symlinks=False):
+                yield from self._walk(entry.path)
 
     def slug_for(self, data: dict[str, Any], path: Path, rel: str) -> str | None:
         if "slug" in data:
@@ -214,10 +287,9 @@ class _Loader:
         """Every file of a folder as a record; a file with problems adds diagnostics instead."""
         records: list[R] = []
         for path in self.files(folder, suffixes):
-            source = self.read(path)
-            if source is None:
-                continue
-            record = self.once(kind, source, record_of, path, source, kind, build)
+            known, record = self.unchanged(kind, path)
+            if not known:
+                record = self.read_new(kind, path, record_of, kind, build)
             if record is not None:
                 records.append(record)
         return tuple(records)

@@ -1,0 +1,120 @@
+"""`peerkit serve` loads the site again on every save, without reading every file.
+
+A file whose status (size, times, inode) is unchanged since the last load keeps
+its record and problems; anything that may have changed is read. These tests
+count the files actually read and check that what comes back is what a fresh
+load would give.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from peerkit.load import site_loader
+from peerkit.load.site_loader import load_site
+from tests.conftest import SiteBuilder
+
+AN_HOUR_AGO = time.time() - 3600
+
+
+def _age(folder: Path) -> None:
+    """Every file as if saved an hour ago, out of reach of the racy-save rule."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the loader reads, in order."""
+    seen: list[str] = []
+    real = site_loader.read_source
+
+    def counting(path: Path, root: Path, content_dir: Path):  # type: ignore[no-untyped-def]
+        seen.append(path.name)
+        return real(path, root, content_dir)
+
+    monkeypatch.setattr(site_loader, "read_source", counting)
+    return seen
+
+
+def _load(site: SiteBuilder, remember: bool = True):  # type: ignore[no-untyped-def]
+    return load_site(site.root, site.content, "Europe/London", remember)
+
+
+@pytest.fixture
+def site(make_site: SiteBuilder) -> SiteBuilder:
+    make_site.story("first")
+    make_site.story("second")
+    make_site.write("stories/broken.md", "---\ntitle: [unclosed\n---\nText.\n")
+    make_site.group("a-group")
+    _age(make_site.content)
+    return make_site
+
+
+def test_untouched_files_are_not_read_again_and_give_the_same_site(site, reads):
+    first, first_problems = _load(site)
+    read_first = list(reads)
+    reads.clear()
+
+    again, again_problems = _load(site)
+
+    assert "first.md" in read_first and "a-group.yml" in read_first
+    assert [name for name in reads if name.endswith((".md", ".yml"))] == [
+        "topics.yml",
+        "crisis.yml",
+    ]
+    assert again == first
+    assert again_problems == first_problems
+    assert [d.path for d in again_problems] == ["content/stories/broken.md"]
+
+
+def test_an_edit_of_the_same_size_and_time_is_still_seen(site, reads):
+    path = site.content / "stories" / "second.md"
+    _load(site)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: A story", "title: B story"), "utf-8")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))  # the change time still moves
+    reads.clear()
+
+    loaded, _ = _load(site)
+
+    assert reads.count("second.md") == 1
+    assert [s.title for s in loaded.stories if s.slug == "second"] == ["B story"]
+
+
+def test_a_file_saved_just_now_is_read_on_every_load(site, reads):
+    site.story("fresh", {"title": "Fresh"})
+    _load(site)
+    _load(site)
+    assert reads.count("fresh.md") == 2
+    assert reads.count("first.md") == 1
+
+
+def test_a_link_is_read_on_every_load(site, reads, tmp_path):
+    (site.content / "stories" / "linked.md").symlink_to(site.content / "stories" / "first.md")
+    _load(site)
+    _load(site)
+    assert reads.count("linked.md") == 2
+
+
+def test_a_build_remembers_nothing(site, reads):
+    _load(site, remember=False)
+    _load(site, remember=False)
+    assert reads.count("first.md") == 2
+
+
+def test_a_file_that_became_unreadable_is_reported(site, reads):
+    _load(site)
+    path = site.content / "stories" / "first.md"
+    path.write_bytes(b"---\ntitle: \xff\n---\n")
+    os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
+
+    loaded, problems = _load(site)
+
+    assert "first" not in [s.slug for s in loaded.stories]
+    assert any(d.path == "content/stories/first.md" and "UTF-8" in d.message for d in problems)
