@@ -73,7 +73,7 @@ def site_pages(
     maker = _maker(settings, memo)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
-    regions = by_region(visible.groups)
+    regions = _regions(visible.groups, memo)
     others = (
         *stories_index_pages(visible.stories, topics, maker, settings.stories_per_page),
         *tip_pages(visible.tips, topics, stories, maker),
@@ -105,6 +105,7 @@ def _maker(settings: Settings, memo: RenderMemo | None) -> PageMaker:
         settings.language,
         default_language=settings.default_language,
         folder=settings.language_folder,
+        compiled=memo.compiled if memo is not None else None,
     )
     return PageMaker(env, settings.site_name, memo, words)
 
@@ -122,7 +123,7 @@ def site_files(
     """
     visible = records_in(site.published(), settings)
     folder = settings.language_folder
-    regions = by_region(visible.groups)
+    regions = _regions(visible.groups, memo)
     feed = _kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),))
     data = _streamed(
         memo,
@@ -150,6 +151,14 @@ def _directory_exports(
     yield from calendar_files(regions, settings)
     yield from hsds_files(groups, topics, settings)
     yield meeting_guide_feed(groups, settings)
+
+
+def _regions(groups: tuple[Group, ...], memo: RenderMemo | None) -> dict[str, list[Group]]:
+    """`by_region`, which sorts every group by its week: under `peerkit serve`, last
+    build's, if the groups are the same."""
+    if memo is None:
+        return by_region(groups)
+    return memo.get(("regions", groups), lambda: by_region(groups))
 
 
 def _streamed(
