@@ -7,7 +7,8 @@ instead of rendering it again. Keys are the inputs themselves (frozen records),
 so a changed story misses and everything else hits.
 
 A build starts with the things every page depends on (its `generation`: settings,
-day, template files); when they change, everything is forgotten. What a build did
+day, template files); when they change, everything is forgotten. The compiled
+templates are kept too (`compiled`), for the pages that are rendered again. What a build did
 not ask for is forgotten when it finishes, so the memo never outgrows the site.
 """
 
@@ -17,6 +18,8 @@ from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from peerkit.render.templating import KeptTemplates
+
 T = TypeVar("T")
 
 
@@ -25,12 +28,14 @@ class RenderMemo:
         self._kept: dict[Hashable, Any] = {}
         self._used: dict[Hashable, Any] = {}
         self._generation: Hashable = None
+        self.compiled = KeptTemplates()
         self.hits = 0
         self.misses = 0
 
     def start(self, generation: Hashable) -> None:
         if generation != self._generation:
             self._kept = {}
+            self.compiled = KeptTemplates()
             self._generation = generation
         self._used = {}
         self.hits = self.misses = 0

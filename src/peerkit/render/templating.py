@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -23,6 +24,7 @@ from jinja2 import (
     TemplateSyntaxError,
     pass_context,
 )
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
 from peerkit.render import urls
@@ -53,6 +55,28 @@ def root_link(context: Context, path: str) -> str:
     return urls.relative(context["language_folder"] + context["page_url"], path)
 
 
+class KeptTemplates(BytecodeCache):
+    """Compiled templates kept in memory from one environment to the next.
+
+    `peerkit serve` makes its environments anew for every save, and compiling the
+    templates again was a quarter of a save's work. Jinja checks each template's
+    source against the checksum kept with its code, so an edited template is
+    compiled again. The code depends on the environment's options, which Jinja does
+    not check: one cache serves environments made alike.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 def make_environment(
     template_dirs: tuple[Path, ...],
     words: Words,
@@ -60,6 +84,7 @@ def make_environment(
     *,
     default_language: str | None = None,
     folder: str = "",
+    compiled: KeptTemplates | None = None,
 ) -> Environment:
     """The environment, with ``t("key", name=value)`` giving the site language's words.
 
@@ -67,7 +92,8 @@ def make_environment(
     a ``lang`` attribute. It defaults to that of ``words``. ``default_language`` is
     that of records that name none (the pages' own on a site in one language), and
     ``folder`` where these pages are from the site's root ("es/" on a site built in
-    several languages).
+    several languages). ``compiled`` keeps the compiled templates for the next
+    environment (`peerkit serve`).
     """
     loaders: list[Any] = [FileSystemLoader([str(d) for d in template_dirs if d.is_dir()])]
     loaders.append(PackageLoader("peerkit", "templates"))
@@ -78,6 +104,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled,
     )
     env.globals["link"] = link
     env.globals["urls"] = urls
