@@ -61,3 +61,47 @@ def test_a_plain_build_writes_every_page(tmp_path: Path, monkeypatch: pytest.Mon
     build(config)
     assert not state.serving
     assert (tmp_path / "out" / "stories" / "story-0001" / "index.html").is_file()
+
+
+def test_a_change_every_page_shows_rewrites_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged pages are handed to the next build as they were, unless what every
+    page shows (here the crisis lines) changed: then none may be left as it was."""
+    monkeypatch.setattr(plugin, "SERVE", ServeState())
+    site = write_site(tmp_path, stories=3, groups=1)
+    out = tmp_path / "preview"
+    _serve_build(tmp_path, out, first=True)
+    pages = [
+        out / "stories" / "story-0001" / "index.html",
+        out / "groups" / "yorkshire" / "group-0000" / "index.html",
+        out / "404.html",
+    ]
+    assert all("116 123" in page.read_text("utf-8") for page in pages)
+
+    site.write(
+        "crisis.yml",
+        "lines:\n  - country: GB\n    name: A new line\n    phone: '0800 000 0000'\n",
+    )
+    _serve_build(tmp_path, out)
+
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "0800 000 0000" in text and "116 123" not in text, page
+
+
+def test_a_saved_story_leaves_the_not_found_page_and_sitemap_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugin, "SERVE", ServeState())
+    site = write_site(tmp_path, stories=2)
+    out = tmp_path / "preview"
+    _serve_build(tmp_path, out, first=True)
+    kept = [out / "404.html", out / "sitemap.xml"]
+    before = [path.stat().st_mtime_ns for path in kept]
+
+    site.story("story-0000", {"title": "Story number 0"}, body="Saved once more.\n")
+    _serve_build(tmp_path, out)
+
+    assert "Saved once more." in (out / "stories" / "story-0000" / "index.html").read_text()
+    assert [path.stat().st_mtime_ns for path in kept] == before

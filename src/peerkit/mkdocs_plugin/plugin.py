@@ -55,7 +55,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
         """Content that `peerkit build` has already loaded, checked and reported."""
-        self.files: Files | None = None
+        self.docs_pages: frozenset[str] = frozenset()
+        """The src_uris of docs/' own files, which no generated file may take."""
         self._start_build()
         self.builds = languages.LanguageBuilds()
         self.not_found = languages.NotFoundPages()
@@ -162,7 +163,6 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # The exports start once the stories are done: three copies of the site's
             # records at once would cost more memory than the time they save.
             stories = Forked(lambda: _story_pages(site, settings))
-            self.files = files
         try:
             if in_background:
                 pages = site_pages(site, settings, today, stories_made_elsewhere=stories.result)
@@ -182,14 +182,19 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # MkDocs builds pages in this order: the ones for the index first, so that
             # the indexer runs beside the build of the others (a group's, mostly).
             pages = tuple(sorted(pages, key=lambda page: page.on_a_list))
-        SERVE.start(config, self.site.crisis, THEME_DIR)
+        self.docs_pages = frozenset(f.src_uri for f in files if not f.generated_by)
+        SERVE.start(config, self.site.crisis, THEME_DIR, self.settings.language)
+        if SERVE.rebuilding and not SERVE.chrome_changed:
+            # 404.html and sitemap.xml stand from the last build: the first is the
+            # same, and a preview's sitemap is read by nobody. Rendering them is
+            # compiling Material's templates and listing every page, each save.
+            config.theme.static_templates -= {"404.html", "sitemap.xml"}
         self.pages = {}
         added = []
         for page in pages:
             # Generated pages are reached from section index pages, not the nav.
-            digest = "\0".join((page.html, page.title, page.description or "", page.jsonld or ""))
             file = SERVE.file(
-                config, page.src_uri, "", digest, InclusionLevel.NOT_IN_NAV, folder=folder
+                config, page.src_uri, "", page, InclusionLevel.NOT_IN_NAV, folder=folder
             )
             self._add(files, file)
             added.append(file)
@@ -206,10 +211,15 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self._add(files, File.generated(config, COLORS_CSS, content=css))
         return files
 
-    @staticmethod
-    def _add(files: Files, file: File) -> None:
-        _refuse_clash(files, file.src_uri)
+    def _add(self, files: Files, file: File) -> None:
+        self._refuse_clash(file.src_uri)
         files.append(file)
+
+    def _refuse_clash(self, path: str) -> None:
+        if path in self.docs_pages:
+            raise PluginError(
+                f"docs/{path} has the same address as a page Peerkit generates; rename or remove it"
+            )
 
     def _finish_background_files(self) -> None:
         if self.background is None:
@@ -221,7 +231,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         finally:
             self.background = None
         for path in written:
-            _refuse_clash(self.files, path)
+            self._refuse_clash(path)
 
     def on_build_error(self, error: Exception) -> None:
         self.builds.abandon()
@@ -285,6 +295,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         assert self.site is not None
         env.globals["peerkit_shared"] = SharedBlocks()
+        if SERVE.serving:
+            env.bytecode_cache = SERVE.theme_templates
         crisis = self.site.crisis
         env.globals["peerkit"] = {
             "exit_url": self.config.exit_url,
@@ -310,6 +322,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 self.indexer.written(self.last_searchable)
             dest = page.file.dest_uri
             self.last_searchable = dest if dest in self.searchable else None
+        if SERVE.serving and page.file.src_uri in self.pages:
+            # An unchanged page is handed to the next build with its file (`rebuilds`):
+            # its HTML is kept once, by the render memo, not also here.
+            page.content = None
         return output
 
     @event_priority(languages.AFTER_I18N)
@@ -346,20 +362,14 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
+        if SERVE.serving:
+            SERVE.set_aside_first_build()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(self.content_dir(config)))
         return server
-
-
-def _refuse_clash(files: Files, path: str) -> None:
-    existing = files.get_file_from_path(path)
-    if existing is not None and not existing.generated_by:
-        raise PluginError(
-            f"docs/{path} has the same address as a page Peerkit generates; rename or remove it"
-        )
 
 
 def _story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
