@@ -24,6 +24,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from watchdog.observers.api import BaseObserver
 
 from peerkit.branding import Colour, stylesheet
 from peerkit.forked import Forked, ForkedError
@@ -34,6 +35,7 @@ from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import SERVE
 from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
+from peerkit.mkdocs_plugin.watching import EventsAndPolling
 from peerkit.model.records import Site
 from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
@@ -368,6 +370,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
+        if isinstance(getattr(server, "observer", None), BaseObserver):
+            # content/ is tens of thousands of files on a large site: see `watching`.
+            server.observer = EventsAndPolling(server.observer)  # type: ignore[assignment]
         server.watch(str(self.content_dir(config)))
         return server
 
