@@ -257,13 +257,17 @@ def _check(config: MkDocsConfig, strict: bool, serving: bool = False) -> bool:
     The content it loaded is handed to the plugin without its positions (the checks
     that quote them have run), so that the build that follows does not read and
     validate every file a second time (at tens of thousands of files that is most
-    of a minute). ``serving``: the files are remembered for the loads after a save."""
+    of a minute). ``serving``: the files are remembered for the loads after a save,
+    and the records handed over as they are."""
     site, diagnostics = _content(config, remember=serving)
     for line in text_report(diagnostics):
         print(line)
     plugin = config.plugins.get("peerkit")
     if site is not None and isinstance(plugin, PeerkitPlugin):
-        plugin.preloaded = site.without_positions()
+        # Under serve the loader keeps these very records for the loads after a save,
+        # positions and all; a copy would be other objects for the render memo's keys,
+        # each hashed again at the first save.
+        plugin.preloaded = site if serving else site.without_positions()
     return _passes(diagnostics, strict)
 
 
