@@ -24,7 +24,8 @@ FIGURES = [
     r" largest single process: [\d,.]+ MB$",
     r"^output size: [\d,.]+ MB$",
     r"^largest page: \S+\.html \([\d,.]+ KB\)$",
-    r"^rebuild after saving one story: [\d.]+ s \(change shown: yes\)$",
+    r"^saving one story under peerkit serve, until the preview shows it: [\d.]+ s, [\d.]+ s,"
+    r" [\d.]+ s \(rebuilds: [\d.]+ s, [\d.]+ s, [\d.]+ s\)$",
     r"^story page: [\d,.]+ KB \(HTML [\d,.]+ KB \+ the CSS and JS it loads\); in a browser,"
     rf" everything until idle: {WEIGHT}$",
     rf"^directory page before first results: {WEIGHT}; filter data: {WEIGHT}$",
