@@ -206,6 +206,32 @@ def extremely_long_line(content: Path, outside: Path) -> None:
     _story(content, "long-single-line.md", story_text("One long line", body))
 
 
+def _slow_markdown(content: Path, name: str, title: str, run: str) -> None:
+    """A story of one pattern repeated: Markdown parsers have been slow on such runs."""
+    body = f"{name.upper()}-START\n\n{run}\n\n{name.upper()}-END\n"
+    _story(content, f"{name}.md", story_text(title, body))
+
+
+def unclosed_brackets(content: Path, outside: Path) -> None:
+    _slow_markdown(content, "brackets", "Unclosed brackets", "[" * 200_000)
+
+
+def unclosed_autolinks(content: Path, outside: Path) -> None:
+    _slow_markdown(content, "autolinks", "Unclosed autolinks", "<http://" * 50_000)
+
+
+def unclosed_tags(content: Path, outside: Path) -> None:
+    _slow_markdown(content, "tags", "Unclosed tags", "<a " * 100_000)
+
+
+def heading_underlines(content: Path, outside: Path) -> None:
+    _slow_markdown(content, "underlines", "Heading underlines", "a\n=\n" * 50_000)
+
+
+def straight_quotes(content: Path, outside: Path) -> None:
+    _slow_markdown(content, "quotes", "Straight quotes", "'\"" * 100_000)
+
+
 GENERATORS: dict[str, Callable[[Path, Path], None]] = {
     "huge-story": huge_story,
     "symlink-to-file-outside": symlink_to_file_outside,
@@ -221,4 +247,9 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
     "name-with-zero-width-space": name_with_zero_width_space,
     "ten-thousand-item-list": ten_thousand_item_list,
     "extremely-long-line": extremely_long_line,
+    "unclosed-brackets": unclosed_brackets,
+    "unclosed-autolinks": unclosed_autolinks,
+    "unclosed-tags": unclosed_tags,
+    "heading-underlines": heading_underlines,
+    "straight-quotes": straight_quotes,
 }
