@@ -28,6 +28,7 @@ inside the first. What follows:
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,17 @@ def point_switcher(config: MkDocsConfig, url: str, languages: tuple[str, ...]) -
         else alt
         for alt in alternates
     ]
+
+
+def build_others_dirty(config: MkDocsConfig) -> None:
+    """Has mkdocs-static-i18n build the other languages dirty, as the first one is.
+
+    It builds them dirty only if "--dirty" is on the command line (1.3 reads
+    sys.argv), and `peerkit serve` asks MkDocs for dirty builds through its API:
+    without the flag, every save rewrote every page of every other language.
+    """
+    if I18N in config.plugins and "--dirty" not in sys.argv:
+        sys.argv.append("--dirty")
 
 
 def list_in_sitemap(config: MkDocsConfig, pages: list[File], language: str) -> None:

@@ -56,6 +56,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.site: Site | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
+        self.dirty = False
+        """Whether MkDocs was asked for dirty builds (`peerkit serve` is)."""
         """Content that `peerkit build` has already loaded, checked and reported."""
         self.docs_pages: frozenset[str] = frozenset()
         """The src_uris of docs/' own files, which no generated file may take."""
@@ -93,6 +95,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._use_brand_colours(config)
+        if SERVE.serving and self.dirty:
+            languages.build_others_dirty(config)
         if self.config.search == "pagefind":
             self._use_pagefind(config)
         return config
@@ -143,6 +147,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         SERVE.serving = command == "serve"
+        self.dirty = dirty
 
     @event_priority(languages.AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
