@@ -38,7 +38,7 @@ class ImportSite:
 
     def run(self, source: Path, **options: Any) -> ImportReport:
         defaults = Defaults(
-            timezone="Europe/London",
+            timezone=options.pop("timezone", "Europe/London"),
             country="GB",
             today=IMPORT_DAY,
             topics=site_topics(self.content),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from datetime import date
@@ -87,6 +88,31 @@ def test_a_service_with_an_impossible_schedule_is_reported_by_record_number(
         messages(report)
     )
     assert (report.count("created"), report.count("skipped")) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset", "warned"),
+    [
+        ("Asia/Kolkata", 5.5, False),
+        ("Asia/Kolkata", 5, True),
+        ("America/St_Johns", -3.5, False),
+        ("Europe/London", 1, False),
+        ("Europe/London", "2", True),
+    ],
+)
+def test_a_schedules_utc_offset_is_checked_against_the_sites_zone(
+    import_site: ImportSite, tmp_path: Path, zone: str, offset: object, warned: bool
+) -> None:
+    """HSDS gives a number of hours, halves and quarters included (India is 5.5)."""
+    services = json.loads(SERVICES.read_text("utf-8"))
+    services["contents"][0]["schedules"][0]["timezone"] = offset
+    source = tmp_path / "services.json"
+    source.write_text(json.dumps(services), "utf-8")
+
+    found = messages(import_site.run(source, timezone=zone))
+
+    warning = f"services.json:1: warning: schedule timezone {offset!r} is not {zone}'s"
+    assert any(line.startswith(warning) for line in found) is warned, found
 
 
 def _zipped(tmp_path: Path, inside: str) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from peerkit.imports.details import parse_int
+from peerkit.imports.details import parse_int, parse_number
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.values import Bad, clean, iso_time, parse_date
@@ -307,7 +307,7 @@ class _Service:
         """HSDS gives a UTC offset, not a zone: say so when it is not the site's zone's."""
         if offset in (None, ""):
             return
-        hours = parse_int(offset)
+        hours = parse_number(offset)  # India is 5.5 hours ahead, Nepal 5.75
         zone = zoneinfo.ZoneInfo(self.timezone)
         year = self.today.year
         offsets = {
