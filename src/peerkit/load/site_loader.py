@@ -117,37 +117,45 @@ class _Loader:
         self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self.signatures: dict[str, tuple[_Signature, _FileKey]] = {}
 
+    def _key(self, kind: str, source: SourceText) -> _FileKey:
+        return (kind, source.rel, source.text, self.default_timezone)
+
+    def _recall(self, key: _FileKey) -> tuple[bool, Any]:
+        """Whether the last load had this file, and then its record (None for a file
+        with problems, which are reported again)."""
+        if key not in _RECORDS:
+            return False, None
+        record, problems = _RECORDS[key]
+        self.diagnostics.extend(problems)
+        self.remembered[key] = (record, problems)
+        return True, record
+
     def once(
         self, kind: str, source: SourceText, load: Callable[..., R | None], *args: Any
     ) -> R | None:
         """``load(*args)``'s record and problems for this file, or those of the last
         load if its text is unchanged."""
-        key = (kind, source.rel, source.text, self.default_timezone)
-        if key in _RECORDS:
-            record, problems = _RECORDS[key]
-            self.diagnostics.extend(problems)
-        else:
+        key = self._key(kind, source)
+        known, record = self._recall(key)
+        if not known:
             before = len(self.diagnostics)
             record = load(*args)
-            problems = tuple(self.diagnostics[before:])
-        self.remembered[key] = (record, problems)
+            self.remembered[key] = (record, tuple(self.diagnostics[before:]))
         return record
 
     def unchanged(self, kind: str, path: str) -> tuple[bool, Any]:
-        """Whether the file is untouched since the last load, and then its record
-        (None for a file with problems, which are reported again)."""
+        """`_recall` for a file untouched since the last load, without reading it."""
         signature = _signature(path)
         known = _UNCHANGED.get(path)
         if signature is None or known is None or known[0] != signature:
             return False, None
         key = known[1]
-        if key[0] != kind or key[3] != self.default_timezone or key not in _RECORDS:
+        if key[0] != kind or key[3] != self.default_timezone:
             return False, None
-        record, problems = _RECORDS[key]
-        self.diagnostics.extend(problems)
-        self.remembered[key] = (record, problems)
-        self.signatures[path] = (signature, key)
-        return True, record
+        found, record = self._recall(key)
+        if found:
+            self.signatures[path] = (signature, key)
+        return found, record
 
     def read_new(self, kind: str, path: str, load: Callable[..., R | None], *args: Any) -> R | None:
         """Read, parse and check a file that may have changed (see `once`)."""
@@ -157,10 +165,7 @@ class _Loader:
             return None
         record = self.once(kind, source, load, Path(path), source, *args)
         if signature is not None:
-            self.signatures[path] = (
-                signature,
-                (kind, source.rel, source.text, self.default_timezone),
-            )
+            self.signatures[path] = (signature, self._key(kind, source))
         return record
 
     def rel(self, path: Path) -> str:

@@ -56,9 +56,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.site: Site | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
+        """Content that `peerkit build` has already loaded, checked and reported."""
         self.dirty = False
         """Whether MkDocs was asked for dirty builds (`peerkit serve` is)."""
-        """Content that `peerkit build` has already loaded, checked and reported."""
         self.docs_pages: frozenset[str] = frozenset()
         """The src_uris of docs/' own files, which no generated file may take."""
         self._start_build()
@@ -345,7 +345,6 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # The preview server reads neither `_headers` nor a fresh search index, and
             # redoing them reads every page: a save would wait for the whole site.
             return
-        SERVE.built = SERVE.serving
         self._finish_background_files()
         site_dir = Path(config.site_dir)
         # Pages MkDocs did not render through on_post_page (404.html, HTML files copied
@@ -370,7 +369,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
         if SERVE.serving:
-            SERVE.set_aside_first_build()
+            SERVE.first_build_done()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any

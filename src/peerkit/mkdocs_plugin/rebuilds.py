@@ -1,7 +1,8 @@
 """What `peerkit serve` keeps from one rebuild to the next, so that a save redoes little.
 
-MkDocs makes a new config, and new plugin instances, for every rebuild under
-`mkdocs serve`, so this state lives in the process. It holds the render memo
+MkDocs makes a new config for every rebuild under `mkdocs serve`, and a
+site built in several languages builds each in turn, so this state lives in the
+process, apart from any one build. It holds the render memo
 (pages and exports made from unchanged records come back without rendering) and
 every generated file as last added, with what it was made of. `peerkit serve`
 builds with MkDocs' dirty mode, which writes only the files that say they are
@@ -59,12 +60,14 @@ class ServeState:
         each in turn, and one memo for all would forget everything at each turn."""
         return self.memos.setdefault(language, RenderMemo())
 
-    @staticmethod
-    def set_aside_first_build() -> None:
-        """The first build's records, pages and files are kept for the whole session:
-        millions of objects that Python's cycle collector would walk again at every
-        save, for up to a second of it. They are set aside from it (`gc.freeze`); an
-        object a save lets go of is still freed when nothing refers to it."""
+    def first_build_done(self) -> None:
+        """The first build under serve is done; the next ones rebuild.
+
+        Its records, pages and files are kept for the whole session: millions of
+        objects that Python's cycle collector would walk again at every save, for up
+        to a second of it. They are set aside from it (`gc.freeze`); an object a save
+        lets go of is still freed when nothing refers to it."""
+        self.built = True
         gc.collect()
         gc.freeze()
 
@@ -113,14 +116,9 @@ class ServeState:
         several languages, its ``src_uri`` unchanged, as mkdocs-static-i18n does with
         the pages of docs/: the nav's ``stories/index.md`` then finds each language's.
         """
-        if not self.serving:
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-            if folder:
-                file.dest_uri = folder + file.dest_uri
-            return file
         # MkDocs sets an undefined inclusion after on_files: the key has the one asked for.
         key = (folder, src_uri, inclusion)
-        kept = self._last.get(key)
+        kept = self._last.get(key) if self.serving else None
         if (
             kept is not None
             and not self._chrome_changed
@@ -130,10 +128,12 @@ class ServeState:
             kept[1].changed = False
             self._now[key] = kept
             return kept[1]
-        file = ChangedFile.generated(config, src_uri, content=content, inclusion=inclusion)
+        kind = ChangedFile if self.serving else File
+        file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
         if folder:
             file.dest_uri = folder + file.dest_uri
-        self._now[key] = (made_of, file)
+        if isinstance(file, ChangedFile):
+            self._now[key] = (made_of, file)
         return file
 
 

@@ -8,8 +8,9 @@ so a changed story misses and everything else hits.
 
 A build starts with the things every page depends on (its `generation`: settings,
 day, template files); when they change, everything is forgotten. The compiled
-templates are kept too (`compiled`), for the pages that are rendered again. What a build did
-not ask for is forgotten when it finishes, so the memo never outgrows the site.
+templates are kept too (`compiled`), for the pages that are rendered again. What a
+build did not ask for is forgotten when it finishes, so the memo never outgrows
+the site.
 """
 
 from __future__ import annotations
