@@ -15,10 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 
 from peerkit.load.diagnostics import Diagnostic, Severity, has_errors
-from peerkit.model.records import Site
+from peerkit.load.site_loader import LoadMemory
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
 from peerkit.project import load_and_check
 from peerkit.render.site import RenderedSite, render_site
 
@@ -87,6 +89,8 @@ class SiteBuilder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.content = root / "content"
+        self.memory = LoadMemory()
+        """The loader's memory in a session (`peerkit serve`), for tests of reloading."""
         self.write("topics.yml", dump_yaml(TOPICS))
         self.write("crisis.yml", dump_yaml(CRISIS))
 
@@ -125,6 +129,26 @@ class SiteBuilder:
     ) -> Path:
         return self.write(f"groups/{name}.yml", dump_yaml(_merged(group_fields(), fields, omit)))
 
+    def configure(self, options: dict[str, Any] | None = None, theme: dict[str, Any] | None = None) -> Path:
+        """A minimal mkdocs.yml and docs/ beside content/, so the site builds; the
+        peerkit plugin's ``options`` and ``theme`` settings as given."""
+        config = {
+            "site_name": "Test",
+            "site_url": "https://peers.example.org/",
+            "theme": {"name": "material", "font": False, **(theme or {})},
+            "plugins": ["search", {"peerkit": options} if options else "peerkit"],
+            "nav": [
+                {"Home": "index.md"},
+                {"Stories": "stories/index.md"},
+                {"Find a group": "groups/index.md"},
+            ],
+        }
+        (self.root / "docs").mkdir(exist_ok=True)
+        (self.root / "docs" / "index.md").write_text("# Home\n\nA test site.\n", "utf-8")
+        path = self.root / "mkdocs.yml"
+        path.write_text(dump_yaml(config), "utf-8")
+        return path
+
     def load(self, settings: Settings | None = None) -> tuple[Site, list[Diagnostic]]:
         return load_and_check(
             self.root, self.content, settings or Settings(site_name="Test"), today=TODAY
@@ -156,6 +180,15 @@ class SiteBuilder:
             for d in diagnostics
             if d.severity is Severity.ERROR and (path is None or d.path == self.rel(path))
         ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin() -> None:
+    """Each test starts with a new PeerkitPlugin. MkDocs keeps one instance of a plugin
+    that has `on_startup` for every config of the process (what carries a preview's
+    state from one save to the next), so without this a test would inherit the last
+    one's project and serve state."""
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
 
 
 @pytest.fixture

@@ -20,8 +20,6 @@ from pathlib import Path
 # README says once how the project follows Material's successor instead.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
@@ -39,12 +37,8 @@ from peerkit.init_site import (
     write_site,
 )
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
-from peerkit.load.diagnostics import Diagnostic, error, has_errors
-from peerkit.mkdocs_plugin.plugin import PeerkitPlugin
-from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
-from peerkit.model.records import Site
-from peerkit.model.settings import Settings
-from peerkit.project import load_and_check, load_and_check_for_build
+from peerkit.load.diagnostics import Diagnostic, has_errors
+from peerkit.mkdocs_plugin.opening import OpenSite, open_preview, open_site
 from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.scaffold.command import add_new_command, run_new
 from peerkit.scaffold.site_facts import SiteContext
@@ -213,62 +207,16 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _load_config(path: Path, **overrides: object) -> MkDocsConfig | None:
-    loaded = _config_or_problem(path, **overrides)
-    if isinstance(loaded, Diagnostic):
-        print(loaded.format(), file=sys.stderr)
-        return None
-    return loaded
-
-
-def _config_or_problem(path: Path, **overrides: object) -> MkDocsConfig | Diagnostic:
-    if not path.is_file():
-        return error(str(path), 1, 1, "no such file: run peerkit in a site's folder or pass -f")
-    try:
-        return load_config(str(path), **overrides)
-    except MkDocsException as exc:
-        return error(str(path), 1, 1, str(exc))
-
-
-def _content(config: MkDocsConfig, remember: bool = False) -> tuple[Site | None, list[Diagnostic]]:
-    """The site's content as loaded, and every problem of it (``remember``: see load_site)."""
-    plugin = config.plugins.get("peerkit")
-    if not isinstance(plugin, PeerkitPlugin):
-        return None, [
-            error(config.config_file_path, 1, 1, "the peerkit plugin is not in 'plugins'")
-        ]
-    root, content, settings = _site_inputs(config, plugin)
-    return load_and_check(root, content, settings, date.today(), remember)
-
-
-def _site_inputs(config: MkDocsConfig, plugin: PeerkitPlugin) -> tuple[Path, Path, Settings]:
-    """The site's folder, its content folder and the settings the core needs."""
-    root = Path(config.config_file_path).resolve().parent
-    return root, root / plugin.config.content_dir, settings_from_mkdocs(config, plugin.config)
+def _open(args: argparse.Namespace, **overrides: object) -> OpenSite | None:
+    """The site of ``-f``, its settings' problems printed (see `open_site`)."""
+    opened, problems = open_site(args.config_file, **overrides)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    return opened
 
 
 def _passes(diagnostics: list[Diagnostic], strict: bool) -> bool:
     return not has_errors(diagnostics) and (not strict or not diagnostics)
-
-
-def _check(config: MkDocsConfig, strict: bool, serving: bool = False) -> bool:
-    """Print every content problem; True if the build may go on.
-
-    The content it loaded is handed to the plugin without its positions (the checks
-    that quote them have run), so that the build that follows does not read and
-    validate every file a second time (at tens of thousands of files that is most
-    of a minute). ``serving``: the files are remembered for the loads after a save,
-    and the records handed over as they are."""
-    site, diagnostics = _content(config, remember=serving)
-    for line in text_report(diagnostics):
-        print(line)
-    plugin = config.plugins.get("peerkit")
-    if site is not None and isinstance(plugin, PeerkitPlugin):
-        # Under serve the loader keeps these very records for the loads after a save,
-        # positions and all; a copy would be other objects for the render memo's keys,
-        # each hashed again at the first save.
-        plugin.preloaded = site if serving else site.without_positions()
-    return _passes(diagnostics, strict)
 
 
 def _repository_prefix(site_root: Path) -> str:
@@ -284,70 +232,77 @@ def _repository_prefix(site_root: Path) -> str:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    loaded = _config_or_problem(args.config_file)
-    if isinstance(loaded, Diagnostic):
-        diagnostics, site_root = [loaded], Path.cwd()
-        if args.format == "text":
-            print(loaded.format(), file=sys.stderr)
-    else:
-        site, diagnostics = _content(loaded)
-        site_root = Path(loaded.config_file_path).parent
-        if site is not None and (args.links or args.online):
+    opened, diagnostics = open_site(args.config_file)
+    site_root = Path(opened.config.config_file_path).parent if opened else Path.cwd()
+    if opened is not None:
+        site, found = opened.project.check(date.today())
+        diagnostics = sorted(diagnostics + found)
+        if args.links or args.online:
             links = external_links(site)
             if args.format == "text":
                 for line in link_listing(links):
                     print(line)
             found = link_problems(links) + (unreachable_links(links) if args.online else [])
             diagnostics = sorted(diagnostics + found)
-        if args.format == "text":
-            for line in text_report(diagnostics):
-                print(line)
     if args.format == "json":
         print(json_report(diagnostics))
-    elif os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in github_annotations(diagnostics, _repository_prefix(site_root)):
+    else:
+        for line in text_report(diagnostics):
             print(line)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for line in github_annotations(diagnostics, _repository_prefix(site_root)):
+                print(line)
     return 0 if _passes(diagnostics, args.strict) else 1
 
 
 def _mkdocs_logging() -> None:
-    """Show MkDocs' messages, minus the plugin's echo of content warnings printed already."""
+    """Show MkDocs' messages, minus the plugin's echo of content warnings printed already.
+
+    Once a process: a second call (tests run many commands in one process) replaces
+    the handler rather than printing every message twice."""
+    logger = logging.getLogger("mkdocs")
+    for old in [h for h in logger.handlers if h.get_name() == _HANDLER]:
+        logger.removeHandler(old)
     handler = logging.StreamHandler(sys.stderr)
+    handler.set_name(_HANDLER)
     handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
     handler.addFilter(lambda record: record.name != "mkdocs.plugins.peerkit")
-    logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 
 
+_HANDLER = "peerkit-cli"
+
+
 def _run_build(args: argparse.Namespace) -> int:
-    """Check, then build. The warnings on stories' text are found while the site builds
-    (`load_and_check_for_build`), so the content report comes after the build unless
-    an error stops it before."""
-    config = _load_config(args.config_file, strict=args.strict)
-    if config is None:
+    """Check, then build. The checks on stories' text may still be running while the
+    site builds (`Project.check_while_building`); the new site replaces the old one
+    only if they, too, find no error."""
+    opened = _open(args, strict=args.strict)
+    if opened is None:
         return 1
-    plugin = config.plugins.get("peerkit")
-    if not isinstance(plugin, PeerkitPlugin):
-        return 0 if _check(config, strict=False) else 1
-    root, content, settings = _site_inputs(config, plugin)
-    site, diagnostics, later = load_and_check_for_build(root, content, settings, date.today())
+    site, diagnostics, later = opened.project.check_while_building(date.today())
     if has_errors(diagnostics):
         later.cancel()
         for line in text_report(diagnostics):
             print(line)
         return 1
-    plugin.preloaded = site.without_positions()
+    opened.plugin.preloaded = site.without_positions()
     del site  # the positions: the forked checks have their own copy
     _mkdocs_logging()
-    site_dir = Path(args.site_dir or config.site_dir).resolve()
-    built = build_atomically(config, site_dir)
-    try:
-        diagnostics = sorted(diagnostics + later.result())
-    except ForkedError as exc:
-        print(f"error: the safety checks on stories failed: {exc}", file=sys.stderr)
-        return 1
-    for line in text_report(diagnostics):
+    site_dir = Path(args.site_dir or opened.config.site_dir).resolve()
+    report: list[Diagnostic] = []
+
+    def checked() -> bool:
+        try:
+            report.extend(sorted(diagnostics + later.result()))
+        except ForkedError as exc:
+            print(f"error: the safety checks on stories failed: {exc}", file=sys.stderr)
+            return False
+        return not has_errors(report)
+
+    built = build_atomically(opened.config, site_dir, checked)
+    for line in text_report(report or diagnostics):
         print(line)
     return 0 if built else 1
 
@@ -355,8 +310,10 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    config = _load_config(args.config_file)
-    if config is None or not _check(config, strict=False, serving=True):
+    opened, problems = open_preview(args.config_file, date.today())
+    for line in text_report(problems):
+        print(line)
+    if opened is None:
         return 1
     _mkdocs_logging()
     try:
@@ -375,23 +332,18 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    config = _load_config(args.config_file)
-    if config is None:
+    opened = _open(args)
+    if opened is None:
         return 1
-    plugin = config.plugins.get("peerkit")
-    if plugin is None:
-        print(f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'")
-        return 1
-    root = Path(config.config_file_path).resolve().parent
-    content = root / plugin.config.content_dir
+    root, content = opened.project.root, opened.project.content_dir
+    settings = opened.project.settings
     topics = site_topics(content)
     if args.topic and topics and args.topic not in topics:
         print(f"error: --topic {args.topic!r} is not in topics.yml: {', '.join(topics)}")
         return 1
-    settings = settings_from_mkdocs(config, plugin.config)
     defaults = Defaults(
         timezone=settings.timezone,
-        country=plugin.config.country,
+        country=settings.country,
         today=args.date or date.today(),
         topics=topics,
         default_topic=args.topic,
@@ -413,23 +365,16 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _site_context(args: argparse.Namespace) -> SiteContext | None:
     """The site `new` and `import-issue` write into, from mkdocs.yml and the plugin's options."""
-    config = _load_config(args.config_file)
-    if config is None:
+    opened = _open(args)
+    if opened is None:
         return None
-    plugin = config.plugins.get("peerkit")
-    if plugin is None:
-        print(
-            f"{config.config_file_path}:1:1: error: the peerkit plugin is not in 'plugins'",
-            file=sys.stderr,
-        )
-        return None
-    root = Path(config.config_file_path).resolve().parent
+    settings = opened.project.settings
     return SiteContext(
-        root=root,
-        content_dir=root / plugin.config.content_dir,
-        site_url=config.site_url or None,
-        country=plugin.config.country,
-        timezone=plugin.config.timezone,
+        root=opened.project.root,
+        content_dir=opened.project.content_dir,
+        site_url=settings.site_url,
+        country=settings.country,
+        timezone=settings.timezone,
     )
 
 

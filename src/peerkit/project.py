@@ -1,56 +1,91 @@
-"""A site's content, loaded and checked: the step both adapters start with."""
+"""A site's content, loaded, checked and rendered: the one path every command takes.
+
+`Project` is the core's single object for a site. The MkDocs plugin, `peerkit
+check`, `peerkit build` and `peerkit serve` all load and check through it, and
+it owns what a session keeps between builds (the loader's memory of files, the
+safety scans). Whether it runs part of the checking in a forked process is its
+own decision: the diagnostics, and so every exit code, are the same either way.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from peerkit.check.rules import ALL_RULES, Rule, check_site, unknown_related_stories, unknown_topics
+from peerkit.check.rule import Rule, RuleContext
+from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, unknown_topics
 from peerkit.check.safety import SAFETY_RULES
+from peerkit.check.scans import SafetyScans
 from peerkit.forked import Forked
 from peerkit.load.diagnostics import Diagnostic, Severity
-from peerkit.load.site_loader import load_site
+from peerkit.load.site_loader import LoadMemory, load_site
 from peerkit.load.source_files import display_path
-from peerkit.model.records import Site
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
+
+
+class Project:
+    """One site: its folder, its content folder and its settings.
+
+    ``session``: this object lives across builds (`peerkit serve`, the MkDocs
+    preview), so it remembers files and scans to make the next load quick. A
+    cache may make a check faster, never different.
+    """
+
+    def __init__(
+        self, root: Path, content_dir: Path, settings: Settings, *, session: bool = False
+    ) -> None:
+        self.root = root
+        self.content_dir = content_dir
+        self.settings = settings
+        self._memory = LoadMemory() if session else None
+        self._scans = SafetyScans()
+
+    def is_for(self, root: Path, content_dir: Path, settings: Settings) -> bool:
+        return (self.root, self.content_dir, self.settings) == (root, content_dir, settings)
+
+    def check(self, today: date) -> tuple[Site, list[Diagnostic]]:
+        """Every file loaded, then every cross-record rule that cannot echo a load error."""
+        site, diagnostics, rules = self._loaded()
+        context = RuleContext(today, self._scans)
+        found = check_site(site, context, rules)
+        self._scans.forget_unused()
+        return site, sorted(diagnostics + found)
+
+    def check_while_building(
+        self, today: date
+    ) -> tuple[Site, list[Diagnostic], Forked[list[Diagnostic]]]:
+        """`check` split for a build: the rules on stories' text, most of the checking
+        at thousands of stories, run in a forked process while the build goes on. The
+        third value's result is their diagnostics (or cancel it, if the build stops
+        first); the build must ask for them before it publishes anything, since an
+        error among them stops it like any other."""
+        site, diagnostics, rules = self._loaded()
+        context = RuleContext(today, self._scans)
+        text_rules = [r for r in rules if r in SAFETY_RULES]
+        later = Forked(lambda: check_site(site, context, text_rules))
+        now = check_site(site, context, [r for r in rules if r not in SAFETY_RULES])
+        return site, sorted(diagnostics + now), later
+
+    def _loaded(self) -> tuple[Site, list[Diagnostic], list[Rule]]:
+        """The site, its load problems, and the rules that may run on it.
+
+        A rule that looks things up in another file waits for that file: with a
+        broken topics.yml every topic would look unknown, with a broken story every
+        tip pointing at it would look wrong."""
+        site, diagnostics = load_site(self.root, self.content_dir, self._memory)
+        failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
+        content = display_path(self.content_dir, self.root)
+        skipped: set[Rule] = set()
+        if f"{content}/topics.yml" in failed:
+            skipped.add(unknown_topics)
+        if any(path.startswith(f"{content}/stories/") for path in failed):
+            skipped.add(unknown_related_stories)
+        return site, diagnostics, [r for r in ALL_RULES if r not in skipped]
 
 
 def load_and_check(
-    root: Path, content_dir: Path, settings: Settings, today: date, remember: bool = False
-) -> tuple[Site, list[Diagnostic]]:
-    """Load every file, then apply every cross-record rule that cannot echo a load error.
-
-    A rule that looks things up in another file waits for that file: with a
-    broken topics.yml every topic would look unknown, with a broken story every
-    tip pointing at it would look wrong. ``remember``: see `load_site`.
-    """
-    site, diagnostics, rules = _loaded(root, content_dir, settings, remember)
-    return site, sorted(diagnostics + check_site(site, today, rules))
-
-
-def load_and_check_for_build(
     root: Path, content_dir: Path, settings: Settings, today: date
-) -> tuple[Site, list[Diagnostic], Forked[list[Diagnostic]]]:
-    """`load_and_check` for `peerkit build`: the safety rules on stories' text, which
-    only ever warn and are most of the checking at thousands of stories, run in a
-    forked process (`peerkit.forked`) while the build goes on; their warnings are the
-    third value's result."""
-    site, diagnostics, rules = _loaded(root, content_dir, settings, remember=False)
-    later = Forked(lambda: sorted(check_site(site, today, [r for r in rules if r in SAFETY_RULES])))
-    now = [rule for rule in rules if rule not in SAFETY_RULES]
-    return site, sorted(diagnostics + check_site(site, today, now)), later
-
-
-def _loaded(
-    root: Path, content_dir: Path, settings: Settings, remember: bool
-) -> tuple[Site, list[Diagnostic], list[Rule]]:
-    """The site, its load problems, and the rules that may run on it."""
-    site, diagnostics = load_site(root, content_dir, settings.timezone, remember)
-    failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
-    content = display_path(content_dir, root)
-    skipped: set[Rule] = set()
-    if f"{content}/topics.yml" in failed:
-        skipped.add(unknown_topics)
-    if any(path.startswith(f"{content}/stories/") for path in failed):
-        skipped.add(unknown_related_stories)
-    return site, diagnostics, [rule for rule in ALL_RULES if rule not in skipped]
+) -> tuple[Site, list[Diagnostic]]:
+    """A one-off `Project.check`, for a command or a test that checks once."""
+    return Project(root, content_dir, settings).check(today)

@@ -11,6 +11,7 @@ import logging
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -20,7 +21,11 @@ from mkdocs.exceptions import MkDocsException
 log = logging.getLogger("mkdocs.peerkit")
 
 
-def build_atomically(config: MkDocsConfig, site_dir: Path) -> bool:
+def build_atomically(
+    config: MkDocsConfig, site_dir: Path, publishable: Callable[[], bool] = lambda: True
+) -> bool:
+    """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked
+    and ``publishable()`` (checks that ran beside the build) agrees."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     staging.chmod(0o755)
@@ -34,6 +39,9 @@ def build_atomically(config: MkDocsConfig, site_dir: Path) -> bool:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if not publishable():
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
     _swap(staging, site_dir)
     print(f"Built the site in {site_dir}")
     return True

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +22,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+
+from tests.commands import run_mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL_HOST = "127.0.0.1"
@@ -98,17 +97,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 def mkdocs_build(cwd: Path, out: Path, config: Path | None = None) -> None:
     """Build a site strictly with MkDocs in a subprocess, the way a user builds it."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-    if config is not None:
-        command += ["-f", str(config)]
-    result = subprocess.run(
-        command,
-        cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(cwd, out, config)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
 

@@ -76,7 +76,7 @@ def _clean(visit: Visit) -> None:
 
 
 def _meets_on(group: Group, day: str) -> bool:
-    return any(token[-2:] == day for m in group.schedule for token in m.byday)
+    return any(d.weekday.code == day for m in group.schedule for d in m.byday)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -136,7 +136,7 @@ def test_the_address_keeps_the_choices_and_gives_them_back(
         for g in groups
         if g.format != "online"
         and any(
-            any(t.endswith("WE") for t in m.byday) and m.opens_at >= "17:00" for m in g.schedule
+            any(d.weekday.code == "WE" for d in m.byday) and m.opens_at >= "17:00" for m in g.schedule
         )
     ]
     _expect_count(page, len(expected))
@@ -240,7 +240,7 @@ def test_a_town_from_the_list_sorts_by_distance_without_asking(
 
 def _next_text(group: Group, now: datetime) -> str | None:
     """What the finder should say of a group's next meeting, for a visitor in New York."""
-    starts = [s for m in group.schedule for s, _ in next_occurrences(m, now, 1)]
+    starts = [s for m in group.schedule for s, _ in next_occurrences(m, now, 1, "Europe/London")]
     if not starts:
         return None
     local = min(starts).astimezone(NEW_YORK)
@@ -298,7 +298,7 @@ def test_a_meeting_in_progress_is_marked_happening_now(
         g.name
         for g in groups
         for m in g.schedule
-        for start, end in next_occurrences(m, now - timedelta(days=1), 3)
+        for start, end in next_occurrences(m, now - timedelta(days=1), 3, "Europe/London")
         if start <= now < end
     )
     badges = page.locator(".pk-result:has(.pk-now) h3")
@@ -442,7 +442,7 @@ def test_a_large_directory_shows_its_first_chunk_then_loads_the_rest_when_asked(
 
     # A filter needs every group: the other chunks load, the count covers them all.
     page.get_by_label("Day", exact=True).select_option("SA")
-    saturday = sum(any(t.endswith("SA") for m in g.schedule for t in m.byday) for g in groups)
+    saturday = sum(any(d.weekday.code == "SA" for m in g.schedule for d in m.byday) for g in groups)
     assert saturday > 100
     expect(status).to_have_text(f"{saturday} groups match your choices. Showing the first 50.")
     assert sorted(fetched) == ["0.json", "1.json", "2.json", "index.json"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from peerkit.check.rule import RuleContext
 from peerkit.check.safety import (
     method_details_in_stories,
     suicide_and_self_harm_without_content_warning,
@@ -34,13 +35,13 @@ def content_warning_warnings(
     site.story(body=body, fields={"content_warnings": warnings} if warnings else None)
     loaded, diagnostics = site.load()
     assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
-    return list(suicide_and_self_harm_without_content_warning(loaded, TODAY))
+    return list(suicide_and_self_harm_without_content_warning(loaded, RuleContext(TODAY)))
 
 
 def method_warnings(site: SiteBuilder, body: str) -> list[Diagnostic]:
     site.story(body=body, fields={"content_warnings": ["suicide", "self-harm"]})
     loaded, _ = site.load()
-    return list(method_details_in_stories(loaded, TODAY))
+    return list(method_details_in_stories(loaded, RuleContext(TODAY)))
 
 
 MENTIONS = [
@@ -211,8 +212,8 @@ def test_ordinary_phrases_are_not_method_details(make_site: SiteBuilder, line: s
 
 
 def test_the_reference_stories_have_their_content_warnings_and_no_method_details() -> None:
-    site, _ = load_site(REPO, REPO / "content", "Europe/London")
+    site, _ = load_site(REPO, REPO / "content")
     stories = {s.slug: s for s in site.stories}
     assert "self-harm" in stories["telling-someone-was-the-turning-point"].content_warnings
-    assert list(suicide_and_self_harm_without_content_warning(site, TODAY)) == []
-    assert list(method_details_in_stories(site, TODAY)) == []
+    assert list(suicide_and_self_harm_without_content_warning(site, RuleContext(TODAY))) == []
+    assert list(method_details_in_stories(site, RuleContext(TODAY))) == []

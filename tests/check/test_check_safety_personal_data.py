@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from peerkit.check.rule import RuleContext
 from peerkit.check.safety import personal_data_in_stories
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.load.site_loader import load_site
@@ -21,7 +22,7 @@ def personal_data_warnings(site: SiteBuilder, body: str, author: str = "Sam") ->
     path = site.story(body=body, fields={"author": author})
     loaded, diagnostics = site.load()
     assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
-    found = list(personal_data_in_stories(loaded, TODAY))
+    found = list(personal_data_in_stories(loaded, RuleContext(TODAY)))
     assert all(d.path == site.rel(path) for d in found)
     return found
 
@@ -74,7 +75,7 @@ def test_first_body_line_is_the_line_after_the_front_matter(make_site: SiteBuild
     path = make_site.story(body="Call 07700 900123.\n")
     assert make_site.line_of(path, "07700") == BODY_LINE
     site, _ = make_site.load()
-    [found] = personal_data_in_stories(site, TODAY)
+    [found] = personal_data_in_stories(site, RuleContext(TODAY))
     assert (found.line, found.col) == (BODY_LINE, 6)
 
 
@@ -157,7 +158,7 @@ def test_a_crisis_line_number_from_crisis_yml_is_allowed(make_site: SiteBuilder)
 
 
 def test_the_reference_stories_have_no_personal_data() -> None:
-    site, diagnostics = load_site(REPO, REPO / "content", "Europe/London")
+    site, diagnostics = load_site(REPO, REPO / "content")
     assert diagnostics == []
     assert len(site.stories) >= 9
-    assert [d.format() for d in personal_data_in_stories(site, TODAY)] == []
+    assert [d.format() for d in personal_data_in_stories(site, RuleContext(TODAY))] == []

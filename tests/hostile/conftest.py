@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from peerkit.load.diagnostics import Diagnostic, Severity
-from peerkit.model.records import Site
+from peerkit.model.site import Site
 from tests.hostile.hostile_audit import SiteChrome, learn_chrome
 from tests.hostile.hostile_manifest import load_cases
 from tests.hostile.hostile_site import build_site, place_harmless, write_site

@@ -13,8 +13,9 @@ import pytest
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.run import ImportOptions, ImportReport, import_file, site_topics
 from peerkit.load.diagnostics import Diagnostic, Severity
-from peerkit.model.records import Group, Site
+from peerkit.model.records import Group
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
 from peerkit.project import load_and_check
 
 REPO = Path(__file__).resolve().parents[2]

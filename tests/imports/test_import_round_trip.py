@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -85,11 +86,16 @@ def _imported(source: Path, root: Path, topic: str | None = None) -> dict[str, G
 
 
 def _everything(group: Group) -> dict[str, Any]:
-    return {
+    """Every field; a meeting in the site's time zone is one whether or not it says so."""
+    fields = {
         name: getattr(group, name)
         for name in group.__dataclass_fields__
         if name not in ("slug", "source", "example")
     }
+    fields["schedule"] = tuple(
+        replace(m, timezone=m.zone(SETTINGS.timezone)) for m in group.schedule
+    )
+    return fields
 
 
 def _meeting_guide(group: Group) -> dict[str, Any]:
@@ -112,7 +118,8 @@ def _meeting_guide(group: Group) -> dict[str, Any]:
         ),
         "online": group.online and (group.online.url, group.online.details),
         "schedule": [
-            (m.freq, m.byday, m.opens_at, m.closes_at, m.timezone) for m in group.schedule
+            (m.freq, tuple(map(str, m.byday)), m.opens_at, m.closes_at, m.zone(SETTINGS.timezone))
+            for m in group.schedule
         ],
         "email": group.contact and group.contact.email,
         "phone": group.contact and group.contact.phone,
@@ -160,7 +167,7 @@ def test_meeting_guide_round_trip_keeps_what_the_format_carries(
     assert len(weekly_or_monthly) >= len(listed) - 1
     _compare(weekly_or_monthly, imported, _meeting_guide)
     monthly = imported["Bradford Parents of Anxious Young People"].schedule[0]
-    assert (monthly.freq, monthly.byday) == ("MONTHLY", ("1WE", "3WE"))
+    assert (monthly.freq, tuple(map(str, monthly.byday))) == ("MONTHLY", ("1WE", "3WE"))
     fortnightly = imported["Sheffield Young Adults Wellbeing Group"].schedule[0]
     assert (fortnightly.freq, fortnightly.interval, fortnightly.notes) == (
         "WEEKLY",

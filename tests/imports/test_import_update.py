@@ -134,9 +134,7 @@ def test_a_stated_default_time_zone_replaces_another_zone_in_the_file(
     import_site.run(sheet, update=True)
 
     assert "timezone" not in existing.read_text("utf-8")
-    assert import_site.group("Manchester Anxiety Support Circle").schedule[0].timezone == (
-        "Europe/London"
-    )
+    assert import_site.group("Manchester Anxiety Support Circle").schedule[0].timezone is None
 
 
 def test_dry_run_lists_what_would_be_written_and_writes_nothing(

@@ -43,7 +43,8 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _load(site: SiteBuilder, remember: bool = True):  # type: ignore[no-untyped-def]
-    return load_site(site.root, site.content, "Europe/London", remember)
+    """A load in the site's session (`peerkit serve`), or a load of its own (a build)."""
+    return load_site(site.root, site.content, site.memory if remember else None)
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,18 +13,6 @@ import yaml
 from peerkit.cli import main
 
 PeerkitRun = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def run_peerkit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`peerkit ARGS` in a fresh process, as from a terminal in `cwd`."""
-    return subprocess.run(
-        [sys.executable, "-m", "peerkit.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
 
 
 @pytest.fixture

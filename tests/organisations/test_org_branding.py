@@ -15,7 +15,8 @@ import material
 import pytest
 
 from peerkit.branding import Colour, accent_shades, colour_problem, primary_shades, stylesheet
-from tests.organisations.conftest import edit_config, plugin_options, run_peerkit
+from tests.commands import run_peerkit
+from tests.organisations.conftest import edit_config, plugin_options
 
 BRAND_COLOURS = [
     "#00695c",

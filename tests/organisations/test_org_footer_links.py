@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.organisations.conftest import built_page, edit_config, plugin_options, run_peerkit
+from tests.commands import run_peerkit
+from tests.organisations.conftest import built_page, edit_config, plugin_options
 
 LINKS = [
     {"title": "About us", "url": "about/"},

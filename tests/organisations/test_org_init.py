@@ -11,13 +11,8 @@ import pytest
 import yaml
 
 from peerkit.init_site import known_crisis_countries
-from tests.organisations.conftest import (
-    built_page,
-    check_in_process,
-    edit_config,
-    plugin_options,
-    run_peerkit,
-)
+from tests.commands import run_peerkit
+from tests.organisations.conftest import built_page, check_in_process, edit_config, plugin_options
 
 REPO = Path(__file__).resolve().parents[2]
 

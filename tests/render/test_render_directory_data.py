@@ -9,6 +9,7 @@ from datetime import date
 
 from peerkit.model.positions import Located
 from peerkit.model.records import Group, Location, Meeting, Online, Source, Topic
+from peerkit.model.schedule import parse_days
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.directory_data import (
@@ -103,11 +104,11 @@ def test_index_holds_the_tables_rows_point_into(make_site):
         [1],
         [],
         [],
-        ["TU 18:30 20:00"],
+        [[[1], "18:30", "20:00"]],
         0,
     ]
     assert by_name["Leeds Anxiety Circle"] == [
-        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], ["TU 18:30 20:00"], 0, 53.8, -1.549,
+        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], [[[1], "18:30", "20:00"]], 0, 53.8, -1.549,
     ]  # fmt: skip
     assert by_name["Leeds Walk"][7] == [0]
     assert by_name["York Group"][3:5] == [1, 2]
@@ -137,7 +138,7 @@ def test_each_row_leads_to_its_group_page(make_site):
     assert sorted(row[2] for row in rows) == ["", "", "kept-name"]
 
 
-def test_meetings_are_compact_tokens_with_only_what_differs(make_site):
+def test_meetings_are_typed_values_with_only_what_differs(make_site):
     schedule = [
         {"freq": "MONTHLY", "byday": "2TH,-1FR", "opens_at": "19:00", "closes_at": "20:30"},
         {"freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "10:00", "timezone": "America/New_York"},
@@ -148,7 +149,11 @@ def test_meetings_are_compact_tokens_with_only_what_differs(make_site):
     index, [row], _ = _data(make_site.render())
 
     assert index["zones"] == ["Europe/London", "America/New_York"]
-    assert row[8] == ["2TH,-1FR 19:00 20:30", "MO 09:00 10:00 z1", "SA 10:00 11:00 i2 s2026-01-03"]
+    assert row[8] == [
+        [[[3, 2], [4, -1]], "19:00", "20:30"],
+        [[0], "09:00", "10:00", 1],
+        [[5], "10:00", "11:00", 0, 2, (date(2026, 1, 3) - date(1970, 1, 1)).days],
+    ]
     assert row[9] == 1
 
 
@@ -245,13 +250,13 @@ def _meeting(rnd: random.Random) -> Meeting:
                 {f"{rnd.choice([1, 2, 3, -1])}{rnd.choice(DAYS)}" for _ in range(rnd.randint(1, 2))}
             )
         )
-        return Meeting("MONTHLY", byday, opens, closes, zone)
+        return Meeting("MONTHLY", parse_days(",".join(byday)), opens, closes, zone)
     byday = tuple(
         sorted({rnd.choice(DAYS) for _ in range(rnd.choice([1, 1, 1, 2]))}, key=DAYS.index)
     )
     if rnd.random() < 0.03:
-        return Meeting("WEEKLY", byday, opens, closes, zone, 2, date(2026, 1, rnd.randint(1, 14)))
-    return Meeting("WEEKLY", byday, opens, closes, zone)
+        return Meeting("WEEKLY", parse_days(",".join(byday)), opens, closes, zone, 2, date(2026, 1, rnd.randint(1, 14)))
+    return Meeting("WEEKLY", parse_days(",".join(byday)), opens, closes, zone)
 
 
 def synthetic_groups(count: int, seed: int = 7) -> list[Group]:

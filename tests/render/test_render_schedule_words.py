@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from peerkit.model.records import Meeting
+from peerkit.model.schedule import parse_days
 from peerkit.render.schedule_words import describe_meeting
 
 
 def _meeting(freq, byday, opens_at="19:00", closes_at="20:30", interval=1):
     return Meeting(
         freq=freq,
-        byday=tuple(byday.split(",")),
+        byday=parse_days(byday),
         opens_at=opens_at,
         closes_at=closes_at,
         timezone="Europe/London",

@@ -6,6 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
+from peerkit.model.settings import Settings
+from peerkit.render.site import render_site
 from tests.render.render_html import parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -50,10 +52,12 @@ def test_story_page_shows_author_date_topics_and_reading_time(make_site):
     assert "3 min read" in tree.find("p", "pk-meta").text
 
 
-def test_anonymous_story_page_says_anonymous(make_site):
+def test_anonymous_story_page_says_anonymous_even_with_a_name_in_its_file(make_site):
     make_site.story("quiet", {"author": "Real Name", "anonymous": True})
+    site, diagnostics = make_site.load()
 
-    page = _page(make_site.render(), "stories/quiet/")
+    assert ["marked anonymous" in d.message for d in diagnostics] == [True]
+    page = _page(render_site(site, Settings(site_name="Test"), make_site.today), "stories/quiet/")
     tree = parse_html(page.html)
 
     assert tree.find("span", "pk-author").text == "Anonymous"

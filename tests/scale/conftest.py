@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.commands import run_mkdocs_build
 from tests.conftest import SiteBuilder
 
 MKDOCS_YML = """\
@@ -52,14 +50,7 @@ def write_site(root: Path, stories: int, groups: int = 0, tips: int = 0) -> Site
 
 def build(root: Path) -> Path:
     out = root / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(root, out)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return out

@@ -10,15 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from peerkit.mkdocs_plugin import plugin
-from peerkit.mkdocs_plugin.rebuilds import ServeState
 from tests.scale.conftest import write_site
 
 URL = "http://127.0.0.1:8000/"
@@ -32,10 +28,7 @@ def _serve_build(root: Path, out: Path, first: bool = False) -> None:
     build(config, serve_url=URL, dirty=True)
 
 
-def test_saving_a_story_rewrites_its_page_and_nothing_unrelated(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(plugin, "SERVE", ServeState())
+def test_saving_a_story_rewrites_its_page_and_nothing_unrelated(tmp_path: Path) -> None:
     site = write_site(tmp_path, stories=5, groups=2)
     out = tmp_path / "preview"
     _serve_build(tmp_path, out, first=True)
@@ -53,22 +46,17 @@ def test_saving_a_story_rewrites_its_page_and_nothing_unrelated(
     assert calendar.stat().st_mtime_ns == before[calendar]
 
 
-def test_a_plain_build_writes_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    state = ServeState()
-    monkeypatch.setattr(plugin, "SERVE", state)
+def test_a_plain_build_writes_every_page(tmp_path: Path) -> None:
     write_site(tmp_path, stories=2)
     config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     build(config)
-    assert not state.serving
+    assert not config.plugins["peerkit"].serve.serving
     assert (tmp_path / "out" / "stories" / "story-0001" / "index.html").is_file()
 
 
-def test_a_change_every_page_shows_rewrites_every_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_change_every_page_shows_rewrites_every_page(tmp_path: Path) -> None:
     """Unchanged pages are handed to the next build as they were, unless what every
     page shows (here the crisis lines) changed: then none may be left as it was."""
-    monkeypatch.setattr(plugin, "SERVE", ServeState())
     site = write_site(tmp_path, stories=3, groups=1)
     out = tmp_path / "preview"
     _serve_build(tmp_path, out, first=True)
@@ -90,10 +78,7 @@ def test_a_change_every_page_shows_rewrites_every_page(
         assert "0800 000 0000" in text and "116 123" not in text, page
 
 
-def test_a_saved_story_leaves_the_not_found_page_and_sitemap_as_they_were(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(plugin, "SERVE", ServeState())
+def test_a_saved_story_leaves_the_not_found_page_and_sitemap_as_they_were(tmp_path: Path) -> None:
     site = write_site(tmp_path, stories=2)
     out = tmp_path / "preview"
     _serve_build(tmp_path, out, first=True)

@@ -7,11 +7,9 @@ browser tests; `build` also returns what MkDocs printed.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.commands import run_mkdocs_build
 from tests.conftest import TOPICS, SiteBuilder, dump_yaml
 
 MKDOCS_YML = """\
@@ -85,13 +83,6 @@ def write_site(root: Path) -> Path:
 
 def build(config: Path, out: Path) -> str:
     """`mkdocs build --strict`, the way an organisation builds; what it printed."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        cwd=config.parent,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(config.parent, out, config)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr

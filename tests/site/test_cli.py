@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.commands import run_peerkit
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def peerkit(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "peerkit.cli", *args],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+peerkit = run_peerkit
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

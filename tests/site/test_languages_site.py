@@ -11,8 +11,8 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from peerkit.mkdocs_plugin.plugin import PeerkitPlugin
 from peerkit.render.headers import inline_scripts, script_hash
+from tests.commands import run_mkdocs_build, run_peerkit
 from tests.conftest import BuiltSite
 from tests.site.languages_site import (
     ENGLISH_STORY,
@@ -217,14 +218,7 @@ def test_a_language_without_a_translation_table_stops_the_build(tmp_path: Path) 
 
 def test_peerkit_build_builds_every_language_into_site(tmp_path: Path) -> None:
     write_site(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "peerkit.cli", "build"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_peerkit(tmp_path, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "es" / "stories" / SPANISH_STORY / "index.html").is_file()
     assert (tmp_path / "site" / "_headers").is_file()
@@ -237,11 +231,13 @@ def _serve_build(config: Path, out: Path, first: bool = False) -> None:
     the first after the check the command starts with."""
     from mkdocs.commands.build import build
 
-    from peerkit.cli import _check
+    from peerkit.mkdocs_plugin.opening import open_preview
 
+    if first:
+        opened, problems = open_preview(config, date.today(), site_dir=str(out))
+        assert opened is not None, problems
     loaded = load_config(str(config), site_dir=str(out))
     if first:
-        assert _check(loaded, strict=False)
         loaded.plugins.on_startup(command="serve", dirty=True)
     build(loaded, dirty=True)
 
@@ -249,10 +245,6 @@ def _serve_build(config: Path, out: Path, first: bool = False) -> None:
 def test_a_save_under_serve_shows_in_its_language_and_leaves_every_other_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from peerkit.mkdocs_plugin import plugin
-    from peerkit.mkdocs_plugin.rebuilds import ServeState
-
-    monkeypatch.setattr(plugin, "SERVE", ServeState())
     monkeypatch.setattr(sys, "argv", list(sys.argv))  # the plugin adds --dirty for i18n
     config, out = write_site(tmp_path), tmp_path / "preview"
     _serve_build(config, out, first=True)
@@ -271,13 +263,6 @@ def test_a_docs_file_at_an_exports_address_still_stops_the_build(tmp_path: Path)
     config = write_site(tmp_path)
     (tmp_path / "docs" / "groups").mkdir()
     (tmp_path / "docs" / "groups" / "meeting-guide.json").write_text("[]", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "out")],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(tmp_path, tmp_path / "out", config, strict=False)
     assert result.returncode != 0
     assert "docs/groups/meeting-guide.json has the same address" in result.stdout + result.stderr

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.commands import run_peerkit
 from tests.site.test_cli import snapshot
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _build(out: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "peerkit.cli", "build", "-d", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
-    )
+    result = run_peerkit(REPO, "build", "-d", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:

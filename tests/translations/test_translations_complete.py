@@ -7,6 +7,7 @@ import string
 import pytest
 
 from peerkit.model.records import Meeting
+from peerkit.model.schedule import parse_days
 from peerkit.render.schedule_words import describe_meeting
 from peerkit.translations import BASE_LANGUAGE, Words, _table, available_languages
 
@@ -43,15 +44,15 @@ def test_unknown_language_falls_back_to_english() -> None:
     ("meeting", "spanish"),
     [
         (
-            Meeting("WEEKLY", ("TU",), "18:30", "20:00", "Europe/Madrid"),
+            Meeting("WEEKLY", parse_days("TU"), "18:30", "20:00", "Europe/Madrid"),
             "Todos los martes, de 18:30 a 20:00",
         ),
         (
-            Meeting("MONTHLY", ("2TH", "4TH"), "19:00", "20:30", "Europe/Madrid"),
+            Meeting("MONTHLY", parse_days("2TH,4TH"), "19:00", "20:30", "Europe/Madrid"),
             "2.º y 4.º jueves de cada mes, de 19:00 a 20:30",
         ),
         (
-            Meeting("MONTHLY", ("-1FR",), "19:00", "20:30", "Europe/Madrid"),
+            Meeting("MONTHLY", parse_days("-1FR"), "19:00", "20:30", "Europe/Madrid"),
             "Último viernes de cada mes, de 19:00 a 20:30",
         ),
     ],

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from peerkit.load.diagnostics import Diagnostic, error, warning
-from peerkit.model.records import Group, Site
+from peerkit.model.records import Group
+from peerkit.model.site import Site
 
 # Ways a Markdown body names an address, each capturing it as group "url".
 _MARKDOWN_LINKS = (

@@ -1,42 +1,46 @@
 """Rules that look across records: what a single file's schema cannot know.
 
-Each rule is a small function from the site to diagnostics, so a rule can be
-read, tested and (later) switched off on its own.
+Each rule is a small function from the site to findings, declared with its
+family and severity (`peerkit.check.rule`), so a rule can be read, tested and
+(later) switched off on its own.
 """
 
 from __future__ import annotations
 
-import zoneinfo
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date, timedelta
-from functools import cache
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
 
+from peerkit.check.rule import Finding, Rule, RuleContext, rule
 from peerkit.check.safety import SAFETY_RULES
-from peerkit.load.diagnostics import Diagnostic, error, warning
-from peerkit.model.records import Group, Site, Story, Tip
+from peerkit.load.diagnostics import Diagnostic, Severity
+from peerkit.model.kinds import KINDS
+from peerkit.model.records import Group
+from peerkit.model.schedule import Weekday, byday_text
+from peerkit.model.site import Site
+from peerkit.model.timezones import is_time_zone
 from peerkit.render.urls import slugify
 
-Rule = Callable[[Site, date], Iterator[Diagnostic]]
 
-
-def check_site(site: Site, today: date, rules: Iterable[Rule] | None = None) -> list[Diagnostic]:
-    """All cross-record problems; ``today`` is passed in so that checks are repeatable."""
+def check_site(
+    site: Site, context: RuleContext, rules: Iterable[Rule] | None = None
+) -> list[Diagnostic]:
+    """All cross-record problems; the context's day makes the checks repeatable."""
     found: list[Diagnostic] = []
-    for rule in rules if rules is not None else ALL_RULES:
-        found.extend(rule(site, today))
+    for each in rules if rules is not None else ALL_RULES:
+        found.extend(each(site, context))
     return found
 
 
-def unknown_topics(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("records", Severity.ERROR)
+def unknown_topics(site: Site, context: RuleContext) -> Iterator[Finding]:
     known = {t.slug for t in site.topics}
     if not known:
         return
-    records: list[Story | Tip | Group] = [*site.stories, *site.tips, *site.groups]
-    for record in records:
+    for record in site.records():
         for index, topic in enumerate(record.topics):
             if topic not in known:
                 line, col = record.source.value_at("topics", index)
-                yield error(
+                yield Finding(
                     record.source.path,
                     line,
                     col,
@@ -44,22 +48,18 @@ def unknown_topics(site: Site, today: date) -> Iterator[Diagnostic]:
                 )
 
 
-def duplicate_slugs(site: Site, today: date) -> Iterator[Diagnostic]:
-    kinds: list[tuple[str, Iterable[Story | Tip | Group]]] = [
-        ("story", site.stories),
-        ("tip", site.tips),
-        ("group", site.groups),
-    ]
-    for kind, records in kinds:
+@rule("records", Severity.ERROR)
+def duplicate_slugs(site: Site, context: RuleContext) -> Iterator[Finding]:
+    for kind in KINDS:
         first: dict[str, str] = {}
-        for record in records:
+        for record in getattr(site, kind.plural):
             if record.slug in first:
                 line, col = record.source.value_at("slug")
-                yield error(
+                yield Finding(
                     record.source.path,
                     line,
                     col,
-                    f"duplicate {kind} slug {record.slug!r}: {first[record.slug]} has it too;"
+                    f"duplicate {kind.name} slug {record.slug!r}: {first[record.slug]} has it too;"
                     " give one of them another 'slug' or file name",
                 )
             else:
@@ -68,11 +68,12 @@ def duplicate_slugs(site: Site, today: date) -> Iterator[Diagnostic]:
     for topic in site.topics:
         if topic.slug in seen:
             line, col = topic.source.value_at("slug")
-            yield error(topic.source.path, line, col, f"duplicate topic slug {topic.slug!r}")
+            yield Finding(topic.source.path, line, col, f"duplicate topic slug {topic.slug!r}")
         seen.add(topic.slug)
 
 
-def unknown_related_stories(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("records", Severity.ERROR)
+def unknown_related_stories(site: Site, context: RuleContext) -> Iterator[Finding]:
     stories = {s.slug: s for s in site.stories}
     for tip in site.tips:
         for index, slug in enumerate(tip.related_stories):
@@ -80,15 +81,16 @@ def unknown_related_stories(site: Site, today: date) -> Iterator[Diagnostic]:
             if story is None or story.status == "draft":
                 line, col = tip.source.value_at("related_stories", index)
                 reason = "is a draft" if story else "does not exist"
-                yield error(tip.source.path, line, col, f"related story {slug!r} {reason}")
+                yield Finding(tip.source.path, line, col, f"related story {slug!r} {reason}")
 
 
-def stale_groups(site: Site, today: date) -> Iterator[Diagnostic]:
-    limit = today - timedelta(days=365)
+@rule("records", Severity.WARNING)
+def stale_groups(site: Site, context: RuleContext) -> Iterator[Finding]:
+    limit = context.today - timedelta(days=365)
     for group in site.groups:
         if group.status == "published" and group.last_verified < limit:
             line, col = group.source.value_at("last_verified")
-            yield warning(
+            yield Finding(
                 group.source.path,
                 line,
                 col,
@@ -97,11 +99,12 @@ def stale_groups(site: Site, today: date) -> Iterator[Diagnostic]:
             )
 
 
-def consent_after_publication(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("records", Severity.ERROR)
+def consent_after_publication(site: Site, context: RuleContext) -> Iterator[Finding]:
     for story in site.stories:
         if story.consent.date > story.date:
             line, col = story.source.value_at("consent", "date")
-            yield error(
+            yield Finding(
                 story.source.path,
                 line,
                 col,
@@ -110,54 +113,53 @@ def consent_after_publication(site: Site, today: date) -> Iterator[Diagnostic]:
             )
 
 
-@cache
-def _known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def meeting_times(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("schedules", Severity.ERROR)
+def meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
     for group in site.groups:
         for index, meeting in enumerate(group.schedule):
             path = group.source.path
             if meeting.closes_at <= meeting.opens_at:
                 line, col = group.source.value_at("schedule", index, "closes_at")
-                yield error(
+                yield Finding(
                     path,
                     line,
                     col,
                     f"meeting ends at {meeting.closes_at}, not after it starts at"
                     f" {meeting.opens_at}",
                 )
-            if meeting.timezone not in _known_timezones():
+            if meeting.timezone is not None and not is_time_zone(meeting.timezone):
                 line, col = group.source.value_at("schedule", index, "timezone")
-                yield error(
+                yield Finding(
                     path,
                     line,
                     col,
                     f"unknown time zone {meeting.timezone!r} (use a name such as Europe/London)",
                 )
-            if meeting.dtstart and meeting.freq == "WEEKLY":
-                weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[meeting.dtstart.weekday()]
-                if weekday not in meeting.byday:
-                    line, col = group.source.value_at("schedule", index, "dtstart")
-                    yield error(
-                        path,
-                        line,
-                        col,
-                        f"dtstart {meeting.dtstart.isoformat()} is not one of this meeting's days"
-                        f" ({', '.join(meeting.byday)}): give the date of a real meeting",
-                    )
-            ordinals = [day[:-2] for day in meeting.byday]
+            if (
+                meeting.dtstart
+                and meeting.freq == "WEEKLY"
+                and Weekday.of(meeting.dtstart) not in meeting.weekdays
+            ):
+                line, col = group.source.value_at("schedule", index, "dtstart")
+                yield Finding(
+                    path,
+                    line,
+                    col,
+                    f"dtstart {meeting.dtstart.isoformat()} is not one of this meeting's days"
+                    f" ({byday_text(meeting.byday).replace(',', ', ')}): give the date"
+                    " of a real meeting",
+                )
+            ordinals = [day.ordinal for day in meeting.byday]
             line, col = group.source.value_at("schedule", index, "byday")
             if meeting.freq == "WEEKLY" and any(ordinals):
-                yield error(
+                yield Finding(
                     path,
                     line,
                     col,
                     "a weekly meeting takes plain days (TU), not 2TU: use freq MONTHLY",
                 )
             if meeting.freq == "MONTHLY" and not all(ordinals):
-                yield error(
+                yield Finding(
                     path,
                     line,
                     col,
@@ -166,7 +168,8 @@ def meeting_times(site: Site, today: date) -> Iterator[Diagnostic]:
                 )
 
 
-def region_spellings(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("records", Severity.WARNING)
+def region_spellings(site: Site, context: RuleContext) -> Iterator[Finding]:
     """Two spellings of one region share a page; say so, so the listing can be made consistent."""
     first: dict[str, Group] = {}
     for group in site.groups:
@@ -174,7 +177,7 @@ def region_spellings(site: Site, today: date) -> Iterator[Diagnostic]:
         if other.region != group.region:
             field = ("location", "region") if group.location else ("region",)
             line, col = group.source.value_at(*field)
-            yield warning(
+            yield Finding(
                 group.source.path,
                 line,
                 col,

@@ -6,8 +6,9 @@ out, what published guidance and plain care ask to look at twice: contact detail
 or full names of people who did not agree to be in it, a mention of suicide or
 self-harm without a content warning, and details of method or means.
 
-They are warnings, not errors: each one is a heuristic, so `peerkit check` still
-passes and `--strict` (for a project that wants every warning looked at) fails.
+The scanners' findings are warnings, not errors: each one is a heuristic, so
+`peerkit check` still passes and `--strict` (for a project that wants every
+warning looked at) fails. A name on a story marked anonymous is an error.
 They support an editor's reading and never replace it (docs/safe-messaging.md).
 The scanners live in safety_personal_data.py and safety_messaging.py; here they
 are applied to each story and their findings placed at the story file's line and
@@ -18,71 +19,68 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 
-from peerkit.check.safety_messaging import (
-    Finding,
-    Mention,
-    find_mentions,
-    find_method_details,
-    missing_content_warnings,
-)
-from peerkit.check.safety_personal_data import find_personal_data
-from peerkit.load.diagnostics import Diagnostic, warning
-from peerkit.model.records import Site, Story
+from peerkit.check.rule import Finding, RuleContext, rule
+from peerkit.check.safety_messaging import missing_content_warnings
+from peerkit.load.diagnostics import Severity
+from peerkit.model.records import Story
+from peerkit.model.site import Site
 
 _NEWLINE = re.compile("\n")
 
 
-# The scanners are pure functions of a story's text, and a site holds thousands of
-# stories: each body is scanned once a process, not once a rule and again on every
-# rebuild of `peerkit serve` when only one story changed.
-_CACHED = 1 << 16
-
-
-@lru_cache(maxsize=_CACHED)
-def _personal_data(body: str, author: str | None, public: tuple[str, ...]) -> tuple[Finding, ...]:
-    return tuple(find_personal_data(body, author, public))
-
-
-@lru_cache(maxsize=_CACHED)
-def _mentions(body: str) -> tuple[Mention, ...]:
-    return tuple(find_mentions(body))
-
-
-@lru_cache(maxsize=_CACHED)
-def _method_details(body: str) -> tuple[Finding, ...]:
-    return tuple(find_method_details(body, _mentions(body)))
-
-
-def personal_data_in_stories(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("personal data", Severity.WARNING)
+def personal_data_in_stories(site: Site, context: RuleContext) -> Iterator[Finding]:
     public = tuple(n for line in site.crisis.lines for n in (line.phone, line.text) if n)
     for story in site.stories:
-        yield from _warnings(story, _personal_data(story.body, story.author, public))
+        found = context.scans.personal_data(story.body, story.author, public)
+        yield from _placed(story, found)
 
 
-def suicide_and_self_harm_without_content_warning(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("personal data", Severity.ERROR)
+def named_author_of_anonymous_story(site: Site, context: RuleContext) -> Iterator[Finding]:
+    """A story marked anonymous must not carry a name in its file either: the file is
+    public in the site's repository, whatever the pages show."""
     for story in site.stories:
-        mentions = _mentions(story.body)
-        yield from _warnings(story, missing_content_warnings(mentions, story.content_warnings))
+        data = story.source.located.data
+        if isinstance(data, dict) and data.get("anonymous") is True and data.get("author"):
+            line, col = story.source.value_at("author")
+            yield Finding(
+                story.source.path,
+                line,
+                col,
+                "the story is marked anonymous: remove 'author' (the file is public too),"
+                " or set anonymous: false to show the name",
+            )
 
 
-def method_details_in_stories(site: Site, today: date) -> Iterator[Diagnostic]:
+@rule("safe messaging", Severity.WARNING)
+def suicide_and_self_harm_without_content_warning(
+    site: Site, context: RuleContext
+) -> Iterator[Finding]:
     for story in site.stories:
-        yield from _warnings(story, _method_details(story.body))
+        mentions = context.scans.mentions(story.body)
+        yield from _placed(story, missing_content_warnings(mentions, story.content_warnings))
 
 
-SAFETY_RULES: tuple[Callable[[Site, date], Iterator[Diagnostic]], ...] = (
+@rule("safe messaging", Severity.WARNING)
+def method_details_in_stories(site: Site, context: RuleContext) -> Iterator[Finding]:
+    for story in site.stories:
+        yield from _placed(story, context.scans.method_details(story.body))
+
+
+SAFETY_RULES = (
     personal_data_in_stories,
+    named_author_of_anonymous_story,
     suicide_and_self_harm_without_content_warning,
     method_details_in_stories,
 )
+"""The rules that read stories' text: most of the checking at thousands of stories."""
 
 
-def _warnings(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[Diagnostic]:
-    """Findings (offsets into the body) as warnings at the story file's line and column.
+def _placed(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+    """Findings (offsets into the body) at the story file's line and column.
 
     Lines count ``\\n`` only and columns count characters, as every other
     diagnostic does; one finding is reported once even if two patterns saw it.
@@ -95,4 +93,4 @@ def _warnings(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[Dia
         seen.add((offset, message))
         index = bisect_left(newlines, offset)
         line_start = newlines[index - 1] + 1 if index else 0
-        yield warning(story.source.path, story.body_line + index, offset - line_start + 1, message)
+        yield Finding(story.source.path, story.body_line + index, offset - line_start + 1, message)

@@ -18,8 +18,9 @@ patterns are compiled once, case-insensitive, and bounded, so a scan is linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 Topic = Literal["suicide", "self-harm", "overdose"]
@@ -38,9 +39,10 @@ class Mention:
     phrase: str
 
 
-_MENTIONS: dict[Topic, re.Pattern[str]] = {
-    "suicide": re.compile(
-        rf"""
+_MENTIONS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
+    {
+        "suicide": re.compile(
+            rf"""
         \bs(?<!career\ s)(?<!political\ s)(?<!social\ s)(?<!commercial\ s)(?<!electoral\ s)
         uicid(?:e|es|al|ality)\b
         (?!\s+(?:squad|doors?|runs?|sprints?|drills?|bomb\w*|attacks?|mission))
@@ -56,10 +58,10 @@ _MENTIONS: dict[Topic, re.Pattern[str]] = {
       | \bbetter\s+off\s+dead\b
       | \b(?:to|could|would|just|and)\s+end\s+it\s+all\b | \bending\s+it\s+all\b
         """,
-        re.IGNORECASE | re.VERBOSE,
-    ),
-    "self-harm": re.compile(
-        rf"""
+            re.IGNORECASE | re.VERBOSE,
+        ),
+        "self-harm": re.compile(
+            rf"""
         \bself[\s\-\u2010\u2011\u2013]?(?:harm(?:s|ed|ing|er|ers)?|injur(?:y|ies|ed|ing|ious))\b
       | \bself[\s\-\u2010\u2011\u2013]?inflicted\s+(?:wounds?|injur(?:y|ies)|cuts?|burns?|harm)\b
       | \b(?:cut|cuts|cutting|burn|burns|burned|burnt|burning)\s+{_SELVES}\b
@@ -69,38 +71,39 @@ _MENTIONS: dict[Topic, re.Pattern[str]] = {
       | \b(?:deliberately|intentionally)\s+(?:hurt|hurting|harm|harming)\s+{_SELVES}\b
       | \b(?:hurt|hurting|harm|harming)\s+{_SELVES}\s+(?:on\s+purpose|deliberately|intentionally)
         """,
-        re.IGNORECASE | re.VERBOSE,
-    ),
-    "overdose": re.compile(
-        r"""
+            re.IGNORECASE | re.VERBOSE,
+        ),
+        "overdose": re.compile(
+            r"""
         \boverdos(?:e|es|ed|ing)\b
         (?!\s+(?:on|of)\s+(?:chocolate|sugar|sweets|cake|caffeine|coffee|tea|tv|telly
             |television|netflix|box\s*sets?|nostalgia|sunshine|kindness|love|information|work
             |exercise|carbs|cuteness)\b)
         """,
-        re.IGNORECASE | re.VERBOSE,
-    ),
-}
+            re.IGNORECASE | re.VERBOSE,
+        ),
+    }
+)
 
 # Which content warnings cover a topic: a reasonable synonym is enough.
-_WARNING_COVERS: dict[Topic, re.Pattern[str]] = {
-    "suicide": re.compile(
-        r"suicid|(?:taking|take|took|end|ending)\s+(?:one's|their|my|his|her)\s+(?:own\s+)?life",
-        re.IGNORECASE,
-    ),
-    "self-harm": re.compile(
-        r"self[\s_-]*(?:harm|injur|inflict)|\bnssi\b|\bcutting\b", re.IGNORECASE
-    ),
-}
-_WARNING_COVERS["overdose"] = re.compile(
-    rf"overdos|{_WARNING_COVERS['suicide'].pattern}|{_WARNING_COVERS['self-harm'].pattern}",
-    re.IGNORECASE,
+_SUICIDE_COVERS = (
+    r"suicid|(?:taking|take|took|end|ending)\s+(?:one's|their|my|his|her)\s+(?:own\s+)?life"
 )
-_SUGGESTED_WARNING: dict[Topic, str] = {
-    "suicide": '"suicide" or "suicidal thoughts"',
-    "self-harm": '"self-harm"',
-    "overdose": '"overdose" (or "self-harm" or "suicide", whichever it was)',
-}
+_SELF_HARM_COVERS = r"self[\s_-]*(?:harm|injur|inflict)|\bnssi\b|\bcutting\b"
+_WARNING_COVERS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
+    {
+        "suicide": re.compile(_SUICIDE_COVERS, re.IGNORECASE),
+        "self-harm": re.compile(_SELF_HARM_COVERS, re.IGNORECASE),
+        "overdose": re.compile(rf"overdos|{_SUICIDE_COVERS}|{_SELF_HARM_COVERS}", re.IGNORECASE),
+    }
+)
+_SUGGESTED_WARNING: Mapping[Topic, str] = MappingProxyType(
+    {
+        "suicide": '"suicide" or "suicidal thoughts"',
+        "self-harm": '"self-harm"',
+        "overdose": '"overdose" (or "self-harm" or "suicide", whichever it was)',
+    }
+)
 
 _DRUGS = (
     r"paracetamol|acetaminophen|tylenol|co-?codamol|codeine|ibuprofen|aspirin|tramadol"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from importlib import resources
 
 Finding = tuple[int, str]
@@ -201,7 +200,7 @@ def find_full_names(text: str, author: str | None) -> Iterator[Finding]:
     lists do not know) and false negatives (first names not in the list, names
     written in lower case). The story's own author is never reported.
     """
-    first_names, not_surnames = _first_names(), _not_surnames()
+    first_names, not_surnames = _FIRST_NAMES, _NOT_SURNAMES
     author_words = set(_WORD.findall(author or ""))
     for match in _WORD.finditer(text):
         first = match.group()
@@ -266,18 +265,12 @@ def _mask_digits(value: str) -> str:
     return "".join("*" if i in hidden else c for i, c in enumerate(value))
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    return _wordlist("first_names.txt")
-
-
-@cache
-def _not_surnames() -> frozenset[str]:
-    return _wordlist("not_surnames.txt")
-
-
 def _wordlist(name: str) -> frozenset[str]:
     text = resources.files("peerkit.check").joinpath("wordlists", name).read_text("utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+_FIRST_NAMES = _wordlist("first_names.txt")
+_NOT_SURNAMES = _wordlist("not_surnames.txt")

@@ -11,9 +11,9 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from peerkit.load.diagnostics import Diagnostic, error
@@ -25,76 +25,71 @@ from peerkit.load.source_files import (
 )
 from peerkit.load.validate import validate
 from peerkit.load.yaml_source import YamlProblem, parse_yaml
+from peerkit.model.convert import record_from
+from peerkit.model.kinds import KINDS, Kind
 from peerkit.model.positions import Located
-from peerkit.model.records import (
-    Consent,
-    Contact,
-    Crisis,
-    CrisisLine,
-    Group,
-    Location,
-    Meeting,
-    Online,
-    Site,
-    Source,
-    Story,
-    Tip,
-    Topic,
-    TopicTranslation,
-)
+from peerkit.model.records import Crisis, Source, Topic
 from peerkit.model.schemas import RecordKind
+from peerkit.model.site import Site
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 R = TypeVar("R")
 # A group's name and its region also name a calendar: X-WR-CALNAME, one line of an
 # .ics file, where a line break stops the build. The schema allows multi-line text.
-_ONE_LINE: dict[RecordKind, tuple[tuple[str, ...], ...]] = {
-    "group": (("name",), ("region",), ("location", "region")),
-}
+_ONE_LINE: Mapping[RecordKind, tuple[tuple[str, ...], ...]] = MappingProxyType(
+    {"group": (("name",), ("region",), ("location", "region"))}
+)
 
 
 def load_site(
-    root: Path, content_dir: Path, default_timezone: str, remember: bool = False
+    root: Path, content_dir: Path, memory: LoadMemory | None = None
 ) -> tuple[Site, list[Diagnostic]]:
     """Load everything under ``content_dir``; paths in diagnostics are relative to ``root``.
 
-    ``remember``: keep every file's text, record and problems for the next load in
-    this process (`peerkit serve`, which loads again on every save)."""
-    loader = _Loader(root, content_dir, default_timezone)
+    ``memory``: what the last load in this session kept (`peerkit serve`, which loads
+    again on every save); it is updated to this load's files."""
+    loader = _Loader(root, content_dir, memory or LoadMemory())
     topics = loader.load_topics()
     crisis = loader.load_crisis()
-    stories = loader.load_records(
-        "stories", (".md",), "story", loader.markdown_record, loader.story
-    )
-    tips = loader.load_records("tips", (".md",), "tip", loader.markdown_record, loader.tip)
-    groups = loader.load_records(
-        "groups", (".yml", ".yaml"), "group", loader.yaml_record, loader.group
-    )
-    site = Site(topics=topics, stories=stories, tips=tips, groups=groups, crisis=crisis)
-    _RECORDS.clear()
-    _UNCHANGED.clear()
-    if remember:
-        _RECORDS.update(loader.remembered)
-        _UNCHANGED.update(loader.signatures)
+    records = {kind.plural: loader.load_records(kind) for kind in KINDS}
+    site = Site(topics=topics, crisis=crisis, **records)
+    if memory is not None:
+        memory.keep(loader.remembered, loader.signatures)
     return site, loader.diagnostics
 
 
-# Parsing and validating a file is a pure function of its path, its text and the
-# default time zone. `peerkit serve` loads a site of tens of thousands of files
-# again on every save: files whose text did not change give back the record and
-# problems of last time. Only the files of the last load are kept, and only when
-# asked: a build would hold every file's text for nothing.
-_FileKey = tuple[str, str, str, str]
-_RECORDS: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
-
-# Reading 25,000 files takes longer than a save should. A file whose status says
-# it was not touched (the same size, times and inode, as git's index tells) is not
-# read again: its key of last time stands. A link is always read (its target may
-# have moved), and a file changed within _RACY_NS of being read is read again,
-# since a second change within the file system's clock tick would not show.
+_FileKey = tuple[str, str, str]
 _Signature = tuple[int, int, int, int, int]
-_UNCHANGED: dict[str, tuple[_Signature, _FileKey]] = {}
 _RACY_NS = 2_000_000_000
+
+
+class LoadMemory:
+    """The files of the last load, for the next one in the same session.
+
+    Parsing and validating a file is a pure function of its kind, path and text.
+    `peerkit serve` loads a site of tens of thousands of files again on every save:
+    files whose text did not change give back the record and problems of last time.
+    Only the files of the last load are kept, and only by a session that asks: a
+    build would hold every file's text for nothing.
+
+    Reading 25,000 files takes longer than a save should. A file whose status says
+    it was not touched (the same size, times and inode, as git's index tells) is not
+    read again: its key of last time stands. A link is always read (its target may
+    have moved), and a file changed within _RACY_NS of being read is read again,
+    since a second change within the file system's clock tick would not show.
+    """
+
+    def __init__(self) -> None:
+        self.records: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
+        self.unchanged: dict[str, tuple[_Signature, _FileKey]] = {}
+
+    def keep(
+        self,
+        records: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]],
+        unchanged: dict[str, tuple[_Signature, _FileKey]],
+    ) -> None:
+        self.records = records
+        self.unchanged = unchanged
 
 
 def _signature(path: str) -> _Signature | None:
@@ -109,23 +104,23 @@ def _signature(path: str) -> _Signature | None:
 
 
 class _Loader:
-    def __init__(self, root: Path, content_dir: Path, default_timezone: str) -> None:
+    def __init__(self, root: Path, content_dir: Path, memory: LoadMemory) -> None:
         self.root = root
         self.content_dir = content_dir
-        self.default_timezone = default_timezone
+        self.memory = memory
         self.diagnostics: list[Diagnostic] = []
         self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self.signatures: dict[str, tuple[_Signature, _FileKey]] = {}
 
     def _key(self, kind: str, source: SourceText) -> _FileKey:
-        return (kind, source.rel, source.text, self.default_timezone)
+        return (kind, source.rel, source.text)
 
     def _recall(self, key: _FileKey) -> tuple[bool, Any]:
         """Whether the last load had this file, and then its record (None for a file
         with problems, which are reported again)."""
-        if key not in _RECORDS:
+        if key not in self.memory.records:
             return False, None
-        record, problems = _RECORDS[key]
+        record, problems = self.memory.records[key]
         self.diagnostics.extend(problems)
         self.remembered[key] = (record, problems)
         return True, record
@@ -146,11 +141,11 @@ class _Loader:
     def unchanged(self, kind: str, path: str) -> tuple[bool, Any]:
         """`_recall` for a file untouched since the last load, without reading it."""
         signature = _signature(path)
-        known = _UNCHANGED.get(path)
+        known = self.memory.unchanged.get(path)
         if signature is None or known is None or known[0] != signature:
             return False, None
         key = known[1]
-        if key[0] != kind or key[3] != self.default_timezone:
+        if key[0] != kind:
             return False, None
         found, record = self._recall(key)
         if found:
@@ -247,16 +242,7 @@ class _Loader:
         if located is None:
             return ()
         return tuple(
-            Topic(
-                item["slug"],
-                item["title"],
-                item["description"],
-                _sub_source(rel, located, i),
-                tuple(
-                    TopicTranslation(language, text["title"], text["description"])
-                    for language, text in item.get("translations", {}).items()
-                ),
-            )
+            record_from(Topic, item, source=_sub_source(rel, located, i))
             for i, item in enumerate(located.data)
         )
 
@@ -264,8 +250,7 @@ class _Loader:
         located, _ = self.load_single("crisis.yml", "crisis")
         if located is None:
             return Crisis(None, ())
-        data = located.data
-        return Crisis(data.get("intro"), tuple(CrisisLine(**line) for line in data["lines"]))
+        return record_from(Crisis, located.data)
 
     def load_single(self, name: str, kind: RecordKind) -> tuple[Located | None, str]:
         path = self.content_dir / name
@@ -281,20 +266,15 @@ class _Loader:
             return None, rel
         return located, rel
 
-    def load_records(
-        self,
-        folder: str,
-        suffixes: tuple[str, ...],
-        kind: RecordKind,
-        record_of: Callable[..., R | None],
-        build: Callable[..., R],
-    ) -> tuple[R, ...]:
-        """Every file of a folder as a record; a file with problems adds diagnostics instead."""
-        records: list[R] = []
-        for path in self.files(folder, suffixes):
-            known, record = self.unchanged(kind, path)
+    def load_records(self, kind: Kind) -> tuple[Any, ...]:
+        """Every file of a kind's folder as a record; a file with problems adds
+        diagnostics instead."""
+        read = self.markdown_record if kind.shape == "markdown" else self.yaml_record
+        records = []
+        for path in self.files(kind.folder, kind.suffixes):
+            known, record = self.unchanged(kind.name, path)
             if not known:
-                record = self.read_new(kind, path, record_of, kind, build)
+                record = self.read_new(kind.name, path, read, kind)
             if record is not None:
                 records.append(record)
         return tuple(records)
@@ -303,9 +283,8 @@ class _Loader:
         self,
         path: Path,
         source: SourceText,
-        kind: RecordKind,
-        build: Callable[[dict[str, Any], str, int, Source], R],
-    ) -> R | None:
+        kind: Kind,
+    ) -> Any:
         split = split_front_matter(source)
         if isinstance(split, Diagnostic):
             self.diagnostics.append(split)
@@ -316,113 +295,45 @@ class _Loader:
         if not isinstance(located.data, dict):
             self.diagnostics.append(error(source.rel, 2, 1, "front matter must be a set of fields"))
             return None
-        if not self.checked(kind, located, source.rel):
+        if not self.checked(kind.name, located, source.rel):
             return None
         slug = self.slug_for(located.data, path, source.rel)
         if slug is None:
             return None
         if not split.body.strip():
             self.diagnostics.append(
-                error(source.rel, split.body_line, 1, f"the {kind} has no text")
+                error(source.rel, split.body_line, 1, f"the {kind.name} has no text")
             )
             return None
-        return build(
-            located.data | {"slug": slug}, split.body, split.body_line, Source(source.rel, located)
+        return record_from(
+            kind.record,
+            located.data,
+            slug=slug,
+            body=split.body,
+            body_line=split.body_line,
+            source=Source(source.rel, located),
         )
 
     def yaml_record(
         self,
         path: Path,
         source: SourceText,
-        kind: RecordKind,
-        build: Callable[[dict[str, Any], Source], R],
-    ) -> R | None:
+        kind: Kind,
+    ) -> Any:
         located = self.parse(source.text, source.rel)
         if located is None:
             return None
         if not isinstance(located.data, dict):
             self.diagnostics.append(
-                error(source.rel, 1, 1, f"a {kind} file must be a set of fields")
+                error(source.rel, 1, 1, f"a {kind.name} file must be a set of fields")
             )
             return None
-        if not self.checked(kind, located, source.rel):
+        if not self.checked(kind.name, located, source.rel):
             return None
         slug = self.slug_for(located.data, path, source.rel)
         if slug is None:
             return None
-        return build(located.data | {"slug": slug}, Source(source.rel, located))
-
-    def story(self, data: dict[str, Any], body: str, body_line: int, source: Source) -> Story:
-        consent = data["consent"]
-        return Story(
-            slug=data["slug"],
-            title=data["title"],
-            author=None if data.get("anonymous") else data.get("author"),
-            date=date.fromisoformat(data["date"]),
-            topics=tuple(data["topics"]),
-            summary=data["summary"],
-            content_warnings=tuple(data.get("content_warnings", ())),
-            consent=Consent(date.fromisoformat(consent["date"]), consent.get("method")),
-            language=data.get("language"),
-            status=data.get("status", "published"),
-            example=data.get("example", False),
-            body=body,
-            body_line=body_line,
-            source=source,
-        )
-
-    def tip(self, data: dict[str, Any], body: str, body_line: int, source: Source) -> Tip:
-        return Tip(
-            slug=data["slug"],
-            title=data["title"],
-            topics=tuple(data["topics"]),
-            summary=data["summary"],
-            related_stories=tuple(data.get("related_stories", ())),
-            language=data.get("language"),
-            status=data.get("status", "published"),
-            example=data.get("example", False),
-            body=body,
-            body_line=body_line,
-            source=source,
-        )
-
-    def group(self, data: dict[str, Any], source: Source) -> Group:
-        location = Location(**data["location"]) if "location" in data else None
-        region = location.region if location else data.get("region", "Online")
-        return Group(
-            slug=data["slug"],
-            name=data["name"],
-            description=data["description"],
-            topics=tuple(data["topics"]),
-            organisation=data.get("organisation"),
-            format=data["format"],
-            region=region,
-            location=location,
-            online=Online(**data["online"]) if "online" in data else None,
-            schedule=tuple(
-                Meeting(
-                    freq=m["freq"],
-                    byday=tuple(m["byday"].split(",")),
-                    opens_at=m["opens_at"],
-                    closes_at=m["closes_at"],
-                    timezone=m.get("timezone", self.default_timezone),
-                    interval=m.get("interval", 1),
-                    dtstart=date.fromisoformat(m["dtstart"]) if "dtstart" in m else None,
-                    notes=m.get("notes"),
-                )
-                for m in data.get("schedule", ())
-            ),
-            by_arrangement=data.get("by_arrangement"),
-            contact=Contact(**data["contact"]) if "contact" in data else None,
-            languages=tuple(data.get("languages", ())),
-            accessibility=tuple(data.get("accessibility", ())),
-            cost=data.get("cost"),
-            last_verified=date.fromisoformat(data["last_verified"]),
-            status=data.get("status", "published"),
-            example=data.get("example", False),
-            source=source,
-            language=data.get("language"),
-        )
+        return record_from(kind.record, located.data, slug=slug, source=Source(source.rel, located))
 
 
 def _line_breaks_in_names(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -23,19 +25,16 @@ from peerkit.load.characters import first_unusable, why_unusable
 from peerkit.model.positions import Located, Path, Position
 
 _MAX_DEPTH = 32
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-}
-_KINDS = {
-    "tag:yaml.org,2002:null": "nothing",
-    "tag:yaml.org,2002:bool": "true or false",
-    "tag:yaml.org,2002:int": "a usable whole number",
-    "tag:yaml.org,2002:float": "a usable number",
-}
-_STRING_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "tag:yaml.org,2002:null": "nothing",
+        "tag:yaml.org,2002:bool": "true or false",
+        "tag:yaml.org,2002:int": "a usable whole number",
+        "tag:yaml.org,2002:float": "a usable number",
+    }
+)
+_PLAIN_TAGS = frozenset(_KINDS)
+_STRING_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110; a contributor means a time.
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 

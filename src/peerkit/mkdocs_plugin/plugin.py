@@ -32,13 +32,13 @@ from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
-from peerkit.mkdocs_plugin.rebuilds import SERVE
-from peerkit.mkdocs_plugin.settings import settings_from_mkdocs
+from peerkit.mkdocs_plugin.rebuilds import ServeState
+from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
 from peerkit.mkdocs_plugin.watching import EventsAndPolling
-from peerkit.model.records import Site
 from peerkit.model.settings import Settings
-from peerkit.project import load_and_check
+from peerkit.model.site import Site
+from peerkit.project import Project
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.page import GeneratedFile, GeneratedPage
 from peerkit.render.site import render_site, site_files, site_pages, site_story_pages
@@ -57,6 +57,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
         """Content that `peerkit build` has already loaded, checked and reported."""
+        self.project: Project | None = None
+        """The core's object for this site: handed over by the `peerkit` command that
+        opened the site (and reported its settings), or made at the first build."""
+        self.serve = ServeState()
+        """What `serve` keeps from one rebuild to the next: MkDocs keeps this plugin
+        instance for the whole session, since the plugin has `on_startup`."""
         self.dirty = False
         """Whether MkDocs was asked for dirty builds (`peerkit serve` is)."""
         self.docs_pages: frozenset[str] = frozenset()
@@ -74,7 +80,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.background: BackgroundFiles | None = None
 
     def content_dir(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).resolve().parent / self.config.content_dir
+        return site_folders(config, self.config)[1]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.builds.nested:
@@ -89,22 +95,39 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         # under `mkdocs serve`, tests): a build's state starts here, not in __init__.
         self._start_build()
         settings = settings_from_mkdocs(config, self.config)
-        self.site = self.preloaded or self._load(config, settings)
+        if self.project is None or not self.project.is_for(
+            *site_folders(config, self.config), settings
+        ):
+            self.project = self._open(config, settings)
+        self.site = self.preloaded or self._load()
         self.preloaded = None
         self.settings = settings
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._use_brand_colours(config)
-        if SERVE.serving and self.dirty:
+        if self.serve.serving and self.dirty:
             languages.build_others_dirty(config)
         if self.config.search == "pagefind":
             self._use_pagefind(config)
         return config
 
-    def _load(self, config: MkDocsConfig, settings: Settings) -> Site:
-        root = Path(config.config_file_path).resolve().parent
-        content = self.content_dir(config)
-        site, diagnostics = load_and_check(root, content, settings, date.today(), SERVE.serving)
+    def _open(self, config: MkDocsConfig, settings: Settings) -> Project:
+        """The site's `Project`, once its settings are known to work (`mkdocs build`
+        and `mkdocs serve`; the `peerkit` commands open the site themselves)."""
+        problems = setting_problems(config, self.config)
+        errors = [d for d in problems if d.severity is Severity.ERROR]
+        if errors:
+            raise PluginError("peerkit:\n" + "\n".join(d.format() for d in errors))
+        for problem in problems:
+            # A warning here (no site_url on a local preview) must not stop a strict
+            # build, as MkDocs' own warnings would: `peerkit check` reports it.
+            log.info(problem.format())
+        root, content = site_folders(config, self.config)
+        return Project(root, content, settings, session=self.serve.serving)
+
+    def _load(self) -> Site:
+        assert self.project is not None
+        site, diagnostics = self.project.check(date.today())
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
             raise PluginError(
@@ -146,7 +169,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             config.extra_css.insert(0, COLORS_CSS)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        SERVE.serving = command == "serve"
+        self.serve.serving = command == "serve"
         self.dirty = dirty
 
     @event_priority(languages.AFTER_I18N)
@@ -157,12 +180,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         nested = self.builds.nested
         self.builds.start(self.settings.language)
         folder = self.settings.language_folder
-        memo = SERVE.memo(self.settings.language) if SERVE.serving else None
+        memo = self.serve.memo(self.settings.language) if self.serve.serving else None
         site, settings, today = self.site, self.settings, date.today()
         # Another language's build has only its feed and finder data: MkDocs writes
         # them, as under serve, and the first build's process and files stay its own.
-        in_background = not SERVE.serving and not nested
-        if self.config.search == "pagefind" and not nested and not SERVE.rebuilding:
+        in_background = not self.serve.serving and not nested
+        if self.config.search == "pagefind" and not nested and not self.serve.rebuilding:
             self.indexer = pagefind.Indexer(Path(config.site_dir))
         if in_background:
             # The story pages (their Markdown) and the exports are made by forked
@@ -190,8 +213,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # the indexer runs beside the build of the others (a group's, mostly).
             pages = tuple(sorted(pages, key=lambda page: page.on_a_list))
         self.docs_pages = frozenset(f.src_uri for f in files if not f.generated_by)
-        SERVE.start(config, self.site.crisis, THEME_DIR, self.settings.language)
-        if SERVE.rebuilding and not SERVE.chrome_changed:
+        self.serve.start(config, self.site.crisis, THEME_DIR, self.settings.language)
+        if self.serve.rebuilding and not self.serve.chrome_changed:
             # 404.html and sitemap.xml stand from the last build: the first is the
             # same, and a preview's sitemap is read by nobody. Rendering them is
             # compiling Material's templates and listing every page, each save.
@@ -200,7 +223,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         added = []
         for page in pages:
             # Generated pages are reached from section index pages, not the nav.
-            file = SERVE.file(
+            file = self.serve.file(
                 config, page.src_uri, "", page, InclusionLevel.NOT_IN_NAV, folder=folder
             )
             self._add(files, file)
@@ -208,7 +231,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.pages[page.src_uri] = page
         languages.list_in_sitemap(config, added, self.settings.language)
         for extra in extras:
-            self._add(files, SERVE.file(config, extra.path, extra.content, extra.content))
+            self._add(files, self.serve.file(config, extra.path, extra.content, extra.content))
         colors = self.config.colors
         if colors.primary is not None or colors.accent is not None:
             css = stylesheet(
@@ -302,8 +325,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         assert self.site is not None
         env.globals["peerkit_shared"] = SharedBlocks()
-        if SERVE.serving:
-            env.bytecode_cache = SERVE.theme_templates
+        if self.serve.serving:
+            env.bytecode_cache = self.serve.theme_templates
         crisis = self.site.crisis
         env.globals["peerkit"] = {
             "exit_url": self.config.exit_url,
@@ -321,7 +344,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if not SERVE.rebuilding:
+        if not self.serve.rebuilding:
             self.scripts.add(page.file.dest_uri, output, page.content)
         if self.indexer is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
@@ -329,7 +352,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 self.indexer.written(self.last_searchable)
             dest = page.file.dest_uri
             self.last_searchable = dest if dest in self.searchable else None
-        if SERVE.serving and page.file.src_uri in self.pages:
+        if self.serve.serving and page.file.src_uri in self.pages:
             # An unchanged page is handed to the next build with its file (`rebuilds`):
             # its HTML is kept once, by the render memo, not also here.
             page.content = None
@@ -341,7 +364,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         scripts: once, after every language's pages (see `languages`)."""
         if not self.builds.finish():
             return
-        if SERVE.rebuilding:
+        if self.serve.rebuilding:
             # The preview server reads neither `_headers` nor a fresh search index, and
             # redoing them reads every page: a save would wait for the whole site.
             return
@@ -368,8 +391,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
-        if SERVE.serving:
-            SERVE.first_build_done()
+        if self.serve.serving:
+            self.serve.first_build_done()
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any

@@ -2,7 +2,7 @@
 
 MkDocs makes a new config for every rebuild under `mkdocs serve`, and a
 site built in several languages builds each in turn, so this state lives in the
-process, apart from any one build. It holds the render memo
+plugin instance, which MkDocs keeps for the session, apart from any one build. It holds the render memo
 (pages and exports made from unchanged records come back without rendering) and
 every generated file as last added, with what it was made of. `peerkit serve`
 builds with MkDocs' dirty mode, which writes only the files that say they are
@@ -135,7 +135,3 @@ class ServeState:
         if isinstance(file, ChangedFile):
             self._now[key] = (made_of, file)
         return file
-
-
-SERVE = ServeState()
-"""The one state of this process: `mkdocs serve` runs one site."""

@@ -7,11 +7,12 @@ topic, duplicate slug, stale listing) can still point at the right line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar
 
 from peerkit.model.positions import Located, Position
+from peerkit.model.schedule import Day, Weekday, parse_days
 
 Status = Literal["draft", "published"]
 GroupFormat = Literal["in-person", "online", "hybrid"]
@@ -80,11 +81,17 @@ class Topic:
     language: str | None = None
     """The language of ``title`` and ``description``; None is the site's default."""
 
+    @staticmethod
+    def derived(data: dict[str, Any]) -> dict[str, Any]:
+        """topics.yml keys translations by language; the record lists them."""
+        translations = data.get("translations", {})
+        return {"translations": [{"language": k, **v} for k, v in translations.items()]}
+
 
 @dataclass(frozen=True)
 class Consent:
     date: date
-    method: str | None
+    method: str | None = None
 
 
 @_hashed_once
@@ -92,23 +99,29 @@ class Consent:
 class Story:
     slug: str
     title: str
-    author: str | None
     date: date
     topics: tuple[str, ...]
     summary: str
-    content_warnings: tuple[str, ...]
     consent: Consent
-    language: str | None
-    status: Status
-    example: bool
     body: str
     body_line: int
     source: Source
+    _: KW_ONLY
+    author: str | None = None
+    content_warnings: tuple[str, ...] = ()
+    language: str | None = None
+    status: Status = "published"
+    example: bool = False
 
     @property
     def byline(self) -> str | None:
         """The name shown with the story; None means "Anonymous"."""
         return self.author
+
+    @staticmethod
+    def derived(data: dict[str, Any]) -> dict[str, Any]:
+        """An anonymous story keeps no author, so no page or export can show one."""
+        return {"author": None} if data.get("anonymous") else {}
 
 
 @_hashed_once
@@ -118,13 +131,14 @@ class Tip:
     title: str
     topics: tuple[str, ...]
     summary: str
-    related_stories: tuple[str, ...]
-    language: str | None
-    status: Status
-    example: bool
     body: str
     body_line: int
     source: Source
+    _: KW_ONLY
+    related_stories: tuple[str, ...] = ()
+    language: str | None = None
+    status: Status = "published"
+    example: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,13 +166,24 @@ class Meeting:
     """One recurring meeting, shaped like an Open Referral HSDS schedule."""
 
     freq: Literal["WEEKLY", "MONTHLY"]
-    byday: tuple[str, ...]
+    byday: tuple[Day, ...] = field(metadata={"parse": parse_days})
     opens_at: str
     closes_at: str
-    timezone: str
+    timezone: str | None = None
+    """The meeting's own IANA time zone; None means the site's, applied when rendering
+    (`zone`), so that a site's setting is checked once, in mkdocs.yml."""
     interval: int = 1
     dtstart: date | None = None
     notes: str | None = None
+
+    def zone(self, site_timezone: str) -> str:
+        """The time zone the meeting's times are in."""
+        return self.timezone or site_timezone
+
+    @property
+    def weekdays(self) -> tuple[Weekday, ...]:
+        """The distinct weekdays it meets on, in the order written."""
+        return tuple(dict.fromkeys(day.weekday for day in self.byday))
 
 
 @dataclass(frozen=True)
@@ -176,24 +201,31 @@ class Group:
     name: str
     description: str
     topics: tuple[str, ...]
-    organisation: str | None
     format: GroupFormat
     region: str
-    location: Location | None
-    online: Online | None
-    schedule: tuple[Meeting, ...]
-    by_arrangement: str | None
-    contact: Contact | None
-    languages: tuple[str, ...]
-    accessibility: tuple[str, ...]
-    cost: str | None
     last_verified: date
-    status: Status
-    example: bool
     source: Source
+    _: KW_ONLY
+    organisation: str | None = None
+    location: Location | None = None
+    online: Online | None = None
+    schedule: tuple[Meeting, ...] = ()
+    by_arrangement: str | None = None
+    contact: Contact | None = None
+    languages: tuple[str, ...] = ()
+    accessibility: tuple[str, ...] = ()
+    cost: str | None = None
+    status: Status = "published"
+    example: bool = False
     language: str | None = None
     """The language the listing is written in (None: the site's default). Not the
     languages spoken at the meeting, which are ``languages``."""
+
+    @staticmethod
+    def derived(data: dict[str, Any]) -> dict[str, Any]:
+        """An in-person group's region is its location's; an online one may name one."""
+        location = data.get("location")
+        return {"region": location["region"] if location else data.get("region", "Online")}
 
 
 @dataclass(frozen=True)
@@ -211,43 +243,3 @@ class CrisisLine:
 class Crisis:
     intro: str | None
     lines: tuple[CrisisLine, ...]
-
-
-@dataclass(frozen=True)
-class Site:
-    """Everything loaded from content/, drafts included (rendering skips them)."""
-
-    topics: tuple[Topic, ...]
-    stories: tuple[Story, ...]
-    tips: tuple[Tip, ...]
-    groups: tuple[Group, ...]
-    crisis: Crisis
-
-    def without_positions(self) -> Site:
-        """The same records without the line and column of every value: what rendering
-        needs, once the checks that quote positions have run. At 20,000 groups the
-        positions are a quarter of a gigabyte."""
-        return Site(
-            topics=tuple(_unplaced(t) for t in self.topics),
-            stories=tuple(_unplaced(s) for s in self.stories),
-            tips=tuple(_unplaced(t) for t in self.tips),
-            groups=tuple(_unplaced(g) for g in self.groups),
-            crisis=self.crisis,
-        )
-
-    def published(self) -> Site:
-        """The site as visitors see it: drafts left out."""
-        return Site(
-            topics=self.topics,
-            stories=tuple(s for s in self.stories if s.status == "published"),
-            tips=tuple(t for t in self.tips if t.status == "published"),
-            groups=tuple(g for g in self.groups if g.status == "published"),
-            crisis=self.crisis,
-        )
-
-
-_Placed = TypeVar("_Placed", Topic, Story, Tip, Group)
-
-
-def _unplaced(record: _Placed) -> _Placed:
-    return replace(record, source=Source(record.source.path, Located(None)))

@@ -7,14 +7,24 @@ validation here, and (later) the content-format docs and editor completion.
 from __future__ import annotations
 
 import json
-from functools import cache
+from collections.abc import Mapping
 from importlib import resources
-from typing import Any, Literal
+from types import MappingProxyType
+from typing import Any, Literal, get_args
 
 RecordKind = Literal["story", "tip", "group", "topics", "crisis"]
 
 
-@cache
-def schema_for(kind: RecordKind) -> dict[str, Any]:
+def _read(kind: RecordKind) -> dict[str, Any]:
     text = resources.files("peerkit.model").joinpath("schemas", f"{kind}.json").read_text("utf-8")
     return json.loads(text)
+
+
+_SCHEMAS: Mapping[RecordKind, dict[str, Any]] = MappingProxyType(
+    {kind: _read(kind) for kind in get_args(RecordKind)}
+)
+
+
+def schema_for(kind: RecordKind) -> dict[str, Any]:
+    """The kind's schema, read once at import; callers must not change it."""
+    return _SCHEMAS[kind]

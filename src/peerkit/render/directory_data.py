@@ -33,10 +33,11 @@ A chunk is a list of rows, one a group, in the order of the region pages::
   the script repeats), as imported groups' are; the page is
   ``regions[region][1] + slug + "/"``.
 - ``town`` is -1 for a group that meets only online.
-- a meeting is ``"MO,TH 12:30 14:00"``, days as iCalendar tokens (``2TH``,
-  ``-1FR``: the ordinals mean monthly), then wall-clock times in its time zone,
-  then only what differs from the usual: ``z2`` zone, ``i2`` interval,
-  ``s2026-01-05`` the first date it counts from.
+- a meeting is ``[[0, 3], "12:30", "14:00"]``: its days (a weekday, 0 for
+  Monday; ``[3, 2]`` for the second Thursday of a monthly meeting, ``[4, -1]``
+  the last Friday), then wall-clock times in its time zone, then only what
+  differs from the usual: the zone's number in ``zones``, the interval, and the
+  first day it counts from (days since 1970-01-01). See `_meeting`.
 - ``by_arrangement`` is 1 if the group also meets when members arrange it.
 - coordinates (3 decimals, about 100 m) come last and only when they differ
   from the town's.
@@ -53,9 +54,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from peerkit.model.records import Group, Meeting, Topic
+from peerkit.model.schedule import Weekday
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.page import GeneratedFile
@@ -165,15 +168,25 @@ def _towns(listed: Sequence[tuple[int, Group]]) -> tuple[list[list[Any]], dict[A
     return [rows[k] for k in keys], {k: n for n, k in enumerate(keys)}
 
 
-def _meeting(meeting: Meeting, zones: dict[str, int]) -> str:
-    parts = [",".join(meeting.byday), meeting.opens_at, meeting.closes_at]
-    if zones[meeting.timezone]:
-        parts.append(f"z{zones[meeting.timezone]}")
-    if meeting.interval != 1:
-        parts.append(f"i{meeting.interval}")
-    if meeting.dtstart is not None:
-        parts.append(f"s{meeting.dtstart.isoformat()}")
-    return " ".join(parts)
+_EPOCH = date(1970, 1, 1).toordinal()
+_TAIL_DEFAULTS = (0, 1, 0)
+
+
+def _meeting(meeting: Meeting, zones: dict[str, int], site_timezone: str) -> list[Any]:
+    """``[days, opens, closes, zone, interval, first day]``, the last three only where
+    they differ from ``0, 1, none``. A day is its weekday (0 is Monday), or for a
+    monthly meeting ``[weekday, ordinal]``; the first day counts days from 1970-01-01,
+    as the finder's script counts them. Nothing in it needs parsing again."""
+    days = [day.weekday.value if day.ordinal is None else [day.weekday.value, day.ordinal]
+            for day in meeting.byday]  # fmt: skip
+    tail = [
+        zones[meeting.zone(site_timezone)],
+        meeting.interval,
+        meeting.dtstart.toordinal() - _EPOCH if meeting.dtstart else 0,
+    ]
+    while tail and tail[-1] == _TAIL_DEFAULTS[len(tail) - 1]:
+        tail.pop()
+    return [days, meeting.opens_at, meeting.closes_at, *tail]
 
 
 def _schedule_words(language: str) -> dict[str, str]:
@@ -205,7 +218,9 @@ def directory_files(
     access = _table(
         sorted({a for g in groups for a in g.accessibility}, key=lambda a: (fold(a), a))
     )
-    other_zones = {m.timezone for g in groups for m in g.schedule} - {settings.timezone}
+    other_zones = {m.zone(settings.timezone) for g in groups for m in g.schedule} - {
+        settings.timezone
+    }
     zones = _table([settings.timezone, *sorted(other_zones)])
     towns, town_numbers = _towns(listed)
 
@@ -223,7 +238,7 @@ def directory_files(
             sorted(topic_numbers[t] for t in group.topics if t in topic_numbers),
             sorted(languages[code] for code in group.languages),
             sorted(access[a] for a in group.accessibility),
-            [_meeting(m, zones) for m in group.schedule],
+            [_meeting(m, zones, settings.timezone) for m in group.schedule],
             1 if group.by_arrangement else 0,
         ]
         point = _point(group)
@@ -239,6 +254,7 @@ def directory_files(
         "version": 1,
         "chunks": [len(chunk) for chunk in chunks],
         "formats": list(FORMATS),
+        "days": [weekday.code for weekday in Weekday],
         "zones": list(zones),
         "regions": [[name, urls.relative(DIRECTORY, urls.region(name))] for name in regions],
         "towns": towns,

@@ -101,10 +101,12 @@ def _region_page(
 UPCOMING_COUNT = 3
 
 
-def _upcoming(group: Group, today: date) -> list[tuple[datetime, datetime]]:
+def _upcoming(group: Group, today: date, site_timezone: str) -> list[tuple[datetime, datetime]]:
     """The next few meetings from the build day on, soonest first."""
     start = datetime.combine(today, time(), tzinfo=timezone.utc)
-    found = [o for m in group.schedule for o in next_occurrences(m, start, UPCOMING_COUNT)]
+    found = [
+        o for m in group.schedule for o in next_occurrences(m, start, UPCOMING_COUNT, site_timezone)
+    ]
     return sorted(found)[:UPCOMING_COUNT]
 
 
@@ -130,13 +132,13 @@ def _group_page(
         group.name,
         "group.html",
         description=group.description[:300],
-        jsonld=group_jsonld(group, settings.site_name, settings.site_url, settings.language_folder),
+        jsonld=group_jsonld(group, settings),
         on_a_list=True,
         group=group,
         calendar=group_calendar_path(group),
         topics=list(topics),
         meetings=sorted(group.schedule, key=sort_key),
-        upcoming=_upcoming(group, today),
+        upcoming=_upcoming(group, today, settings.timezone),
         site_timezone=settings.timezone,
         stale=today - group.last_verified > STALE_AFTER,
     )

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from peerkit.model.records import Site, Topic
+from peerkit.model.records import Topic
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
 from peerkit.render import urls
 from peerkit.translations import primary_subtag
 

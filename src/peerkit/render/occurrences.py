@@ -10,21 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
-from dateutil.rrule import weekdays as rrule_weekdays
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday, weekdays
 
 from peerkit.model.records import Meeting
 
-_WEEKDAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), rrule_weekdays, strict=True))
-
 
 def _byweekday(meeting: Meeting) -> list[weekday]:
-    days = []
-    for token in meeting.byday:
-        day = _WEEKDAYS[token[-2:]]
-        ordinal = token[:-2]
-        days.append(day(int(ordinal)) if ordinal else day)
-    return days
+    return [weekdays[day.weekday](day.ordinal) for day in meeting.byday]
 
 
 def _anchor(meeting: Meeting, after: date) -> date:
@@ -35,10 +27,11 @@ def _anchor(meeting: Meeting, after: date) -> date:
 
 
 def next_occurrences(
-    meeting: Meeting, after: datetime, count: int
+    meeting: Meeting, after: datetime, count: int, site_timezone: str
 ) -> list[tuple[datetime, datetime]]:
-    """The next ``count`` (start, end) of a meeting that start at or after ``after`` (aware)."""
-    zone = ZoneInfo(meeting.timezone)
+    """The next ``count`` (start, end) of a meeting that start at or after ``after``
+    (aware); ``site_timezone`` is the zone of a meeting that names none."""
+    zone = ZoneInfo(meeting.zone(site_timezone))
     opens = time.fromisoformat(meeting.opens_at)
     closes = time.fromisoformat(meeting.closes_at)
     local_after = after.astimezone(zone)

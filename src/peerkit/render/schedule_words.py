@@ -8,19 +8,9 @@ language. Exports keep English: partners' tools read those sentences back.
 from __future__ import annotations
 
 from peerkit.model.records import Meeting
+from peerkit.model.schedule import Weekday
 from peerkit.translations import Words
 
-# English day names, for schema.org's day URIs (https://schema.org/Tuesday).
-DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
-DAY_ORDER = list(DAY_NAMES)
 ENGLISH = Words("en")
 
 
@@ -30,31 +20,24 @@ def join_words(items: list[str], words: Words = ENGLISH) -> str:
     return words("list.comma").join(items[:-1]) + words("list.and") + items[-1]
 
 
-def _weekday(token: str) -> str:
-    return token[-2:]
-
-
-def _ordinal(token: str) -> int:
-    return int(token[:-2])
-
-
 def describe_days(meeting: Meeting, words: Words = ENGLISH) -> str:
     """The days part: "Every Monday and Thursday", "2nd and 4th Thursday of the month"."""
     if meeting.freq == "WEEKLY":
-        days = join_words([words(f"days_every.{_weekday(t)}") for t in meeting.byday], words)
+        days = join_words([words(f"days_every.{d.weekday.code}") for d in meeting.byday], words)
         if meeting.interval == 1:
             return words("schedule.weekly", days=days)
         if meeting.interval == 2:
             return words("schedule.every_other_week", days=days)
         return words("schedule.every_n_weeks", n=meeting.interval, days=days)
-    by_day: dict[str, list[int]] = {}
-    for token in meeting.byday:
-        by_day.setdefault(_weekday(token), []).append(_ordinal(token))
+    by_day: dict[Weekday, list[int]] = {}
+    for day in meeting.byday:
+        by_day.setdefault(day.weekday, []).append(day.ordinal or 1)
     parts = []
-    for day, ordinals in by_day.items():
+    for weekday, ordinals in by_day.items():
         ordered = sorted(ordinals, key=lambda n: (n < 0, n if n > 0 else -n))
         named = join_words([words(f"ordinal.{n}") for n in ordered], words)
-        parts.append(words("schedule.monthly_day", ordinals=named, day=words(f"day.{day}")))
+        day_name = words(f"day.{weekday.code}")
+        parts.append(words("schedule.monthly_day", ordinals=named, day=day_name))
     text = join_words(parts, words)
     text = text[0].upper() + text[1:]
     if meeting.interval == 1:
@@ -73,10 +56,9 @@ def describe_meeting(meeting: Meeting, words: Words = ENGLISH) -> str:
 
 def sort_key(meeting: Meeting) -> tuple[int, str]:
     """Monday first, then by start time: the order people scan a week in."""
-    first_day = min(DAY_ORDER.index(_weekday(t)) for t in meeting.byday)
-    return first_day, meeting.opens_at
+    return min(day.weekday for day in meeting.byday), meeting.opens_at
 
 
 def week_order(schedule: tuple[Meeting, ...]) -> tuple[int, str]:
     """Where a group sorts in a week: by its earliest meeting; by arrangement last."""
-    return min((sort_key(m) for m in schedule), default=(len(DAY_ORDER), ""))
+    return min((sort_key(m) for m in schedule), default=(len(Weekday), ""))

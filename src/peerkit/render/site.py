@@ -8,8 +8,9 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 
-from peerkit.model.records import Group, Site, Topic
+from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
 from peerkit.render.directory_data import directory_files
 from peerkit.render.exports.hsds import hsds_files
 from peerkit.render.exports.ical import calendar_files

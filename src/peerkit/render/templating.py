@@ -27,14 +27,15 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
+from peerkit.model.schedule import Weekday
 from peerkit.render import urls
-from peerkit.render.schedule_words import DAY_ORDER, ENGLISH, describe_meeting
+from peerkit.render.schedule_words import ENGLISH, describe_meeting
 from peerkit.translations import Words
 
 
 def human_day(value: date, words: Words = ENGLISH) -> str:
     """ "Thursday 26 November 2026", "jueves, 26 de noviembre de 2026"."""
-    weekday = words(f"day.{DAY_ORDER[value.weekday()]}")
+    weekday = words(f"day.{Weekday.of(value).code}")
     return words("date.with_weekday", weekday=weekday, date=human_date(value, words))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from functools import lru_cache
 
 STORIES = "stories/"
 FEED = "stories/feed.xml"
@@ -19,13 +18,11 @@ GROUPS = "groups/"
 TOPICS = "topics/"
 
 
-@lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
     """A web-address form of a name: "North West" -> "north-west", "Κρήτη" -> "κρητη".
 
     Accents are dropped but letters of every script are kept, so that two
     regions never share an address just because their names are not Latin.
-    Kept for the names seen most: each of 20,000 groups asks for its region's.
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))

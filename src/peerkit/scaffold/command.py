@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from peerkit.load.source_files import display_path
+from peerkit.model.kinds import KIND_NAMED
 from peerkit.render import urls
 from peerkit.scaffold import group, story, tip
 from peerkit.scaffold.documents import (
@@ -26,7 +27,7 @@ from peerkit.scaffold.documents import (
     yaml_file,
 )
 from peerkit.scaffold.questions import Asker, NoAnswer
-from peerkit.scaffold.site_facts import FOLDERS, SiteContext, SiteFacts, site_facts
+from peerkit.scaffold.site_facts import SiteContext, SiteFacts, site_facts
 from peerkit.scaffold.slugs import ascii_slug, unique_slug
 
 Kind = str
@@ -150,7 +151,7 @@ def _body(args: argparse.Namespace) -> str:
 
 
 def record_path(kind: Kind, slug: str, fields: dict[str, Any], context: SiteContext) -> Path:
-    folder = context.content_dir / FOLDERS[kind]
+    folder = context.content_dir / KIND_NAMED[kind].folder
     if kind == "group":
         region = fields["location"]["region"] if "location" in fields else "online"
         return folder / (ascii_slug(region) or "other") / f"{slug}.yml"

@@ -8,9 +8,8 @@ from pathlib import Path
 from peerkit.load.diagnostics import Diagnostic, Severity, error
 from peerkit.load.site_loader import load_site
 from peerkit.load.source_files import display_path
+from peerkit.model.kinds import KINDS
 from peerkit.model.records import Crisis, Topic
-
-FOLDERS = {"story": "stories", "tip": "tips", "group": "groups"}
 
 
 @dataclass(frozen=True)
@@ -37,15 +36,15 @@ class SiteFacts:
 
 def site_facts(context: SiteContext) -> SiteFacts | list[Diagnostic]:
     """The facts, or the problems of topics.yml that leave no topic to choose from."""
-    site, diagnostics = load_site(context.root, context.content_dir, context.timezone)
+    site, diagnostics = load_site(context.root, context.content_dir)
     if not site.topics:
         topics_file = display_path(context.content_dir / "topics.yml", context.root)
         found = [d for d in diagnostics if d.path == topics_file and d.severity is Severity.ERROR]
         return found or [error(topics_file, 1, 1, "no topics: add at least one topic first")]
-    records = {"story": site.stories, "tip": site.tips, "group": site.groups}
     taken = {
-        kind: frozenset(r.slug for r in records[kind]) | _stems(context.content_dir / folder)
-        for kind, folder in FOLDERS.items()
+        kind.name: frozenset(r.slug for r in getattr(site, kind.plural))
+        | _stems(context.content_dir / kind.folder)
+        for kind in KINDS
     }
     regions = tuple(sorted({g.region for g in site.groups if g.location}))
     published = frozenset(s.slug for s in site.stories if s.status == "published")

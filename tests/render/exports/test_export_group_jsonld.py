@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from peerkit.model.settings import Settings
 from peerkit.render.exports.group_jsonld import group_jsonld
 from tests.render.exports.exported import reference_groups
 
@@ -148,7 +149,7 @@ def test_markup_in_a_name_cannot_close_the_script_element(make_site):
 def test_page_address_is_given_when_the_site_address_is_known():
     group = next(g for g in reference_groups() if g.slug == "preston-recovery-together")
 
-    data = json.loads(group_jsonld(group, "Peerkit", "https://groups.example.org/"))
+    data = json.loads(group_jsonld(group, Settings("Peerkit", site_url="https://groups.example.org/")))
 
     assert data["url"] == "https://groups.example.org/groups/north-west/preston-recovery-together/"
     assert [d.rsplit("/", 1)[1] for d in data["eventSchedule"][0]["byDay"]] == [
@@ -159,7 +160,7 @@ def test_page_address_is_given_when_the_site_address_is_known():
 
 def test_every_reference_group_page_has_json_ld_of_the_right_type():
     for group in reference_groups():
-        data = json.loads(group_jsonld(group, "Peerkit"))
+        data = json.loads(group_jsonld(group, Settings("Peerkit")))
         assert data["@type"] == ("Event" if group.schedule else "Organization"), group.slug
         if group.schedule:
             assert len(data["eventSchedule"]) == len(group.schedule)

@@ -9,29 +9,32 @@ so it is described as the `Organization` it is, with its `Place`.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Any
 
 from peerkit.model.records import Group, Location, Meeting
+from peerkit.model.schedule import Day
+from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.jsonld import to_script_json
-from peerkit.render.schedule_words import DAY_NAMES
 
-_ATTENDANCE = {
-    "in-person": "https://schema.org/OfflineEventAttendanceMode",
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "hybrid": "https://schema.org/MixedEventAttendanceMode",
-}
+_ATTENDANCE = MappingProxyType(
+    {
+        "in-person": "https://schema.org/OfflineEventAttendanceMode",
+        "online": "https://schema.org/OnlineEventAttendanceMode",
+        "hybrid": "https://schema.org/MixedEventAttendanceMode",
+    }
+)
 _FREE = re.compile(r"^\s*free\b", re.IGNORECASE)
 
 
-def group_jsonld(
-    group: Group, site_name: str, site_url: str | None = None, folder: str = ""
-) -> str:
-    """The script-safe JSON-LD of the group's page; with ``site_url`` it names the page
-    too, in ``folder`` (the page's language's, "es/", on a site built in several)."""
-    data = _event(group, site_name) if group.schedule else _organization(group)
+def group_jsonld(group: Group, settings: Settings) -> str:
+    """The script-safe JSON-LD of the group's page; with the site's address it names
+    the page too, in its language's folder ("es/", on a site built in several)."""
+    data = _event(group, settings) if group.schedule else _organization(group)
+    site_url = settings.site_url
     page = (
-        site_url.rstrip("/") + "/" + folder + urls.group(group.region, group.slug)
+        site_url.rstrip("/") + "/" + settings.language_folder + urls.group(group.region, group.slug)
         if site_url
         else None
     )
@@ -42,41 +45,41 @@ def group_jsonld(
     return to_script_json({"@context": "https://schema.org", **data})
 
 
-def schedule(meeting: Meeting) -> dict[str, Any]:
+def schedule(meeting: Meeting, site_timezone: str) -> dict[str, Any]:
     """A schema.org Schedule: weekdays as DayOfWeek, monthly ordinals as byMonthWeek."""
     data: dict[str, Any] = {
         "@type": "Schedule",
         "startTime": meeting.opens_at,
         "endTime": meeting.closes_at,
-        "scheduleTimezone": meeting.timezone,
+        "scheduleTimezone": meeting.zone(site_timezone),
         "repeatFrequency": f"P{meeting.interval}{'W' if meeting.freq == 'WEEKLY' else 'M'}",
     }
-    weekdays = list(dict.fromkeys(token[-2:] for token in meeting.byday))
-    ordinals = sorted({int(token[:-2]) for token in meeting.byday if token[:-2]})
-    crossed = {f"{n}{day}" for n in ordinals for day in weekdays}
+    weekdays = meeting.weekdays
+    ordinals = sorted({day.ordinal for day in meeting.byday if day.ordinal})
+    crossed = {Day(weekday, n) for n in ordinals for weekday in weekdays}
     if meeting.freq == "WEEKLY" or (
         ordinals and min(ordinals) > 0 and crossed == set(meeting.byday)
     ):
-        data["byDay"] = [f"https://schema.org/{DAY_NAMES[day]}" for day in weekdays]
+        data["byDay"] = [f"https://schema.org/{day.english}" for day in weekdays]
         if ordinals:
             data["byMonthWeek"] = ordinals
     else:
         # "Last Friday" or "1st Monday and 3rd Wednesday": byMonthWeek cannot say it,
         # byDay in iCal's own syntax can.
-        data["byDay"] = list(meeting.byday)
+        data["byDay"] = [str(day) for day in meeting.byday]
     return data
 
 
-def _event(group: Group, site_name: str) -> dict[str, Any]:
+def _event(group: Group, settings: Settings) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Event",
         "name": group.name,
         "description": group.description,
         "eventAttendanceMode": _ATTENDANCE[group.format],
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventSchedule": [schedule(m) for m in group.schedule],
+        "eventSchedule": [schedule(m, settings.timezone) for m in group.schedule],
         "location": _locations(group),
-        "organizer": _organizer(group, site_name),
+        "organizer": _organizer(group, settings.site_name),
         "keywords": list(group.topics),
     }
     if group.languages:

@@ -15,10 +15,12 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from peerkit.model.records import Group, Location, Meeting, Topic
+from peerkit.model.records import Group, Location, Topic
+from peerkit.model.schedule import byday_text
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
@@ -27,7 +29,9 @@ from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
 
 FOLDER = f"{urls.GROUPS}hsds/"
-_ATTENDING = {"in-person": "In person", "online": "Online", "hybrid": "In person or online"}
+_ATTENDING = MappingProxyType(
+    {"in-person": "In person", "online": "Online", "hybrid": "In person or online"}
+)
 
 
 @dataclass(frozen=True)
@@ -148,7 +152,7 @@ def _service(
             {"id": ids("language", group.slug, code), "service_id": service_id, "code": code}
             for code in group.languages
         ],
-        "schedules": _schedules(ids, group, service_id),
+        "schedules": _schedules(ids, group, service_id, settings.timezone),
         "service_at_locations": [
             {
                 "id": ids("service_at_location", group.slug, location["location_type"]),
@@ -251,7 +255,9 @@ def _physical(ids: _Ids, group: Group, loc: Location) -> dict[str, Any]:
     )
 
 
-def _schedules(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+def _schedules(
+    ids: _Ids, group: Group, service_id: str, site_timezone: str
+) -> list[dict[str, Any]]:
     attending = _ATTENDING[group.format]
     found = [
         _present(
@@ -260,13 +266,15 @@ def _schedules(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]
                 "service_id": service_id,
                 "freq": meeting.freq,
                 "interval": meeting.interval,
-                "byday": ",".join(meeting.byday),
+                "byday": byday_text(meeting.byday),
                 "wkst": "MO",
                 "dtstart": meeting.dtstart.isoformat() if meeting.dtstart else None,
                 "opens_at": meeting.opens_at,
                 "closes_at": meeting.closes_at,
-                "timezone": standard_offset(meeting, group),
-                "description": f"{describe_meeting(meeting)} ({meeting.timezone} time)",
+                "timezone": standard_offset(meeting.zone(site_timezone), group),
+                "description": (
+                    f"{describe_meeting(meeting)} ({meeting.zone(site_timezone)} time)"
+                ),
                 "attending_type": attending,
                 "notes": meeting.notes,
             }
@@ -285,14 +293,14 @@ def _schedules(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]
     return found
 
 
-def standard_offset(meeting: Meeting, group: Group) -> int | float:
+def standard_offset(zone_name: str, group: Group) -> int | float:
     """The zone's UTC offset in hours outside daylight saving (HSDS has a number, not a name).
 
     The lower of the January and July offsets of the year the listing was checked:
     standard time in both hemispheres, and for zones whose data calls winter the
     exception (Europe/Dublin) too.
     """
-    zone = ZoneInfo(meeting.timezone)
+    zone = ZoneInfo(zone_name)
     year = group.last_verified.year
     offsets = [datetime(year, month, 1, 12, tzinfo=zone).utcoffset() for month in (1, 7)]
     hours = min(o.total_seconds() for o in offsets if o is not None) / 3600

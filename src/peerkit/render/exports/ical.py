@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vText
@@ -46,22 +45,27 @@ def calendar_files(regions: dict[str, list[Group]], settings: Settings) -> Itera
     region's: serialising is most of the cost, and a national directory has tens of
     thousands of groups.
     """
+    zone_texts = _ZoneTexts()
     for name, groups in regions.items():
         events = {group.slug: _events(group, settings) for group in groups if group.schedule}
         for group in groups:
             if group.schedule:
                 yield GeneratedFile(
-                    group_calendar_path(group), _calendar(group.name, [events[group.slug]])
+                    group_calendar_path(group),
+                    _calendar(group.name, [events[group.slug]], zone_texts),
                 )
         if events:
             title = f"Groups in {name}" if name != "Online" else "Online groups"
-            yield GeneratedFile(region_calendar_path(name), _calendar(title, events.values()))
+            yield GeneratedFile(
+                region_calendar_path(name), _calendar(title, events.values(), zone_texts)
+            )
 
 
-def first_meeting(group: Group, meeting: Meeting) -> tuple[datetime, datetime]:
+def first_meeting(group: Group, meeting: Meeting, site_timezone: str) -> tuple[datetime, datetime]:
     """The (start, end) the series starts from: the first meeting on or after last_verified."""
-    anchor = datetime.combine(group.last_verified, time(), tzinfo=ZoneInfo(meeting.timezone))
-    return next_occurrences(meeting, anchor, 1)[0]
+    zone = meeting.zone(site_timezone)
+    anchor = datetime.combine(group.last_verified, time(), tzinfo=ZoneInfo(zone))
+    return next_occurrences(meeting, anchor, 1, site_timezone)[0]
 
 
 @dataclass(frozen=True)
@@ -76,16 +80,30 @@ def _events(group: Group, settings: Settings) -> _Events:
     ical = []
     earliest: dict[str, date] = {}
     for index, meeting in enumerate(group.schedule, start=1):
-        start, end = first_meeting(group, meeting)
+        start, end = first_meeting(group, meeting, settings.timezone)
         ical.append(_event(group, index, meeting, start, end, settings).to_ical())
-        earliest[meeting.timezone] = min(earliest.get(meeting.timezone, start.date()), start.date())
+        zone = meeting.zone(settings.timezone)
+        earliest[zone] = min(earliest.get(zone, start.date()), start.date())
     return _Events(b"".join(ical), earliest)
 
 
 _END = b"END:VCALENDAR\r\n"
 
 
-def _calendar(title: str, groups: Iterable[_Events]) -> bytes:
+class _ZoneTexts:
+    """Each time zone's VTIMEZONE text, worked out once for the calendars of one build."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int], bytes] = {}
+
+    def text(self, tzid: str, year: int) -> bytes:
+        key = (tzid, year)
+        if key not in self._texts:
+            self._texts[key] = vtimezone(tzid, date(year, 1, 1)).to_ical()
+        return self._texts[key]
+
+
+def _calendar(title: str, groups: Iterable[_Events], zone_texts: _ZoneTexts) -> bytes:
     """The calendar's own lines, its VTIMEZONEs, then the events: what Calendar.to_ical
     writes, put together from parts serialised once."""
     calendar = Calendar()
@@ -103,13 +121,8 @@ def _calendar(title: str, groups: Iterable[_Events]) -> bytes:
         events.append(group.ical)
         for tzid, day in group.earliest.items():
             earliest[tzid] = min(earliest.get(tzid, day), day)
-    zones = [_vtimezone_ical(tzid, earliest[tzid].year) for tzid in sorted(earliest)]
+    zones = [zone_texts.text(tzid, earliest[tzid].year) for tzid in sorted(earliest)]
     return head[: -len(_END)] + b"".join(zones) + b"".join(events) + _END
-
-
-@cache
-def _vtimezone_ical(tzid: str, year: int) -> bytes:
-    return vtimezone(tzid, date(year, 1, 1)).to_ical()
 
 
 def _event(
@@ -133,7 +146,7 @@ def _event(
 
 
 def _rrule(meeting: Meeting) -> dict[str, object]:
-    rule: dict[str, object] = {"freq": meeting.freq, "byday": list(meeting.byday)}
+    rule: dict[str, object] = {"freq": meeting.freq, "byday": [str(d) for d in meeting.byday]}
     if meeting.interval > 1:
         rule["interval"] = meeting.interval
         if meeting.freq == "WEEKLY":
@@ -157,7 +170,7 @@ def _address(group: Group, settings: Settings) -> str | None:
 
 
 def _description(group: Group, meeting: Meeting, settings: Settings) -> str:
-    when = f"{describe_meeting(meeting)} ({meeting.timezone} time)."
+    when = f"{describe_meeting(meeting)} ({meeting.zone(settings.timezone)} time)."
     lines = [group.description, "", f"When: {when}"]
     if meeting.notes:
         lines.append(meeting.notes)

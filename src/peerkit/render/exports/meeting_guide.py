@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from types import MappingProxyType
 from typing import Any
 
 from peerkit.model.records import Group, Meeting
@@ -23,51 +24,52 @@ from peerkit.render.schedule_words import describe_days
 PATH = f"{urls.GROUPS}meeting-guide.json"
 
 # Sunday is day 0 in Meeting Guide.
-_DAY_NUMBERS = {"SU": 0, "MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6}
 
 # Language types the spec reserves, by the ISO 639 code of the language.
-_LANGUAGE_TYPES = {
-    "af": "AF",
-    "am": "AM",
-    "ar": "AR",
-    "ase": "ASL",
-    "bg": "BG",
-    "da": "DA",
-    "de": "DE",
-    "el": "EL",
-    "en": "EN",
-    "es": "S",
-    "fa": "FA",
-    "fi": "FI",
-    "fr": "FR",
-    "he": "HE",
-    "hi": "HI",
-    "hr": "HR",
-    "hu": "HU",
-    "is": "IS",
-    "it": "ITA",
-    "ja": "JA",
-    "ka": "KA",
-    "ko": "KOR",
-    "lt": "LT",
-    "ml": "ML",
-    "mt": "MT",
-    "nb": "NO",
-    "ne": "NE",
-    "nl": "NL",
-    "no": "NO",
-    "pa": "PUN",
-    "pl": "POL",
-    "pt": "POR",
-    "ru": "RUS",
-    "sk": "SK",
-    "sl": "SL",
-    "sv": "SV",
-    "th": "TH",
-    "tl": "TL",
-    "tr": "TUR",
-    "uk": "UK",
-}
+_LANGUAGE_TYPES = MappingProxyType(
+    {
+        "af": "AF",
+        "am": "AM",
+        "ar": "AR",
+        "ase": "ASL",
+        "bg": "BG",
+        "da": "DA",
+        "de": "DE",
+        "el": "EL",
+        "en": "EN",
+        "es": "S",
+        "fa": "FA",
+        "fi": "FI",
+        "fr": "FR",
+        "he": "HE",
+        "hi": "HI",
+        "hr": "HR",
+        "hu": "HU",
+        "is": "IS",
+        "it": "ITA",
+        "ja": "JA",
+        "ka": "KA",
+        "ko": "KOR",
+        "lt": "LT",
+        "ml": "ML",
+        "mt": "MT",
+        "nb": "NO",
+        "ne": "NE",
+        "nl": "NL",
+        "no": "NO",
+        "pa": "PUN",
+        "pl": "POL",
+        "pt": "POR",
+        "ru": "RUS",
+        "sk": "SK",
+        "sl": "SL",
+        "sv": "SV",
+        "th": "TH",
+        "tl": "TL",
+        "tr": "TUR",
+        "uk": "UK",
+    }
+)
 # Types for what the data says about the meeting; ONL is the 12 Step Meeting List's own.
 ONLINE = "ONL"
 WHEELCHAIR_ACCESS = "X"
@@ -87,13 +89,13 @@ def group_entries(group: Group, settings: Settings) -> list[dict[str, Any]]:
     entries = []
     for meeting in group.schedule:
         notes = _notes(group, meeting)
-        for weekday in dict.fromkeys(token[-2:] for token in meeting.byday):
+        for weekday in meeting.weekdays:
             entry = dict(shared)
             entry["slug"] = f"{group.slug}-{len(entries) + 1}"
-            entry["day"] = _DAY_NUMBERS[weekday]
+            entry["day"] = weekday.sunday_first
             entry["time"] = meeting.opens_at
             entry["end_time"] = meeting.closes_at
-            entry["timezone"] = meeting.timezone
+            entry["timezone"] = meeting.zone(settings.timezone)
             entry["notes"] = notes
             entries.append(entry)
     return entries

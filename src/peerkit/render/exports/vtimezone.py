@@ -14,13 +14,13 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
+from peerkit.model.schedule import Day, Weekday
+
 SPAN_YEARS = 12
-_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class _YearlyRule:
         return {
             "freq": "yearly",
             "bymonth": self.month,
-            "byday": f"{self.ordinal}{_DAY_CODES[self.weekday]}",
+            "byday": str(Day(Weekday(self.weekday), self.ordinal)),
         }
 
 
@@ -60,13 +60,12 @@ def vtimezone(tzid: str, around: date) -> Timezone:
     """The VTIMEZONE of ``tzid``, right for meetings from the year before ``around`` on.
 
     Finding the transitions takes tens of milliseconds and a directory writes a
-    calendar for every group, so each zone and year is worked out once and the
-    component shared: callers add it to a calendar and must not change it.
+    calendar for every group: `peerkit.render.exports.ical` keeps each zone and
+    year's text for the calendars of one build.
     """
     return _vtimezone(tzid, around.year - 1)
 
 
-@cache
 def _vtimezone(tzid: str, first_year: int) -> Timezone:
     zone = ZoneInfo(tzid)
     years = range(first_year, first_year + SPAN_YEARS)

@@ -22,7 +22,6 @@
 
   const DAY = 864e5;
   const PAGE = 50;
-  const CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
   const TIMES = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] };
 
   const form = finder.querySelector(".pk-filters");
@@ -71,7 +70,7 @@
   /* render/schedule_words.py, word for word. */
   function describe(m) {
     if (!m.monthly) {
-      const days = join(m.days.map((d) => say(`days_every.${CODES[d.wd]}`)));
+      const days = join(m.days.map((d) => say(`days_every.${index.days[d.wd]}`)));
       if (m.interval < 3) return say(m.interval === 1 ? "schedule.weekly" : "schedule.every_other_week", { days });
       return say("schedule.every_n_weeks", { days, n: m.interval });
     }
@@ -79,7 +78,7 @@
     for (const d of m.days) byDay.set(d.wd, [...(byDay.get(d.wd) || []), d.n]);
     const order = (a, b) => (a < 0) - (b < 0) || Math.abs(a) - Math.abs(b);
     const text = join([...byDay].map(([wd, ns]) => say("schedule.monthly_day",
-      { ordinals: join(ns.sort(order).map((n) => say(`ordinal.${n}`))), day: say(`day.${CODES[wd]}`) })));
+      { ordinals: join(ns.sort(order).map((n) => say(`ordinal.${n}`))), day: say(`day.${index.days[wd]}`) })));
     const days = text[0].toUpperCase() + text.slice(1);
     return m.interval === 1 ? say("schedule.monthly", { days }) : say("schedule.every_n_months", { days, n: m.interval });
   }
@@ -173,18 +172,12 @@
 
   const minutes = (hhmm) => +hhmm.slice(0, 2) * 60 + +hhmm.slice(3);
 
-  function meeting(text) {
-    const [days, opens, closes, ...rest] = text.split(" ");
+  /* [days, opens, closes, zone?, interval?, first day?] (directory_data.py). */
+  function meeting([days, opens, closes, zone = 0, interval = 1, start = 0]) {
     const m = { opens: minutes(opens), closes: minutes(closes), hours: { opens, closes },
-      zone: index.zones[0], interval: 1, start: null,
-      days: days.split(",").map((t) => ({ n: +t.slice(0, -2), wd: CODES.indexOf(t.slice(-2)) })) };
+      zone: index.zones[zone], interval, start: start || null,
+      days: days.map((d) => (Array.isArray(d) ? { wd: d[0], n: d[1] } : { wd: d, n: 0 })) };
     m.monthly = m.days.some((d) => d.n);
-    for (const part of rest) {
-      const value = part.slice(1);
-      if (part[0] === "z") m.zone = index.zones[+value];
-      if (part[0] === "i") m.interval = +value;
-      if (part[0] === "s") m.start = dayNumber(+value.slice(0, 4), value.slice(5, 7) - 1, +value.slice(8));
-    }
     return m;
   }
 
@@ -228,7 +221,7 @@
     const filtered = words.length > 0 || ["topic", "format", "day", "time", "lang", "access"].some((k) => f[k]);
     return { ...f, words, filtered,
       topicN: pick(index.topics, f.topic, (t) => t[0]), langN: pick(index.languages, f.lang),
-      accessN: pick(index.access, f.access), wd: CODES.indexOf(f.day), range: TIMES[f.time] };
+      accessN: pick(index.access, f.access), wd: index.days.indexOf(f.day), range: TIMES[f.time] };
   }
 
   function matches(g, f) {

@@ -1,0 +1,56 @@
+"""The safety scanners' findings on stories' text, kept for a session.
+
+The scanners are pure functions of a story's text, and a site holds thousands
+of stories: each body is scanned once by a session, not once a rule and again on
+every rebuild of `peerkit serve` when only one story changed. The memo belongs
+to the `peerkit.project.Project` that runs the checks, never to the module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from peerkit.check.safety_messaging import (
+    Finding,
+    Mention,
+    find_mentions,
+    find_method_details,
+)
+from peerkit.check.safety_personal_data import find_personal_data
+
+T = TypeVar("T")
+
+
+class SafetyScans:
+    def __init__(self) -> None:
+        self._found: dict[Hashable, object] = {}
+        self._used: set[Hashable] = set()
+
+    def _once(self, key: Hashable, scan: Callable[[], T]) -> T:
+        self._used.add(key)
+        if key not in self._found:
+            self._found[key] = scan()
+        return self._found[key]  # type: ignore[return-value]
+
+    def personal_data(
+        self, body: str, author: str | None, public: tuple[str, ...]
+    ) -> tuple[Finding, ...]:
+        return self._once(
+            ("personal", body, author, public),
+            lambda: tuple(find_personal_data(body, author, public)),
+        )
+
+    def mentions(self, body: str) -> tuple[Mention, ...]:
+        return self._once(("mentions", body), lambda: tuple(find_mentions(body)))
+
+    def method_details(self, body: str) -> tuple[Finding, ...]:
+        return self._once(
+            ("methods", body), lambda: tuple(find_method_details(body, self.mentions(body)))
+        )
+
+    def forget_unused(self) -> None:
+        """Drop the scans of texts the last checks did not ask for: a session keeps
+        the stories as they are now, not every version saved along the way."""
+        self._found = {k: v for k, v in self._found.items() if k in self._used}
+        self._used = set()
