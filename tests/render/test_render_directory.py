@@ -150,3 +150,32 @@ def test_topic_page_lists_its_stories_tips_and_groups_only(make_site):
     assert groups == ["Calm group"]
     links = [_resolve("topics/anxiety/", a.attrs["href"]) for a in tree.find_all("a")]
     assert {"stories/worry/", "tips/breathe/", "groups/yorkshire/calm/"} <= set(links)
+
+
+def test_an_online_groups_dial_in_number_is_a_tap_to_call_link(make_site):
+    online = {"platform": "Zoom", "url": "https://meet.example.org/x"}
+    online["conference_phone"] = "+44 20 3481 5237,,84512345#"
+    make_site.group("by-phone", _online(region="Online", online=online), omit=["location"])
+
+    page = _page(make_site.render(), "groups/online/by-phone/")
+    [joining] = [
+        dd
+        for dd in parse_html(page.html).find_all("dd")
+        if any((a.attrs.get("href") or "").startswith("tel:") for a in dd.find_all("a"))
+    ]
+    [call] = [a for a in joining.find_all("a") if a.attrs["href"].startswith("tel:")]
+
+    assert call.attrs["href"] == "tel:+442034815237,,84512345%23"
+    assert call.text == "+44 20 3481 5237,,84512345#"
+    assert "dial in by phone" in joining.text and "Zoom" in joining.text
+
+
+def test_a_dial_in_number_must_look_like_one(make_site):
+    online = {
+        "platform": "Zoom",
+        "url": "https://meet.example.org/x",
+        "conference_phone": "call Sam",
+    }
+    path = make_site.group("by-phone", _online(region="Online", online=online), omit=["location"])
+
+    assert ["conference_phone" in d.message for d in make_site.errors(path)] == [True]

@@ -255,7 +255,15 @@ def _meeting(rnd: random.Random) -> Meeting:
         sorted({rnd.choice(DAYS) for _ in range(rnd.choice([1, 1, 1, 2]))}, key=DAYS.index)
     )
     if rnd.random() < 0.03:
-        return Meeting("WEEKLY", parse_days(",".join(byday)), opens, closes, zone, 2, date(2026, 1, rnd.randint(1, 14)))
+        return Meeting(
+            "WEEKLY",
+            parse_days(",".join(byday)),
+            opens,
+            closes,
+            zone,
+            2,
+            date(2026, 1, rnd.randint(1, 14)),
+        )
     return Meeting("WEEKLY", parse_days(",".join(byday)), opens, closes, zone)
 
 

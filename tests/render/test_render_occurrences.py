@@ -47,7 +47,9 @@ def test_last_friday_of_the_month() -> None:
 
 
 def test_every_other_week_counts_from_dtstart() -> None:
-    meeting = Meeting("WEEKLY", parse_days("WE"), "17:30", "19:00", "Europe/London", 2, date(2026, 11, 4))
+    meeting = Meeting(
+        "WEEKLY", parse_days("WE"), "17:30", "19:00", "Europe/London", 2, date(2026, 11, 4)
+    )
     starts = _starts(meeting, datetime(2026, 11, 19, tzinfo=timezone.utc), 2)
     assert [s.date() for s in starts] == [date(2026, 12, 2), date(2026, 12, 16)]
 

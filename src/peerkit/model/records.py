@@ -159,6 +159,8 @@ class Online:
     platform: str
     url: str | None = None
     details: str | None = None
+    conference_phone: str | None = None
+    """A number to dial in by phone, a meeting code perhaps after commas."""
 
 
 @dataclass(frozen=True)

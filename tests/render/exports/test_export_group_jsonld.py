@@ -149,7 +149,9 @@ def test_markup_in_a_name_cannot_close_the_script_element(make_site):
 def test_page_address_is_given_when_the_site_address_is_known():
     group = next(g for g in reference_groups() if g.slug == "preston-recovery-together")
 
-    data = json.loads(group_jsonld(group, Settings("Peerkit", site_url="https://groups.example.org/")))
+    data = json.loads(
+        group_jsonld(group, Settings("Peerkit", site_url="https://groups.example.org/"))
+    )
 
     assert data["url"] == "https://groups.example.org/groups/north-west/preston-recovery-together/"
     assert [d.rsplit("/", 1)[1] for d in data["eventSchedule"][0]["byDay"]] == [

@@ -363,3 +363,18 @@ def test_tabular_rows_match_the_json_objects():
     schedules = _csv_rows(rendered, "schedules.csv")
     assert len(schedules) == len(json_of(rendered, FOLDER + "schedules.json"))
     assert {r["service_id"] for r in schedules} <= {s["id"] for s in services}
+
+
+def test_a_dial_in_number_is_a_phone_of_the_virtual_location_in_json_and_csv(make_site):
+    online = _online(region="Online")
+    online["online"] |= {"conference_phone": "+44 20 3481 5237,,84512345#"}
+    make_site.group("online", online, omit=["location"])
+
+    rendered = make_site.render()
+    [location] = json_of(rendered, FOLDER + "locations.json")
+    [phone] = location["phones"]
+    [row] = _csv_rows(rendered, "phones.csv")
+
+    assert phone["number"] == row["number"] == "+44 20 3481 5237,,84512345#"
+    assert phone["location_id"] == row["location_id"] == location["id"]
+    assert _errors(rendered) == []

@@ -176,3 +176,14 @@ def test_reference_feed_has_a_unique_slug_and_the_required_fields_in_every_entry
         assert "address" in entry or "conference_url" in entry, entry["slug"]
     preston = [e for e in entries if e["slug"].startswith("preston-recovery-together-")]
     assert sorted(e["day"] for e in preston) == [1, 4]
+
+
+def test_a_dial_in_number_is_the_entries_conference_phone(make_site):
+    online = {
+        "platform": "Zoom",
+        "url": "https://meet.example.org/x",
+        "conference_phone": "0330 088 5830",
+    }
+    make_site.group(fields={"format": "hybrid", "online": online, "schedule": [_weekly("MO,TH")]})
+
+    assert [e["conference_phone"] for e in _entries(make_site)] == ["0330 088 5830"] * 2

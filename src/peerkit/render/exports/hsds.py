@@ -193,6 +193,21 @@ def _phones(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
     return [{"id": ids("phone", group.slug), "service_id": service_id, "number": number}]
 
 
+def _dial_in(ids: _Ids, group: Group) -> list[dict[str, Any]]:
+    """The online meeting's dial-in number, as a phone of its virtual location."""
+    if not (group.online and group.online.conference_phone):
+        return []
+    location_id = ids("location", group.slug, "virtual")
+    return [
+        {
+            "id": ids("phone", group.slug, "dial-in"),
+            "location_id": location_id,
+            "number": group.online.conference_phone,
+            "description": "Dial in to the online meeting",
+        }
+    ]
+
+
 def _contacts(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
     contact = group.contact
     if not (contact and (contact.name or contact.email)):
@@ -214,6 +229,7 @@ def _locations(ids: _Ids, group: Group) -> list[dict[str, Any]]:
                     "name": group.online.platform,
                     "url": group.online.url,
                     "description": group.online.details,
+                    "phones": _dial_in(ids, group),
                 }
             )
         )

@@ -119,7 +119,7 @@ def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
         "attribute": nested(services, "attributes"),
         "service_at_location": nested(services, "service_at_locations"),
         "location": export.locations,
-        "phone": nested(services, "phones"),
+        "phone": nested(services, "phones") + nested(export.locations, "phones"),
         "contact": nested(services, "contacts"),
         "address": nested(export.locations, "addresses"),
         "schedule": export.schedules,

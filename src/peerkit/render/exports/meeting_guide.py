@@ -146,6 +146,8 @@ def _shared(group: Group, settings: Settings) -> dict[str, Any]:
         entry["conference_url"] = group.online.url
         if group.online.details:
             entry["conference_url_notes"] = group.online.details
+    if group.online and group.online.conference_phone:
+        entry["conference_phone"] = group.online.conference_phone
     if group.organisation:
         entry["group"] = group.organisation
     if group.contact and group.contact.email:
