@@ -129,7 +129,9 @@ class SiteBuilder:
     ) -> Path:
         return self.write(f"groups/{name}.yml", dump_yaml(_merged(group_fields(), fields, omit)))
 
-    def configure(self, options: dict[str, Any] | None = None, theme: dict[str, Any] | None = None) -> Path:
+    def configure(
+        self, options: dict[str, Any] | None = None, theme: dict[str, Any] | None = None
+    ) -> Path:
         """A minimal mkdocs.yml and docs/ beside content/, so the site builds; the
         peerkit plugin's ``options`` and ``theme`` settings as given."""
         config = {
@@ -203,6 +205,21 @@ class BuiltSite:
     root: Path
     output: Path
     log: str
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def reference_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The reference site, built once a session with `mkdocs build --strict` as a user
+    builds it, for every test that reads the built site (pages, headers, browser)."""
+    from tests.commands import run_mkdocs_build
+
+    output = tmp_path_factory.mktemp("reference-site")
+    result = run_mkdocs_build(REPO, output, REPO / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(REPO, output, result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 
 from tests.commands import run_mkdocs_build
+from tests.conftest import BuiltSite
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL_HOST = "127.0.0.1"
@@ -121,11 +122,9 @@ def served(
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(reference_site: BuiltSite) -> Path:
     """The reference site, built once per session the way a user builds it."""
-    out = tmp_path_factory.mktemp("site")
-    mkdocs_build(REPO, out, REPO / "mkdocs.yml")
-    return out
+    return reference_site.output
 
 
 @pytest.fixture(scope="session")

@@ -162,3 +162,18 @@ def test_the_reference_stories_have_no_personal_data() -> None:
     assert diagnostics == []
     assert len(site.stories) >= 9
     assert [d.format() for d in personal_data_in_stories(site, RuleContext(TODAY))] == []
+
+
+def test_an_anonymous_story_that_still_names_its_author_is_an_error(make_site):
+    path = make_site.story("quiet", {"author": "Jane Smith", "anonymous": True})
+
+    [found] = make_site.errors(path)
+
+    assert (found.line, found.col) == (make_site.line_of(path, "author:"), 9)
+    assert "marked anonymous" in found.message
+
+
+def test_an_anonymous_story_without_an_author_passes(make_site):
+    path = make_site.story("quiet", {"anonymous": True}, omit=["author"])
+
+    assert make_site.errors(path) == []

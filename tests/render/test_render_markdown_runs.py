@@ -13,6 +13,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 RUNS = {
     "brackets": "[" * 200_000,
     "link-openings": "[a](" * 50_000,
@@ -33,6 +35,7 @@ for name, run in json.load(sys.stdin).items():
 """
 
 
+@pytest.mark.slow
 def test_long_unclosed_runs_are_converted_not_stalled_on() -> None:
     try:
         result = subprocess.run(

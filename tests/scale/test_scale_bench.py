@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 WEIGHT = r"[\d,.]+ KB \(gzip [\d,.]+ KB\)"
 FIGURES = [
@@ -36,6 +38,7 @@ FIGURES = [
 ]
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_at_small_scale_and_prints_every_figure() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "bench.py"), "--scale", "small"],

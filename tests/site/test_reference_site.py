@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from tests.conftest import BuiltSite
 from tests.site.site_files import fetched_addresses, html_pages, is_other_host
 
 REPO = Path(__file__).resolve().parents[2]
@@ -21,29 +22,9 @@ def _front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8").split("---")[1])
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(REPO / "mkdocs.yml"),
-            "-d",
-            str(out),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out, result.stderr
+@pytest.fixture
+def built(reference_site: BuiltSite) -> tuple[Path, str]:
+    return reference_site.output, reference_site.log
 
 
 def test_strict_build_has_no_warnings(built: tuple[Path, str]) -> None:

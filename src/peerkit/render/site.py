@@ -82,8 +82,8 @@ def site_pages(
         groups_index_page(regions, maker),
         *region_pages(regions, maker),
         *group_pages(visible.groups, topics, maker, today, settings),
-        *topic_pages(visible.topics, visible.stories, visible.tips, visible.groups, maker),
-        topics_index_page(visible.topics, visible.stories, visible.tips, visible.groups, maker),
+        *topic_pages(visible, maker),
+        topics_index_page(visible, maker),
     )
     if stories_made_elsewhere is not None:
         return (*others, *stories_made_elsewhere())

@@ -9,9 +9,11 @@ groups than fit in a table, their count in each region instead of every listing.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from peerkit.model.records import Group, Story, Tip, Topic
+from peerkit.model.kinds import KINDS
+from peerkit.model.records import Topic
+from peerkit.model.site import Site
 from peerkit.render import urls
 from peerkit.render.groups import by_region
 from peerkit.render.page import GeneratedPage, PageMaker
@@ -41,30 +43,22 @@ def by_topic(records: Sequence[R]) -> dict[str, list[R]]:
     return found
 
 
-def topic_pages(
-    topics: Sequence[Topic],
-    stories: Sequence[Story],
-    tips: Sequence[Tip],
-    groups: Sequence[Group],
-    maker: PageMaker,
-) -> Iterator[GeneratedPage]:
-    stories_on, tips_on, groups_on = by_topic(stories), by_topic(tips), by_topic(groups)
-    for topic in topics:
-        filed = (
-            tuple(stories_on.get(topic.slug, ())),
-            tuple(tips_on.get(topic.slug, ())),
-            tuple(groups_on.get(topic.slug, ())),
-        )
-        yield maker.cached(("topic", topic, *filed), _topic_page, topic, *filed, maker)
+def _filed(site: Site) -> dict[str, dict[str, list[Any]]]:
+    """For each kind (by its plural), each topic's records of that kind."""
+    return {kind.plural: by_topic(getattr(site, kind.plural)) for kind in KINDS}
 
 
-def _topic_page(
-    topic: Topic,
-    stories: tuple[Story, ...],
-    tips: tuple[Tip, ...],
-    groups: tuple[Group, ...],
-    maker: PageMaker,
-) -> GeneratedPage:
+def topic_pages(site: Site, maker: PageMaker) -> Iterator[GeneratedPage]:
+    """A page per topic of ``site`` (its visible records), with what is filed under it."""
+    on_topic = _filed(site)
+    for topic in site.topics:
+        filed = {plural: tuple(found.get(topic.slug, ())) for plural, found in on_topic.items()}
+        key = ("topic", topic, *filed.values())
+        yield maker.cached(key, _topic_page, topic, filed, maker)
+
+
+def _topic_page(topic: Topic, filed: dict[str, tuple[Any, ...]], maker: PageMaker) -> GeneratedPage:
+    stories, tips, groups = filed["stories"], filed["tips"], filed["groups"]
     regions = by_region(groups)
     listed = len(groups) <= GROUPS_LISTED
     return maker.make(
@@ -82,27 +76,18 @@ def _topic_page(
     )
 
 
-def topics_index_page(
-    topics: Sequence[Topic],
-    stories: Sequence[Story],
-    tips: Sequence[Tip],
-    groups: Sequence[Group],
-    maker: PageMaker,
-) -> GeneratedPage:
-    stories_on, tips_on, groups_on = by_topic(stories), by_topic(tips), by_topic(groups)
+def topics_index_page(site: Site, maker: PageMaker) -> GeneratedPage:
+    """Every topic with how many records of each kind it has, kind after kind."""
+    on_topic = _filed(site)
     counts = {
-        topic.slug: (
-            len(stories_on.get(topic.slug, ())),
-            len(tips_on.get(topic.slug, ())),
-            len(groups_on.get(topic.slug, ())),
-        )
-        for topic in topics
+        topic.slug: {plural: len(found.get(topic.slug, ())) for plural, found in on_topic.items()}
+        for topic in site.topics
     }
     return maker.make(
         urls.TOPICS,
         maker.words("topics.title"),
         "topics_index.html",
         description=maker.words("topics.description"),
-        topics=topics,
+        topics=site.topics,
         counts=counts,
     )
