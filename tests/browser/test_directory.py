@@ -27,6 +27,7 @@ from peerkit.render.directory_data import DIRECTORY, directory_files
 from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.schedule_words import describe_meeting
+from tests import records
 from tests.browser.conftest import PHONE, REPO, Visit
 from tests.browser.contrast import AA_NORMAL_TEXT, contrast_ratios
 from tests.render.test_render_directory_data import SETTINGS, TOPICS, synthetic_groups
@@ -136,7 +137,8 @@ def test_the_address_keeps_the_choices_and_gives_them_back(
         for g in groups
         if g.format != "online"
         and any(
-            any(d.weekday.code == "WE" for d in m.byday) and m.opens_at >= "17:00" for m in g.schedule
+            any(d.weekday.code == "WE" for d in m.byday) and m.opens_at >= "17:00"
+            for m in g.schedule
         )
     ]
     _expect_count(page, len(expected))
@@ -452,3 +454,58 @@ def test_a_large_directory_shows_its_first_chunk_then_loads_the_rest_when_asked(
     expect(page.locator(".pk-result a").nth(50)).to_be_focused()
     expect(status).to_have_text(f"{saturday} groups match your choices. Showing the first 100.")
     assert visit.console_errors == []
+
+
+def _served_directory(visit: Visit, groups: list[Group]) -> None:
+    """The finder's data made from ``groups``, served in place of the reference data."""
+    files = {
+        f.path.removeprefix(DIRECTORY): f.content
+        for f in directory_files(by_region(groups), TOPICS, SETTINGS)
+    }
+
+    def serve(route: Route) -> None:
+        name = urlsplit(route.request.url).path.rsplit("/", 1)[1]
+        route.fulfill(status=200, content_type="application/json", body=files[name])
+
+    visit.page.route("**/groups/directory/*.json", serve)
+
+
+def test_a_meeting_past_midnight_is_happening_now_after_midnight(
+    open_visit: Callable[..., Visit],
+) -> None:
+    late = records.group(
+        "night-owls", name="Night Owls",
+        schedule=[{"freq": "WEEKLY", "byday": "FR", "opens_at": "23:00", "closes_at": "00:30"}],
+    )  # fmt: skip
+    visit = open_visit(timezone_id="Europe/London")
+    visit.page.clock.set_fixed_time(datetime(2026, 12, 5, 0, 10, tzinfo=ZoneInfo("Europe/London")))
+    _served_directory(visit, [late])
+    page = _finder(visit)
+
+    result = page.locator(".pk-result", has_text="Night Owls")
+    expect(result.locator(".pk-now")).to_have_count(1)
+    expect(result.locator(".pk-result__next")).to_contain_text("Happening now until 00:30.")
+    expect(result.locator(".pk-result__next")).to_contain_text("Next: Fri 11 Dec, 23:00")
+    _clean(visit)
+
+
+def test_a_skipped_date_and_a_months_break_are_never_the_next_meeting(
+    open_visit: Callable[..., Visit],
+) -> None:
+    meeting = {"freq": "WEEKLY", "byday": "TU", "opens_at": "19:00", "closes_at": "20:30"}
+    resting = records.group(
+        "winter-rest", name="Winter Rest",
+        schedule=[meeting | {"except": ["2026-12-08"], "except_months": [1]}],
+    )  # fmt: skip
+    visit = open_visit(timezone_id="Europe/London")
+    visit.page.clock.set_fixed_time(datetime(2026, 12, 2, 12, 0, tzinfo=ZoneInfo("Europe/London")))
+    _served_directory(visit, [resting])
+    page = _finder(visit)
+
+    shown = page.locator(".pk-result", has_text="Winter Rest").locator(".pk-result__next")
+    expect(shown).to_contain_text("Next: Tue 15 Dec, 19:00")
+    [start, _] = next_occurrences(
+        resting.schedule[0], datetime(2026, 12, 2, tzinfo=timezone.utc), 1, "Europe/London"
+    )[0]
+    assert start.date() == date(2026, 12, 15)
+    _clean(visit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from peerkit.load.diagnostics import Severity
 from peerkit.model.settings import Settings
 from peerkit.render.site import render_site
@@ -93,13 +95,45 @@ def test_weekly_meeting_with_an_ordinal_is_an_error(make_site):
     assert "a weekly meeting takes plain days" in problem.message
 
 
-def test_meeting_that_closes_before_it_opens_is_an_error(make_site):
-    path = make_site.group(fields={"schedule": [_meeting(opens_at="19:00", closes_at="18:00")]})
+def test_meeting_that_ends_when_it_starts_is_an_error(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(opens_at="19:00", closes_at="19:00")]})
 
     problem = _only(make_site.errors())
 
     assert (problem.line, problem.col) == (make_site.line_of(path, "closes_at:"), 14)
-    assert problem.message == "meeting ends at 18:00, not after it starts at 19:00"
+    assert problem.message.startswith("meeting ends at 19:00, the time it starts")
+
+
+def test_a_meeting_past_midnight_is_neither_an_error_nor_a_warning(make_site):
+    make_site.group(fields={"schedule": [_meeting(opens_at="23:00", closes_at="00:30")]})
+
+    _, diagnostics = make_site.load()
+
+    assert diagnostics == []
+
+
+def test_a_meeting_that_ends_before_it_starts_is_a_long_one_and_is_questioned(make_site):
+    path = make_site.group(fields={"schedule": [_meeting(opens_at="19:00", closes_at="18:00")]})
+
+    _, [problem] = make_site.load()
+
+    assert problem.severity is Severity.WARNING
+    assert problem.line == make_site.line_of(path, "opens_at:")
+    assert "lasts 23 hours (19:00 to 18:00)" in problem.message
+
+
+@pytest.mark.parametrize(("opens", "closes", "words"), [
+    ("07:00", "21:00", "lasts 14 hours"),
+    ("02:00", "04:00", "starts at 02:00, in the small hours"),
+    ("14:00", "18:30", "lasts 4.5 hours"),
+])  # fmt: skip
+def test_times_that_look_like_a_slip_are_questioned(make_site, opens, closes, words):
+    make_site.group(fields={"schedule": [_meeting(opens_at=opens, closes_at=closes)]})
+
+    _, diagnostics = make_site.load()
+
+    assert [d.severity for d in diagnostics] == [Severity.WARNING]
+    assert words in diagnostics[0].message
 
 
 def test_unknown_time_zone_is_an_error(make_site):
@@ -113,7 +147,7 @@ def test_unknown_time_zone_is_an_error(make_site):
 
 def test_errors_of_the_second_meeting_point_at_the_second_meeting(make_site):
     path = make_site.group(
-        fields={"schedule": [_meeting(), _meeting(byday="TH", closes_at="17:00")]}
+        fields={"schedule": [_meeting(), _meeting(byday="TH", opens_at="17:00", closes_at="17:00")]}
     )
 
     problem = _only(make_site.errors())

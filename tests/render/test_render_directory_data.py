@@ -333,3 +333,16 @@ def test_a_group_costs_under_120_bytes_and_its_words_under_200_at_20000_groups()
     words = sum(len(b) for p, b in files.items() if p.endswith("-words.json"))
     assert chunks / 20_000 <= 120, f"{chunks / 20_000:.1f} bytes a group"
     assert words / 20_000 <= 200, f"{words / 20_000:.1f} bytes of words a group"
+
+
+def test_skipped_days_and_months_follow_the_usual_fields(make_site):
+    schedule = [
+        {"freq": "WEEKLY", "byday": "TU", "opens_at": "23:00", "closes_at": "00:30",
+         "except": ["2026-12-29"], "except_months": [8]},
+    ]  # fmt: skip
+    make_site.group("a", {"schedule": schedule})
+
+    _, [row], _ = _data(make_site.render())
+
+    off = (date(2026, 12, 29) - date(1970, 1, 1)).days
+    assert row[8] == [[[1], "23:00", "00:30", 0, 1, 0, [off], [8]]]

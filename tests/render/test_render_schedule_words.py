@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from peerkit.model.records import Meeting
@@ -50,3 +52,14 @@ def test_every_ordinal_the_schema_allows_reads_as_words(make_site, byday):
 
     assert "-" not in words
     assert words.endswith(" Friday of the month, 19:00 to 20:00")
+
+
+def test_breaks_are_said_after_the_times():
+    meeting = Meeting(
+        "WEEKLY", parse_days("TU"), "23:00", "00:30",
+        except_dates=(date(2026, 12, 29), date(2026, 12, 22)), except_months=(8, 7),
+    )  # fmt: skip
+    assert describe_meeting(meeting) == (
+        "Every Tuesday, 23:00 to 00:30; not in July and August;"
+        " not on 22 December 2026 and 29 December 2026"
+    )

@@ -118,14 +118,14 @@ def meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
     for group in site.groups:
         for index, meeting in enumerate(group.schedule):
             path = group.source.path
-            if meeting.closes_at <= meeting.opens_at:
+            if meeting.closes_at == meeting.opens_at:
                 line, col = group.source.value_at("schedule", index, "closes_at")
                 yield Finding(
                     path,
                     line,
                     col,
-                    f"meeting ends at {meeting.closes_at}, not after it starts at"
-                    f" {meeting.opens_at}",
+                    f"meeting ends at {meeting.closes_at}, the time it starts: give its end"
+                    " (a meeting past midnight ends the next day, 23:00 to 00:30)",
                 )
             if meeting.timezone is not None and not is_time_zone(meeting.timezone):
                 line, col = group.source.value_at("schedule", index, "timezone")
@@ -168,6 +168,36 @@ def meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
                 )
 
 
+LONGEST_USUAL = timedelta(hours=4)
+EARLIEST_USUAL = "06:00"
+
+
+@rule("schedules", Severity.WARNING)
+def unusual_meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
+    """Times that are right for a few groups and a typing slip for most: a meeting of
+    more than four hours, or one that starts in the small hours ("7" read as 07:00)."""
+    for group in site.groups:
+        for index, meeting in enumerate(group.schedule):
+            line, col = group.source.value_at("schedule", index, "opens_at")
+            if meeting.length > LONGEST_USUAL:
+                hours = meeting.length.total_seconds() / 3600
+                yield Finding(
+                    group.source.path,
+                    line,
+                    col,
+                    f"the meeting lasts {hours:g} hours ({meeting.opens_at} to"
+                    f" {meeting.closes_at}): check the times (they are on a 24-hour clock)",
+                )
+            if meeting.opens_at < EARLIEST_USUAL:
+                yield Finding(
+                    group.source.path,
+                    line,
+                    col,
+                    f"the meeting starts at {meeting.opens_at}, in the small hours: check the"
+                    " time (19:00 is seven in the evening)",
+                )
+
+
 @rule("records", Severity.WARNING)
 def region_spellings(site: Site, context: RuleContext) -> Iterator[Finding]:
     """Two spellings of one region share a page; say so, so the listing can be made consistent."""
@@ -193,6 +223,7 @@ ALL_RULES: tuple[Rule, ...] = (
     stale_groups,
     consent_after_publication,
     meeting_times,
+    unusual_meeting_times,
     region_spellings,
     *SAFETY_RULES,
 )

@@ -47,8 +47,9 @@ def _converter(hint: Any) -> _Convert:
     return _same
 
 
-_Plan = tuple[tuple[str, _Convert, bool], ...]
-"""Each field: its name, its converter, and whether it has a default."""
+_Plan = tuple[tuple[str, str, _Convert, bool], ...]
+"""Each field: its name, its key in the file (``field(metadata={"key": ...})`` where the
+file's word cannot be a Python name), its converter, and whether it has a default."""
 
 
 def _plan(cls: type) -> _Plan:
@@ -61,7 +62,8 @@ def _plan(cls: type) -> _Plan:
         has_default = (
             f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
         )
-        plan.append((f.name, parse or _converter(hints[f.name]), has_default))
+        key = f.metadata.get("key", f.name)
+        plan.append((f.name, key, parse or _converter(hints[f.name]), has_default))
     return tuple(plan)
 
 
@@ -69,11 +71,11 @@ def _build(cls: type[R], plan: _Plan, data: Mapping[str, Any], given: Mapping[st
     derive = getattr(cls, "derived", None)
     values = {**data, **derive(data)} if derive is not None else data
     kwargs: dict[str, Any] = {}
-    for name, convert, has_default in plan:
+    for name, key, convert, has_default in plan:
         if name in given:
             kwargs[name] = given[name]
-        elif name in values:
-            kwargs[name] = convert(values[name])
+        elif key in values:
+            kwargs[name] = convert(values[key])
         elif not has_default:
             kwargs[name] = None
     return cls(**kwargs)

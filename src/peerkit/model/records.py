@@ -8,7 +8,7 @@ topic, duplicate slug, stale listing) can still point at the right line.
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
 from peerkit.model.positions import Located, Position
@@ -177,15 +177,38 @@ class Meeting:
     interval: int = 1
     dtstart: date | None = None
     notes: str | None = None
+    except_dates: tuple[date, ...] = field(default=(), metadata={"key": "except"})
+    """Days it does not happen (``except`` in the file: a word Python keeps)."""
+    except_months: tuple[int, ...] = ()
+    """Months it takes a break, 1 to 12."""
 
     def zone(self, site_timezone: str) -> str:
         """The time zone the meeting's times are in."""
         return self.timezone or site_timezone
 
     @property
+    def length(self) -> timedelta:
+        """How long it lasts; a meeting whose end is not after its start ends the next
+        day ("23:00" to "00:30" is an hour and a half)."""
+        opens, closes = (_minutes(t) for t in (self.opens_at, self.closes_at))
+        return timedelta(minutes=(closes - opens) % (24 * 60))
+
+    @property
+    def crosses_midnight(self) -> bool:
+        return self.closes_at < self.opens_at
+
+    def happens_on(self, day: date) -> bool:
+        """False on a day the schedule's exceptions leave out."""
+        return day not in self.except_dates and day.month not in self.except_months
+
+    @property
     def weekdays(self) -> tuple[Weekday, ...]:
         """The distinct weekdays it meets on, in the order written."""
         return tuple(dict.fromkeys(day.weekday for day in self.byday))
+
+
+def _minutes(hhmm: str) -> int:
+    return int(hhmm[:2]) * 60 + int(hhmm[3:5])
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,10 @@ A chunk is a list of rows, one a group, in the order of the region pages::
 - a meeting is ``[[0, 3], "12:30", "14:00"]``: its days (a weekday, 0 for
   Monday; ``[3, 2]`` for the second Thursday of a monthly meeting, ``[4, -1]``
   the last Friday), then wall-clock times in its time zone, then only what
-  differs from the usual: the zone's number in ``zones``, the interval, and the
-  first day it counts from (days since 1970-01-01). See `_meeting`.
+  differs from the usual: the zone's number in ``zones``, the interval, the
+  first day it counts from (days since 1970-01-01), the days and the months it
+  takes off. A meeting whose end is before its start ends the next day. See
+  `_meeting`.
 - ``by_arrangement`` is 1 if the group also meets when members arrange it.
 - coordinates (3 decimals, about 100 m) come last and only when they differ
   from the town's.
@@ -169,20 +171,23 @@ def _towns(listed: Sequence[tuple[int, Group]]) -> tuple[list[list[Any]], dict[A
 
 
 _EPOCH = date(1970, 1, 1).toordinal()
-_TAIL_DEFAULTS = (0, 1, 0)
+_TAIL_DEFAULTS: tuple[object, ...] = (0, 1, 0, [], [])
 
 
 def _meeting(meeting: Meeting, zones: dict[str, int], site_timezone: str) -> list[Any]:
-    """``[days, opens, closes, zone, interval, first day]``, the last three only where
-    they differ from ``0, 1, none``. A day is its weekday (0 is Monday), or for a
-    monthly meeting ``[weekday, ordinal]``; the first day counts days from 1970-01-01,
-    as the finder's script counts them. Nothing in it needs parsing again."""
+    """``[days, opens, closes, zone, interval, first day, days off, months off]``, the
+    last five only as far as they differ from ``0, 1, none, [], []``. A day is its
+    weekday (0 is Monday), or for a monthly meeting ``[weekday, ordinal]``; the first
+    day and the days off count days from 1970-01-01, as the finder's script counts
+    them; months off are 1 to 12. Nothing in it needs parsing again."""
     days = [day.weekday.value if day.ordinal is None else [day.weekday.value, day.ordinal]
             for day in meeting.byday]  # fmt: skip
     tail = [
         zones[meeting.zone(site_timezone)],
         meeting.interval,
         meeting.dtstart.toordinal() - _EPOCH if meeting.dtstart else 0,
+        sorted(day.toordinal() - _EPOCH for day in meeting.except_dates),
+        sorted(meeting.except_months),
     ]
     while tail and tail[-1] == _TAIL_DEFAULTS[len(tail) - 1]:
         tail.pop()

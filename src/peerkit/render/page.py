@@ -8,10 +8,9 @@ from typing import Any
 
 from jinja2 import Environment
 
+from peerkit.render.dates import ENGLISH
 from peerkit.render.memo import RenderMemo
 from peerkit.translations import Words
-
-ENGLISH = Words("en")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from peerkit.model.records import Meeting
 from peerkit.model.schedule import Weekday
+from peerkit.render.dates import ENGLISH, human_date
 from peerkit.translations import Words
-
-ENGLISH = Words("en")
 
 
 def join_words(items: list[str], words: Words = ENGLISH) -> str:
@@ -46,12 +45,22 @@ def describe_days(meeting: Meeting, words: Words = ENGLISH) -> str:
 
 
 def describe_meeting(meeting: Meeting, words: Words = ENGLISH) -> str:
-    return words(
-        "schedule.times",
-        days=describe_days(meeting, words),
-        opens=meeting.opens_at,
-        closes=meeting.closes_at,
-    )
+    """The whole sentence: days, times, then the breaks ("not in August")."""
+    parts = [
+        words(
+            "schedule.times",
+            days=describe_days(meeting, words),
+            opens=meeting.opens_at,
+            closes=meeting.closes_at,
+        )
+    ]
+    if meeting.except_months:
+        months = [words(f"month.{m}") for m in sorted(meeting.except_months)]
+        parts.append(words("schedule.except_months", months=join_words(months, words)))
+    if meeting.except_dates:
+        dates = [human_date(day, words) for day in sorted(meeting.except_dates)]
+        parts.append(words("schedule.except_dates", dates=join_words(dates, words)))
+    return "; ".join(parts)
 
 
 def sort_key(meeting: Meeting) -> tuple[int, str]:

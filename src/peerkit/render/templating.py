@@ -8,7 +8,6 @@ site overrides a template by putting a file of the same name in one of
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,21 +26,10 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
-from peerkit.model.schedule import Weekday
 from peerkit.render import urls
-from peerkit.render.schedule_words import ENGLISH, describe_meeting
+from peerkit.render.dates import human_date, human_day
+from peerkit.render.schedule_words import describe_meeting
 from peerkit.translations import Words
-
-
-def human_day(value: date, words: Words = ENGLISH) -> str:
-    """ "Thursday 26 November 2026", "jueves, 26 de noviembre de 2026"."""
-    weekday = words(f"day.{Weekday.of(value).code}")
-    return words("date.with_weekday", weekday=weekday, date=human_date(value, words))
-
-
-def human_date(value: date, words: Words = ENGLISH) -> str:
-    """ "14 March 2026": unambiguous in every English-speaking country."""
-    return words("date.long", day=value.day, month=words(f"month.{value.month}"), year=value.year)
 
 
 @pass_context

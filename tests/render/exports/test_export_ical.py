@@ -267,3 +267,28 @@ def test_every_reference_calendar_parses_with_a_vtimezone_for_each_event():
         assert events, path
         assert calendar.get_missing_tzids() == set(), path
         assert len({str(e["UID"]) for e in events}) == len(events), path
+
+
+def test_a_meeting_past_midnight_ends_on_the_next_day_in_the_calendar(make_site):
+    make_site.group(fields=_meetings(_weekly("TU", "23:00", "00:30"), last_verified="2026-09-01"))
+
+    [event] = _calendar(make_site.render()).walk("VEVENT")
+
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=90)
+    assert event.decoded("DTEND").date() == date(2026, 9, 2)
+
+
+def test_skipped_dates_are_exdates_and_a_months_break_limits_the_rule(make_site):
+    meeting = _weekly("TU", **{"except": ["2026-09-08", "2026-12-29"], "except_months": [8]})
+    make_site.group(fields=_meetings(meeting, last_verified="2026-09-01"))
+
+    [event] = _calendar(make_site.render()).walk("VEVENT")
+    rule = rrulestr(
+        event["RRULE"].to_ical().decode(), dtstart=event.decoded("DTSTART").replace(tzinfo=None)
+    )
+    skipped = {d.dt.replace(tzinfo=None) for d in event["EXDATE"].dts}
+    year = [day for day in rule[:60] if day not in skipped]
+
+    assert datetime(2026, 9, 8, 18, 30) not in year and datetime(2026, 9, 15, 18, 30) in year
+    assert datetime(2026, 12, 29, 18, 30) not in year
+    assert not [day for day in year if day.month == 8]

@@ -67,6 +67,10 @@ def schedule(meeting: Meeting, site_timezone: str) -> dict[str, Any]:
         # "Last Friday" or "1st Monday and 3rd Wednesday": byMonthWeek cannot say it,
         # byDay in iCal's own syntax can.
         data["byDay"] = [str(day) for day in meeting.byday]
+    if meeting.except_months:
+        data["byMonth"] = [m for m in range(1, 13) if m not in meeting.except_months]
+    if meeting.except_dates:
+        data["exceptDate"] = [day.isoformat() for day in sorted(meeting.except_dates)]
     return data
 
 

@@ -134,6 +134,13 @@ def _event(
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("rrule", _rrule(meeting))
+    skipped = [
+        datetime.combine(day, start.timetz().replace(tzinfo=None), tzinfo=start.tzinfo)
+        for day in meeting.except_dates
+        if day >= start.date()
+    ]
+    if skipped:
+        event.add("exdate", skipped)
     event.add("summary", group.name)
     event.add("location", _where(group))
     if group.location and group.location.latitude is not None:
@@ -147,6 +154,9 @@ def _event(
 
 def _rrule(meeting: Meeting) -> dict[str, object]:
     rule: dict[str, object] = {"freq": meeting.freq, "byday": [str(d) for d in meeting.byday]}
+    if meeting.except_months:
+        # A month's break: the months it does meet, which BYMONTH can say for any rule.
+        rule["bymonth"] = [m for m in range(1, 13) if m not in meeting.except_months]
     if meeting.interval > 1:
         rule["interval"] = meeting.interval
         if meeting.freq == "WEEKLY":

@@ -147,13 +147,17 @@
     }
   }
 
-  /* The next two {start, end} of a meeting that have not ended by `now`. */
+  const takesOff = (m, d) => m.off.has(d) || m.monthsOff.has(new Date(d * DAY).getUTCMonth() + 1);
+
+  /* The next two {start, end} of a meeting that have not ended by `now`; its end is
+     its start plus its length, as on the group's page (occurrences.py). */
   function occurrences(m, now) {
     const p = wall(m.zone, now);
     const found = [];
     for (const d of meetingDays(m, dayNumber(p.year, p.month - 1, p.day) - 1)) {
-      const end = instant(m.zone, d, m.closes);
-      if (end > now) found.push({ start: instant(m.zone, d, m.opens), end });
+      if (takesOff(m, d)) continue;
+      const start = instant(m.zone, d, m.opens);
+      if (start + m.length > now) found.push({ start, end: start + m.length });
       if (found.length === 2) break;
     }
     return found;
@@ -172,9 +176,12 @@
 
   const minutes = (hhmm) => +hhmm.slice(0, 2) * 60 + +hhmm.slice(3);
 
-  /* [days, opens, closes, zone?, interval?, first day?] (directory_data.py). */
-  function meeting([days, opens, closes, zone = 0, interval = 1, start = 0]) {
-    const m = { opens: minutes(opens), closes: minutes(closes), hours: { opens, closes },
+  /* [days, opens, closes, zone?, interval?, first day?, days off?, months off?]
+     (directory_data.py). A meeting whose end is before its start ends the next day. */
+  function meeting([days, opens, closes, zone = 0, interval = 1, start = 0, off = [], monthsOff = []]) {
+    const m = { opens: minutes(opens), hours: { opens, closes },
+      length: ((minutes(closes) - minutes(opens) + 1440) % 1440) * 6e4,
+      off: new Set(off), monthsOff: new Set(monthsOff),
       zone: index.zones[zone], interval, start: start || null,
       days: days.map((d) => (Array.isArray(d) ? { wd: d[0], n: d[1] } : { wd: d, n: 0 })) };
     m.monthly = m.days.some((d) => d.n);
