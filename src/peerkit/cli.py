@@ -24,10 +24,16 @@ from mkdocs.exceptions import MkDocsException
 
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
 from peerkit.forked import ForkedError
-from peerkit.imports.csv_source import columns_help
+from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
-from peerkit.imports.run import ImportOptions, import_file, report_lines, site_topics
+from peerkit.imports.run import (
+    ImportOptions,
+    import_file,
+    report_lines,
+    site_topics,
+    topic_aliases,
+)
 from peerkit.init_site import (
     InitOptions,
     destination_problems,
@@ -160,6 +166,14 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--date",
         type=date.fromisoformat,
         help="the import date (YYYY-MM-DD) for the files' first line (default: today)",
+    )
+    command.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADING=FIELD",
+        help="read a spreadsheet column as a field, for example --map 'Type of group=topics'"
+        " (repeat for more columns; the fields are listed below)",
     )
     command.add_argument(
         "--topic",
@@ -341,9 +355,15 @@ def _run_import(args: argparse.Namespace) -> int:
     if args.topic and topics and args.topic not in topics:
         print(f"error: --topic {args.topic!r} is not in topics.yml: {', '.join(topics)}")
         return 1
+    columns = column_map(args.map)
+    if isinstance(columns, str):
+        print(f"error: {columns}", file=sys.stderr)
+        return 1
     defaults = Defaults(
         timezone=settings.timezone,
         country=settings.country,
+        topic_aliases=topic_aliases(content),
+        columns=columns,
         today=args.date or date.today(),
         topics=topics,
         default_topic=args.topic,

@@ -189,3 +189,38 @@ def test_group_with_neither_schedule_nor_arrangement_is_an_error(make_site):
     problem = _only(make_site.errors())
 
     assert "schedule" in problem.message and "by_arrangement" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "body", "field", "suggestion"),
+    [
+        ({"name": "Cramlington Grief CafÃ©"}, None, "name:", "Cramlington Grief Café"),
+        ({"cost": "Â£2 for tea"}, None, "cost:", "£2 for tea"),
+    ],
+)
+def test_double_encoded_text_in_a_listing_is_questioned(make_site, fields, body, field, suggestion):
+    path = make_site.group(fields=fields)
+
+    _, [problem] = make_site.load()
+
+    assert problem.severity is Severity.WARNING
+    assert problem.line == make_site.line_of(path, field)
+    assert f"did you mean {suggestion!r}" in problem.message
+
+
+def test_double_encoded_text_in_a_story_is_found_at_its_line(make_site):
+    path = make_site.story(body="A good day.\nI donâ€™t know why it helped.\n")
+
+    _, [problem] = make_site.load()
+
+    assert problem.line == make_site.line_of(path, "donâ€™t")
+    assert "did you mean" in problem.message and "don’t" in problem.message
+
+
+def test_accents_and_symbols_written_right_are_left_alone(make_site):
+    make_site.group(fields={"name": "Café Ñandú — £2, 50 €, naïve"})
+    make_site.story(body="Zoë’s “café” was full. Ça va.\n")
+
+    _, diagnostics = make_site.load()
+
+    assert diagnostics == []

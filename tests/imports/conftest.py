@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 
 from peerkit.imports.mapping import Defaults
-from peerkit.imports.run import ImportOptions, ImportReport, import_file, site_topics
+from peerkit.imports.run import (
+    ImportOptions,
+    ImportReport,
+    import_file,
+    site_topics,
+    topic_aliases,
+)
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.model.records import Group
 from peerkit.model.settings import Settings
@@ -44,6 +50,8 @@ class ImportSite:
             today=IMPORT_DAY,
             topics=site_topics(self.content),
             default_topic=options.pop("default_topic", None),
+            topic_aliases=topic_aliases(self.content),
+            columns=options.pop("columns", {}),
         )
         settings = ImportOptions(
             dest=options.pop("dest", self.groups),

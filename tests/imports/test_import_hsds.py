@@ -170,7 +170,7 @@ def test_hsds_tables_are_joined_back_into_groups(import_site: ImportSite) -> Non
     assert (walk.interval, walk.notes) == (2, "Cancelled in very bad weather.")
     assert (
         "hsds-datapackage/services.csv:4: error: no address: an in-person or hybrid group needs"
-        " the street address"
+        " the street address, or the venue and its postcode"
     ) in messages(report)
 
 

@@ -20,8 +20,8 @@ from peerkit.imports.values import (
     parse_days,
     parse_frequency,
     parse_ordinals,
+    parse_sheet_times,
     parse_time,
-    parse_time_range,
 )
 
 
@@ -75,10 +75,43 @@ def test_times_that_are_not_times(text: str) -> None:
     assert isinstance(parse_time(text), Bad)
 
 
-def test_a_time_range_in_one_cell() -> None:
-    assert parse_time_range("6.30pm - 8pm") == ("18:30", "20:00")
-    assert parse_time_range("18:30 to 20:00") == ("18:30", "20:00")
-    assert parse_time_range("18:30") == ("18:30", None)
+@pytest.mark.parametrize(
+    ("cell", "times"),
+    [
+        ("6.30pm - 8pm", ("18:30", "20:00")),
+        ("18:30 to 20:00", ("18:30", "20:00")),
+        ("18:30", ("18:30", None)),
+        ("7-9pm", ("19:00", "21:00")),
+        ("2-4pm", ("14:00", "16:00")),
+        ("7.30pm-9pm", ("19:30", "21:00")),
+        ("19.30\u201321.00", ("19:30", "21:00")),
+        ("7:00 PM", ("19:00", None)),
+        ("12noon", ("12:00", None)),
+        ("Midday - 1.30pm", ("12:00", "13:30")),
+        ("noon to 2pm", ("12:00", "14:00")),
+        ("11-1pm", ("11:00", "13:00")),
+        ("10-11.30am", ("10:00", "11:30")),
+        ("7pm-9", ("19:00", "21:00")),
+        ("9.30-13.00", ("09:30", "13:00")),
+        ("07:30", ("07:30", None)),
+        ("23:00-00:30", ("23:00", "00:30")),
+        ("11pm till 12.30am", ("23:00", "00:30")),
+    ],
+)
+def test_a_spreadsheets_times_mean_what_the_person_meant(cell: str, times: tuple) -> None:
+    assert parse_sheet_times(cell) == times
+
+
+def test_start_and_end_in_two_cells_share_the_half_of_the_day() -> None:
+    assert parse_sheet_times("7", "9pm") == ("19:00", "21:00")
+    assert parse_sheet_times("7pm", "9") == ("19:00", "21:00")
+
+
+@pytest.mark.parametrize("cell", ["7", "7.30", "7-9", "6:30", "7.30 - 9"])
+def test_a_bare_morning_or_evening_hour_is_refused_not_guessed(cell: str) -> None:
+    found = parse_sheet_times(cell)
+    assert isinstance(found, Bad)
+    assert "in the morning or the evening" in found.reason
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,14 @@ def test_in_person_group_without_an_address_is_an_error(make_site):
     [problem] = make_site.errors()
 
     assert problem.line == make_site.line_of(path, "location:") + 1
-    assert problem.message.startswith("missing required field 'address' in location")
+    assert problem.message == "location: needs at least one of: address, venue/postcode"
+
+
+def test_a_venue_and_its_postcode_are_enough_for_an_in_person_group(make_site):
+    location = {k: v for k, v in _location().items() if k != "address"}
+    make_site.group("hall", {"location": location | {"venue": "Hall", "postcode": "LS1 1AA"}})
+
+    assert make_site.errors() == []
 
 
 def test_hybrid_group_needs_both_a_place_and_a_link(make_site):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
+from peerkit.check.encoding import double_encoded_text
 from peerkit.check.rule import Finding, Rule, RuleContext, rule
 from peerkit.check.safety import SAFETY_RULES
 from peerkit.load.diagnostics import Diagnostic, Severity
@@ -225,5 +226,6 @@ ALL_RULES: tuple[Rule, ...] = (
     meeting_times,
     unusual_meeting_times,
     region_spellings,
+    double_encoded_text,
     *SAFETY_RULES,
 )

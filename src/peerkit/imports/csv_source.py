@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
@@ -24,8 +25,7 @@ from peerkit.imports.values import (
     parse_days,
     parse_frequency,
     parse_ordinals,
-    parse_time,
-    parse_time_range,
+    parse_sheet_times,
 )
 
 
@@ -62,7 +62,8 @@ COLUMNS = (
     Column("start", "start time: 18:30, 6:30pm or 18.30 (or 18:30-20:00 for both)", ("start time", "starts", "from", "time", "opens at", "begins")),
     Column("end", "end time (if empty: an hour after the start)", ("end time", "ends", "until", "to", "finish", "finish time", "closes at")),
     Column("timezone", "a name such as Europe/London (if empty: the site's)", ("time zone", "tz")),
-    Column("schedule_notes", "anything else about the times, for example not in August", ("notes", "meeting notes")),
+    Column("schedule_notes", "shown with the times, for example bring a mug", ("meeting notes", "schedule notes", "time notes")),
+    Column("editor_note", "kept in the group's file for the site's editors, never shown on the site", ("notes", "note", "comments", "comment", "internal notes", "admin notes", "remarks")),
     Column("by_arrangement", "for groups that meet when members arrange it: how to arrange", ("by appointment",)),
     Column("contact_name", "who to ask for", ("contact", "contact person", "host", "facilitator")),
     Column("email", "the group's email address", ("e mail", "email address", "contact email")),
@@ -74,6 +75,20 @@ COLUMNS = (
     Column("last_verified", "when the listing was last checked: 2026-03-14 or 14/03/2026 (if empty: today)", ("last checked", "verified", "checked", "date checked", "last updated", "updated")),
     Column("status", "published or draft (if empty: published)", ("listing status",)),
 )  # fmt: skip
+
+
+def column_map(pairs: list[str]) -> dict[str, str] | str:
+    """`--map` options ("Type of group=topics") as heading -> field, or what is wrong."""
+    fields = {column.name for column in COLUMNS}
+    found: dict[str, str] = {}
+    for pair in pairs:
+        heading, equals, name = pair.rpartition("=")
+        if not equals or not heading.strip():
+            return f"--map {pair!r}: write the column's heading, =, then the field"
+        if name.strip() not in fields:
+            return f"--map {pair!r}: {name.strip()!r} is not a field; the fields: {', '.join(sorted(fields))}"
+        found[heading.strip()] = name.strip()
+    return found
 
 
 def header_key(heading: str) -> str:
@@ -93,52 +108,90 @@ def columns_help() -> str:
     return "\n".join(f"  {c.name.ljust(width)}  {c.help}" for c in COLUMNS)
 
 
-def looks_like_csv(text: str) -> bool:
+def looks_like_csv(text: str, mapping: Mapping[str, str] | None = None) -> bool:
     rows = _rows(text, _delimiter(text))
-    return _known(rows[_header_index(rows) or 0] if rows else []) >= 2
+    chosen = mapping or {}
+    return _known(rows[_header_index(rows, chosen) or 0] if rows else [], chosen) >= 2
 
 
-def read_csv(text: str, file: str, day_first: bool) -> tuple[list[Draft], list[Problem]]:
+@dataclass(frozen=True)
+class Headings:
+    """Which column went to which field, as the import report shows it."""
+
+    used: tuple[tuple[str, str], ...]
+    """(heading, field) for each column read."""
+    left_out: tuple[str, ...]
+
+
+def read_csv(
+    text: str, file: str, day_first: bool, mapping: Mapping[str, str] | None = None
+) -> tuple[list[Draft], list[Problem], Headings]:
+    """The sheet's groups. ``mapping``: a heading to the field its column fills
+    (`peerkit import --map "Type of group=topics"`), over the headings known."""
     rows = _rows(text, _delimiter(text))
     problems: list[Problem] = []
-    header_index = _header_index(rows)
+    header_index = _header_index(rows, mapping or {})
     if header_index is None:
-        return [], [error(Where(file), "the file has no rows")]
+        return [], [error(Where(file), "the file has no rows")], Headings((), ())
     header_where = Where(file, header_index + 1)
+    chosen = {header_key(heading): field for heading, field in (mapping or {}).items()}
     names: list[str | None] = []
+    used: list[tuple[str, str]] = []
+    left_out: list[str] = []
     for heading in rows[header_index]:
-        name = _BY_KEY.get(header_key(heading))
+        name = chosen.get(header_key(heading)) or _BY_KEY.get(header_key(heading))
+        if name is not None and name in names:
+            problems.append(
+                warning(header_where, f"column {heading.strip()!r} is a second {name!r}; not used")
+            )
+            name = None
         if name is None and heading.strip():
             problems.append(warning(header_where, f"column {heading.strip()!r} is not used"))
+            left_out.append(heading.strip())
+        elif name is not None:
+            used.append((heading.strip(), name))
         names.append(name)
+    headings = Headings(tuple(used), tuple(left_out))
+    if "editor_note" in names:
+        heading = next(h for h, n in used if n == "editor_note")
+        problems.append(
+            warning(
+                header_where,
+                f"column {heading!r} went to editor_note, a note for editors in each group's"
+                " file that the site never shows",
+            )
+        )
     if "name" not in names:
         problems.append(error(header_where, "no 'name' column: every group needs a name"))
-        return [], problems
+        return [], problems, headings
     drafts: dict[tuple[str, ...], Draft] = {}
+    by_field = {field: heading for heading, field in used}
     for index in range(header_index + 1, len(rows)):
         cells = _cells(names, rows[index])
         if not cells:
             continue
-        draft = _draft(cells, Where(file, index + 1), day_first)
+        draft = _draft(cells, Where(file, index + 1), day_first, by_field)
         key = _group_key(draft)
         if key in drafts:
             drafts[key].absorb(draft)
         else:
             drafts[key] = draft
-    return list(drafts.values()), problems
+    return list(drafts.values()), problems, headings
 
 
-def _known(row: list[str]) -> int:
-    return sum(header_key(cell) in _BY_KEY for cell in row)
+def _known(row: list[str], mapping: Mapping[str, str] | None = None) -> int:
+    chosen = {header_key(h) for h in mapping or {}}
+    return sum(header_key(cell) in _BY_KEY or header_key(cell) in chosen for cell in row)
 
 
-def _header_index(rows: list[list[str]]) -> int | None:
+def _header_index(rows: list[list[str]], mapping: Mapping[str, str]) -> int | None:
     """The headings row: the first with two known headings among the first ten rows.
 
     Sheets often start with a title ("Our groups, spring 2026") above the headings.
     """
     filled = [i for i, row in enumerate(rows) if any(cell.strip() for cell in row)]
-    return next((i for i in filled[:10] if _known(rows[i]) >= 2), filled[0] if filled else None)
+    known = (i for i in filled[:10] if _known(rows[i], mapping) >= 2)
+    return next(known, filled[0] if filled else None)
 
 
 def _delimiter(text: str) -> str:
@@ -161,6 +214,24 @@ def _rows(text: str, delimiter: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
+def rows_of_lines(text: str, lines: tuple[int, ...]) -> tuple[int, ...]:
+    """The spreadsheet rows (as it numbers them) that hold the file's ``lines``: a
+    cell with a line break makes a row of two lines."""
+    if not lines:
+        return ()
+    wanted = sorted(lines)
+    found: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    first = 1
+    for row_number, _ in enumerate(reader, start=1):
+        last = reader.line_num
+        while wanted and wanted[0] <= last:
+            if wanted.pop(0) >= first and row_number not in found:
+                found.append(row_number)
+        first = last + 1
+    return tuple(found)
+
+
 def _cells(names: list[str | None], row: list[str]) -> dict[str, str]:
     cells: dict[str, str] = {}
     for name, cell in zip(names, row, strict=False):
@@ -178,7 +249,9 @@ def _list(text: str | None) -> list[str]:
     return [item.strip() for item in text.replace("\n", separator).split(separator) if item.strip()]
 
 
-def _draft(cells: dict[str, str], where: Where, day_first: bool) -> Draft:
+def _draft(
+    cells: dict[str, str], where: Where, day_first: bool, headings: Mapping[str, str]
+) -> Draft:
     address = ", ".join(filter(None, (cells.get("address"), cells.get("address_2")))) or None
     draft = Draft(
         where=where,
@@ -209,15 +282,20 @@ def _draft(cells: dict[str, str], where: Where, day_first: bool) -> Draft:
         cost=cells.get("cost"),
         last_verified=cells.get("last_verified"),
         status=cells.get("status"),
+        editor_note=cells.get("editor_note"),
     )
-    meeting = _meeting(cells, where, day_first, draft.problems)
+    meeting = _meeting(cells, where, day_first, draft.problems, headings)
     if meeting:
         draft.meetings.append(meeting)
     return draft
 
 
 def _meeting(
-    cells: dict[str, str], where: Where, day_first: bool, problems: list[Problem]
+    cells: dict[str, str],
+    where: Where,
+    day_first: bool,
+    problems: list[Problem],
+    headings: Mapping[str, str],
 ) -> DraftMeeting | None:
     """The row's meeting, from its day, frequency, week of the month and times."""
     if not any(cells.get(k) for k in ("day", "start", "end", "frequency", "week_of_month")):
@@ -250,17 +328,13 @@ def _meeting(
     ordinals = tuple(dict.fromkeys((*ordinals, *days.ordinals)))
     opens_at = closes_at = None
     if cells.get("start"):
-        times = parse_time_range(cells["start"])
+        times = parse_sheet_times(cells["start"], cells.get("end", ""))
         if isinstance(times, Bad):
-            bad(times.reason)
+            bad(f"{headings.get('start', 'start')}: {times.reason}")
         else:
             opens_at, closes_at = times
-    if cells.get("end"):
-        end = parse_time(cells["end"])
-        if isinstance(end, Bad):
-            bad(end.reason)
-        else:
-            closes_at = end
+    elif cells.get("end"):
+        bad(f"{headings.get('end', 'end')} is given but no start time")
     dtstart = None
     if cells.get("first_date"):
         parsed = parse_date(cells["first_date"], day_first)

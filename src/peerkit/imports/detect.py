@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peerkit.imports.csv_source import looks_like_csv, read_csv
+from peerkit.imports.csv_source import Headings, looks_like_csv, read_csv, rows_of_lines
 from peerkit.imports.drafts import Draft, Problem, Where, error, warning
 from peerkit.imports.hsds import looks_like_hsds, read_services, service_list
 from peerkit.imports.hsds_tabular import Package, read_package
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.meeting_guide import looks_like_meeting_guide, read_meeting_guide
+from peerkit.imports.text_encoding import decode_lines, line_list
 
 MAX_FILE_BYTES = 200_000_000
 
@@ -32,6 +33,8 @@ class SourceRead:
     drafts: list[Draft] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
+    headings: Headings | None = None
+    """A spreadsheet's columns and the fields they went to."""
 
 
 def read_file(path: Path, defaults: Defaults) -> SourceRead:
@@ -60,15 +63,8 @@ def read_file(path: Path, defaults: Defaults) -> SourceRead:
         except zipfile.BadZipFile:
             return _unknown(label, "a damaged zip file")
     problems: list[Problem] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        problems.append(
-            warning(
-                Where(label), "not UTF-8 text; read as Windows-1252: save as 'CSV UTF-8' next time"
-            )
-        )
+    decoded = decode_lines(raw)
+    text = decoded.text
     stripped = text.lstrip()
     if stripped[:1] in ("[", "{"):
         try:
@@ -76,13 +72,28 @@ def read_file(path: Path, defaults: Defaults) -> SourceRead:
         except json.JSONDecodeError as exc:
             return _unknown(label, f"JSON that cannot be read (line {exc.lineno}: {exc.msg})")
         result = _from_json(data, path, label, defaults)
-    elif looks_like_csv(text):
-        drafts, found = read_csv(text, label, day_first)
-        result = SourceRead("CSV spreadsheet", drafts, found, text.count("\n"))
+    elif looks_like_csv(text, defaults.columns):
+        drafts, found, headings = read_csv(text, label, day_first, defaults.columns)
+        result = SourceRead("CSV spreadsheet", drafts, found, text.count("\n"), headings)
+        windows = rows_of_lines(text, decoded.windows_lines)
+        if windows:
+            problems.append(_windows_warning(label, "row", windows))
     else:
         return _unknown(label, "neither JSON nor a spreadsheet with known column headings")
+    if decoded.windows_lines and result.kind != "CSV spreadsheet":
+        problems.append(_windows_warning(label, "line", decoded.windows_lines))
     result.problems[:0] = problems
     return result
+
+
+def _windows_warning(label: str, unit: str, numbers: tuple[int, ...]) -> Problem:
+    many = len(numbers) > 1
+    return warning(
+        Where(label),
+        f"{unit}{'s' if many else ''} {line_list(numbers)} {'are' if many else 'is'} not UTF-8"
+        f" and {'were' if many else 'was'} read as Windows-1252 (the rest of the file is"
+        " UTF-8): check their accented letters and symbols",
+    )
 
 
 def _unknown(label: str, what: str) -> SourceRead:

@@ -111,6 +111,8 @@ class Draft:
     cost: str | None = None
     last_verified: date | str | None = None
     status: str | None = None
+    editor_note: str | None = None
+    """A spreadsheet's free notes: kept in the file for editors, never published."""
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
     """Set by a source that already knows the group must not be imported (a closed service)."""
@@ -164,4 +166,5 @@ _TEXT_FIELDS = (
     "website",
     "cost",
     "status",
+    "editor_note",
 )

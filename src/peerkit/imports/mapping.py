@@ -57,6 +57,11 @@ class Defaults:
     default_topic: str | None = None
     site_url: str | None = None
     """The site's own address: a link back to it is its listing page, not the group's website."""
+    topic_aliases: Mapping[str, str] = field(default_factory=dict)
+    """Other words for a topic (topics.yml's aliases) -> the topic's slug."""
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """A spreadsheet heading to the field its column fills, over the headings Peerkit
+    knows (`--map "Type of group=topics"`)."""
 
 
 @dataclass
@@ -163,6 +168,8 @@ class _Builder:
         status = self.status()
         if status:
             data["status"] = status
+        if d.editor_note:
+            data["editor_note"] = d.editor_note
         if self.failed:
             return None
         data = self.prune(data)
@@ -172,7 +179,7 @@ class _Builder:
         known = self.defaults.topics
         slugs: list[str] = []
         for word in self.draft.topics:
-            slug = match_topic(word, known)
+            slug = match_topic(word, known, self.defaults.topic_aliases)
             if slug:
                 slugs.append(slug)
             else:
@@ -206,8 +213,11 @@ class _Builder:
 
     def location(self) -> dict[str, Any] | None:
         d = self.draft
-        if not d.address:
-            self.fail("no address: an in-person or hybrid group needs the street address")
+        if not d.address and not (d.venue and d.postcode):
+            self.fail(
+                "no address: an in-person or hybrid group needs the street address,"
+                " or the venue and its postcode"
+            )
         if not d.town:
             self.fail("no town: an in-person or hybrid group needs its town or city")
         if self.failed:
@@ -349,13 +359,19 @@ def read_format(text: str) -> str | None:
     return None
 
 
-def match_topic(word: str, topics: Mapping[str, str]) -> str | None:
-    """A topic as people write it ("Grief", "grief and loss", "GRIEF") -> its slug."""
+def match_topic(
+    word: str, topics: Mapping[str, str], aliases: Mapping[str, str] | None = None
+) -> str | None:
+    """A topic as people write it ("Grief", "grief and loss", "GRIEF", or an alias the
+    site gives in topics.yml such as "Bereavement") -> its slug."""
     key = ascii_slug(word)
     if not key:
         return None
     if not topics:
         return key
+    for alias, slug in (aliases or {}).items():
+        if key == ascii_slug(alias):
+            return slug
     for slug, title in topics.items():
         if key in (slug, ascii_slug(title)):
             return slug

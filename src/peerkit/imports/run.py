@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar
 
 from ruamel.yaml.error import YAMLError
 
+from peerkit.imports.csv_source import Headings
 from peerkit.imports.detect import read_file
 from peerkit.imports.drafts import Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults, Mapped, to_group
@@ -62,6 +63,7 @@ class ImportReport:
     kind: str
     problems: list[Problem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    headings: Headings | None = None
 
     def count(self, action: Action) -> int:
         return sum(o.action == action for o in self.outcomes)
@@ -90,7 +92,7 @@ def import_file(
     """Import every group of ``source``; ``progress`` wraps the long loops (a terminal bar)."""
     d = options.defaults
     read = read_file(source, d)
-    report = ImportReport(read.kind, list(read.problems))
+    report = ImportReport(read.kind, list(read.problems), headings=read.headings)
     if read.rows <= PROGRESS_ABOVE_ROWS:
         progress = _no_progress
     drafts = read.drafts
@@ -274,19 +276,36 @@ class _Writer:
 
 def site_topics(content_dir: Path) -> dict[str, str]:
     """The site's topics (slug -> title) from topics.yml; empty if it cannot be read."""
+    return {item["slug"]: item["title"] for item in _topic_items(content_dir)}
+
+
+def topic_aliases(content_dir: Path) -> dict[str, str]:
+    """Each other word for a topic that topics.yml gives (``aliases``) -> its slug."""
+    return {
+        alias: item["slug"]
+        for item in _topic_items(content_dir)
+        for alias in item.get("aliases", ())
+    }
+
+
+def _topic_items(content_dir: Path) -> list[dict[str, Any]]:
     path = content_dir / "topics.yml"
     try:
         located = parse_yaml(path.read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError, YamlProblem):
-        return {}
+        return []
     if validate("topics", located, path.name):
-        return {}
-    return {item["slug"]: item["title"] for item in located.data}
+        return []
+    return list(located.data)
 
 
 def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
     """What `peerkit import` prints: the problems row by row, each file, then the counts."""
-    lines = [problem.format() for problem in report.sorted_problems()]
+    lines = []
+    if dry_run and report.headings is not None:
+        lines += [f"column {heading!r} -> {name}" for heading, name in report.headings.used]
+        lines += [f"column {heading!r} -> left out" for heading in report.headings.left_out]
+    lines += [problem.format() for problem in report.sorted_problems()]
     verbs = {"created": "create", "updated": "update"}
     for outcome in report.outcomes:
         if outcome.action not in verbs or outcome.path is None:

@@ -64,12 +64,9 @@ def _checked(m: DraftMeeting, found: Schedule) -> bool:
         return False
     if not m.closes_at:
         m.closes_at = add_hour(m.opens_at)
-        if m.closes_at is None:
-            fail(f"no end time, and one hour after {m.opens_at} is the next day")
-            return False
         problems.append(warning(m.where, f"no end time; assumed one hour, to {m.closes_at}"))
-    if m.closes_at <= m.opens_at:
-        fail(f"meeting ends at {m.closes_at}, not after it starts at {m.opens_at}")
+    if m.closes_at == m.opens_at:
+        fail(f"meeting ends at {m.closes_at}, the time it starts: give its end")
     if m.timezone and m.timezone not in known_timezones():
         fail(f"unknown time zone {m.timezone!r} (use a name such as Europe/London)")
     if m.interval is not None and not 1 <= m.interval <= 12:

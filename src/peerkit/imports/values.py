@@ -216,47 +216,128 @@ def parse_frequency(text: str) -> Frequency | Bad:
 # --- times ------------------------------------------------------------------------------
 
 _TIME = re.compile(
-    r"^(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?(?::\d{2})?\s*(?P<ampm>[ap])?\.?\s*m?\.?$", re.I
+    r"^(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<m>\d{2}))?(?::\d{2})?\s*(?:(?P<ampm>[ap])\.?\s*m?\.?)?$",
+    re.I,
 )
 _TIME_OFFSET = re.compile(r"(?:z|[+-]\d{2}(?::?\d{2})?)$", re.I)
+_NOON = re.compile(r"^(?:12\s*)?(?:noon|midday)$|^12\s*(?:pm\s*)?noon$")
+_RANGE = re.compile(r"\s*(?:-|\u2013|\u2014|\bto\b|\btill\b|\buntil\b)\s*", re.I)
 
 
-def parse_time(text: str) -> str | Bad:
-    """ "18:30", "6:30pm", "18.30", "6 pm", "1830", "noon" -> "HH:MM" on a 24-hour clock."""
+@dataclass(frozen=True)
+class _Clock:
+    """A time as written: its hour and minute, "a" or "p" if it says which half of
+    the day, and whether it can only be a 24-hour time (19:30, 00:15, 07:30, 10:00,
+    1930)."""
+
+    hour: int
+    minute: int
+    half: str | None
+    twenty_four: bool
+
+    @property
+    def ambiguous(self) -> bool:
+        """ "7" or "7.30": morning or evening, which nobody should guess."""
+        return self.half is None and not self.twenty_four and 1 <= self.hour <= 11
+
+    def on_half(self, half: str) -> _Clock:
+        return _Clock(self.hour, self.minute, half, self.twenty_four)
+
+    def text(self) -> str:
+        hour = self.hour
+        if self.half:
+            hour = hour % 12 + (12 if self.half == "p" else 0)
+        return f"{hour:02d}:{self.minute:02d}"
+
+
+def _clock(text: str) -> _Clock | Bad:
     value = text.strip().casefold()
-    if value in ("noon", "midday", "12 noon"):
-        return "12:00"
+    if _NOON.match(value):
+        return _Clock(12, 0, "p", True)
     if value == "midnight":
-        return "00:00"
-    if re.fullmatch(r"\d{3,4}", value):
+        return _Clock(0, 0, None, True)
+    four_digits = re.fullmatch(r"\d{3,4}", value) is not None
+    if four_digits:
         value = f"{value[:-2]}:{value[-2:]}"
     match = _TIME.match(value)
     if not match:
         return Bad(f"unknown time {text!r} (write 18:30 or 6:30pm)")
     hour, minute = int(match["h"]), int(match["m"] or 0)
-    if match["ampm"]:
-        if not 1 <= hour <= 12:
-            return Bad(f"unknown time {text!r}: {hour} is not an hour on a 12-hour clock")
-        hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
+    half = match["ampm"].lower() if match["ampm"] else None
+    if half and not 1 <= hour <= 12:
+        return Bad(f"unknown time {text!r}: {hour} is not an hour on a 12-hour clock")
     if hour > 23 or minute > 59:
         return Bad(f"unknown time {text!r} (hours go to 23, minutes to 59)")
-    return f"{hour:02d}:{minute:02d}"
+    # 07:30, 10:00, 1930 and 19.30 can only be a 24-hour clock; 7:30, 7.30, 10.30 and
+    # 7 are how people write the 12-hour one without saying which half of the day.
+    two_digit_colon = len(match["h"]) == 2 and match["sep"] == ":"
+    twenty_four = not half and (hour == 0 or hour >= 13 or two_digit_colon or four_digits)
+    if hour == 12 and not half and not twenty_four:
+        # "12", "12.30": midday, on any clock a meeting keeps; "10.30-12.00" is a morning.
+        half = "p"
+    return _Clock(hour, minute, half, twenty_four)
 
 
-def parse_time_range(text: str) -> tuple[str, str | None] | Bad:
-    """ "18:30-20:00" or "6.30pm to 8pm" in one cell; a single time gives no end."""
-    parts = re.split(
-        r"\s*(?:-|\u2013|\u2014|\bto\b|\buntil\b)\s*", text.strip(), maxsplit=1, flags=re.I
-    )
-    start = parse_time(parts[0])
-    if isinstance(start, Bad):
-        return start
-    if len(parts) == 1:
-        return start, None
-    end = parse_time(parts[1])
-    if isinstance(end, Bad):
-        return end
-    return start, end
+def parse_time(text: str) -> str | Bad:
+    """A feed's time: "18:30", "6:30pm", "18.30", "6 pm", "1830", "noon" -> "HH:MM".
+
+    Feeds (Meeting Guide, HSDS) write a 24-hour clock, so "9:05" is 09:05; a
+    spreadsheet's times go through `parse_sheet_times`, which does not guess."""
+    clock = _clock(text)
+    return clock if isinstance(clock, Bad) else clock.text()
+
+
+def _twelve(clock: _Clock) -> int:
+    """Where an hour falls in its half of the day: 12 first (12pm is noon)."""
+    return clock.hour % 12
+
+
+def parse_sheet_times(start: str, end: str = "") -> tuple[str, str | None] | Bad:
+    """A spreadsheet's meeting times, in one cell ("7-9pm", "7.30pm-9pm", "19.30 to
+    21.00", with a hyphen or a dash) or two, as 24-hour "HH:MM"; no end gives None.
+
+    People write the half of the day once: "7-9pm" is 19:00 to 21:00, "11-1pm" 11:00
+    to 13:00, "7pm-9" 19:00 to 21:00, and a 24-hour time makes the other one 24-hour
+    too ("9.30-13.00"). A time that is still morning-or-evening ("7", "7.30") is
+    refused, never guessed."""
+    if not end:
+        parts = _RANGE.split(start.strip(), maxsplit=1)
+        start, end = parts[0], parts[1] if len(parts) > 1 else ""
+    first = _clock(start)
+    if isinstance(first, Bad):
+        return first
+    second = _clock(end) if end.strip() else None
+    if isinstance(second, Bad):
+        return second
+    if second is not None:
+        first, second = _shared_half(first, second)
+    for clock, written in ((first, start), (second, end)):
+        if clock is not None and clock.ambiguous:
+            said = f"{clock.hour}:{clock.minute:02d}" if clock.minute else str(clock.hour)
+            return Bad(
+                f"is {written.strip()!r} in the morning or the evening? write {said}am,"
+                f" {said}pm or {clock.hour + 12}:{clock.minute:02d}"
+            )
+    return first.text(), second.text() if second else None
+
+
+def _shared_half(first: _Clock, second: _Clock) -> tuple[_Clock, _Clock]:
+    """The half of the day, or the 24-hour clock, said once for both ends of a range."""
+    if first.twenty_four and second.ambiguous:
+        return first, _Clock(second.hour, second.minute, None, True)
+    if second.twenty_four and first.ambiguous:
+        return _Clock(first.hour, first.minute, None, True), second
+    if second.half and first.ambiguous:
+        same = _twelve(first) <= _twelve(second)
+        return first.on_half(second.half if same else _other(second.half)), second
+    if first.half and second.ambiguous:
+        same = _twelve(second) >= _twelve(first)
+        return first, second.on_half(first.half if same else _other(first.half))
+    return first, second
+
+
+def _other(half: str) -> str:
+    return "p" if half == "a" else "a"
 
 
 def iso_time(text: str) -> str | Bad:
@@ -264,10 +345,10 @@ def iso_time(text: str) -> str | Bad:
     return parse_time(_TIME_OFFSET.sub("", text.strip()))
 
 
-def add_hour(time: str) -> str | None:
-    """One hour later, or None past midnight (a meeting may not run into the next day)."""
+def add_hour(time: str) -> str:
+    """One hour later, past midnight if it must be (the meeting ends the next day)."""
     hour, minute = map(int, time.split(":"))
-    return None if hour >= 23 else f"{hour + 1:02d}:{minute:02d}"
+    return f"{(hour + 1) % 24:02d}:{minute:02d}"
 
 
 # --- dates ------------------------------------------------------------------------------

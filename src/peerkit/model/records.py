@@ -80,6 +80,8 @@ class Topic:
     translations: tuple[TopicTranslation, ...] = ()
     language: str | None = None
     """The language of ``title`` and ``description``; None is the site's default."""
+    aliases: tuple[str, ...] = ()
+    """Other words people use for the topic ("Bereavement" for grief)."""
 
     @staticmethod
     def derived(data: dict[str, Any]) -> dict[str, Any]:
