@@ -40,6 +40,10 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def _record(fetched: list[str], request: Any) -> None:
+    fetched.append(request.url)
+
+
 def measure(site: Path, paths: tuple[str, ...]) -> None:
     handler = functools.partial(_Quiet, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -51,7 +55,7 @@ def measure(site: Path, paths: tuple[str, ...]) -> None:
             context = browser.new_context(viewport={"width": 360, "height": 740})
             page = context.new_page()
             fetched: list[str] = []
-            page.on("requestfinished", lambda request: fetched.append(request.url))
+            page.on("requestfinished", functools.partial(_record, fetched))
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             context.close()
