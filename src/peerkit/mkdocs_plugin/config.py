@@ -98,6 +98,11 @@ class PeerkitConfig(base.Config):
     an index the browser loads in small pieces as the visitor types, for sites of
     thousands of pages; needs `pip install 'peerkit[pagefind]'`."""
 
+    crisis_terms = c.ListOfItems(c.Type(str), default=[])
+    """Words that bring up the crisis lines above search results, added to those of the
+    site's language (src/peerkit/translations/crisis_terms/): a local service's name,
+    a phrase the site's readers use."""
+
     colors = c.SubConfig(ColorsConfig)
     """The organisation's own primary and accent colours; Peerkit derives the rest at AA contrast."""
 
