@@ -103,6 +103,11 @@ class PeerkitConfig(base.Config):
     site's language (src/peerkit/translations/crisis_terms/): a local service's name,
     a phrase the site's readers use."""
 
+    discreet_calendar = c.Type(bool, default=False)
+    """true: calendar downloads name every meeting "Meeting", and a region's calendar
+    "Meetings", instead of the group's name, which can say what it is about to whoever
+    sees the visitor's calendar."""
+
     colors = c.SubConfig(ColorsConfig)
     """The organisation's own primary and accent colours; Peerkit derives the rest at AA contrast."""
 

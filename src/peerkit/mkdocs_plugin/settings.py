@@ -19,6 +19,7 @@ def settings_from_mkdocs(config: MkDocsConfig, options: PeerkitConfig) -> Settin
         language=config.theme.get("language") or "en",
         timezone=options.timezone,
         stories_per_page=options.stories_per_page,
+        discreet_calendar=options.discreet_calendar,
         template_dirs=(Path(custom_dir) / "peerkit",) if custom_dir else (),
         languages=site_languages(config),
     )

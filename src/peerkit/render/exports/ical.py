@@ -26,6 +26,7 @@ from peerkit.render.exports.vtimezone import vtimezone
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
+from peerkit.translations import Words
 
 FILE_NAME = "calendar.ics"
 PRODID = "-//Peerkit//Peerkit group directory//EN"
@@ -50,11 +51,14 @@ def calendar_files(regions: dict[str, list[Group]], settings: Settings) -> Itera
         events = {group.slug: _events(group, settings) for group in groups if group.schedule}
         for group in groups:
             if group.schedule:
+                title = _title(settings, group.name)
                 yield GeneratedFile(
-                    group_calendar_path(group), _calendar(group.name, [events[group.slug]])
+                    group_calendar_path(group), _calendar(title, [events[group.slug]])
                 )
         if events:
             title = f"Groups in {name}" if name != "Online" else "Online groups"
+            if settings.discreet_calendar:
+                title = _discreet(settings.language, "calendar.discreet_calendar")
             yield GeneratedFile(region_calendar_path(name), _calendar(title, events.values()))
 
 
@@ -112,6 +116,21 @@ def _vtimezone_ical(tzid: str, year: int) -> bytes:
     return vtimezone(tzid, date(year, 1, 1)).to_ical()
 
 
+def _title(settings: Settings, name: str) -> str:
+    """A meeting's title: the group's name, or "Meeting" where the site asks for
+    discreet calendars (`Settings.discreet_calendar`)."""
+    return (
+        _discreet(settings.language, "calendar.discreet_title")
+        if settings.discreet_calendar
+        else name
+    )
+
+
+@cache
+def _discreet(language: str, key: str) -> str:
+    return Words(language)(key)
+
+
 def _event(
     group: Group, index: int, meeting: Meeting, start: datetime, end: datetime, settings: Settings
 ) -> Event:
@@ -121,7 +140,7 @@ def _event(
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("rrule", _rrule(meeting))
-    event.add("summary", group.name)
+    event.add("summary", _title(settings, group.name))
     event.add("location", _where(group))
     if group.location and group.location.latitude is not None:
         event.add("geo", (group.location.latitude, group.location.longitude))
