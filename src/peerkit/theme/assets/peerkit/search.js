@@ -162,12 +162,13 @@
   }
 
   /* A typed word is a term's word, or a slip of it: a long word may be one
-     letter out (two, past seven letters), but not its first letter, so that
+     letter out (two, past eight letters), but not its first letter, so that
      "putting" never reads as "cutting". Short words must be exact. */
   function same(typed, word) {
     if (typed === word) return true;
     if (word.length < 5 || typed[0] !== word[0]) return false;
-    return distance(typed, word, word.length > 7 ? 2 : 1) <= (word.length > 7 ? 2 : 1);
+    var most = word.length > 8 ? 2 : 1;
+    return distance(typed, word, most) <= most;
   }
 
   /* Whether the term's words (from the n-th on) follow in the query from its i-th
