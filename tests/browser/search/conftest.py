@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -89,9 +90,10 @@ def engine_visit(browser: Browser, engine: Engine) -> Iterator[Visit]:
     yield from open_on(browser, engine.base_url)
 
 
-def open_on(browser: Browser, base_url: str, **context_options: object) -> Iterator[Visit]:
+def open_on(browser: Browser, base_url: str, **context_options: Any) -> Iterator[Visit]:
     """A fresh browser context on ``base_url`` that records errors and other hosts."""
-    context = browser.new_context(viewport=PHONE, **context_options)  # type: ignore[arg-type]
+    options: dict[str, Any] = {"viewport": PHONE, **context_options}
+    context = browser.new_context(**options)
     context.route("**/*", _only_local)
     page = context.new_page()
     page.set_default_timeout(15_000)
