@@ -54,8 +54,12 @@
   }
   element.textContent = JSON.stringify(config);
 
+  var suggest = config.features.indexOf("search.suggest") !== -1;
+  /* A site opened from disk (file:) keeps Material's own way: its index comes as a
+     script there, which a worker started from this page could not fetch. */
+  var fromDisk = location.protocol === "file:";
   var form = document.forms.namedItem("search");
-  if (form) form.removeAttribute("name");
+  if (form && !fromDisk) form.removeAttribute("name");
 
   /* What the bundle's search talks to: messages wait here until the real worker
      has started, and what it answers goes to the bundle's listeners. */
@@ -102,7 +106,7 @@
     setup.then(function (index) {
       real.postMessage({
         type: SETUP,
-        data: { config: index.config, docs: index.docs, options: { suggest: false } },
+        data: { config: index.config, docs: index.docs, options: { suggest: suggest } },
       });
     });
   };
@@ -110,7 +114,7 @@
   var RealWorker = window.Worker;
   var deferred = null;
   window.Worker = function (url, options) {
-    if (url === config.search && deferred === null) {
+    if (url === config.search && deferred === null && !fromDisk) {
       deferred = new DeferredWorker(url);
       return deferred;
     }
