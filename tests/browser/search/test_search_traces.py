@@ -146,6 +146,8 @@ def test_crisis_lines_call_and_text_with_one_tap_without_javascript(
 ) -> None:
     visit = open_visit(java_script_enabled=False, viewport=PHONE)
     visit.goto()
+    # Without JavaScript there is no search box, and its crisis card never shows.
+    expect(visit.page.locator("#pk-search-help")).to_be_hidden()
     strip = visit.page.locator(".pk-crisis")
     data = yaml.safe_load((REPO / "content" / "crisis.yml").read_text("utf-8"))
     texts = [line for line in data["lines"] if "text" in line]
