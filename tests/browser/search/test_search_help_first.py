@@ -46,6 +46,7 @@ IN_CRISIS = [
     "no reason to live",
     "everyone would be better off dead",
     "I don't want to be here anymore",
+    "i don’t want to live",
     "end it all",
     "cutting",
 ]

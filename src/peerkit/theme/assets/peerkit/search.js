@@ -131,13 +131,15 @@
   var terms = [];
 
   /* Letters and digits only, lower case, without accents: "Self-harm" and
-     "self harm", "autolesión" and "autolesion" are the same words. */
+     "self harm", "autolesión" and "autolesion" are the same words. Punctuation
+     of every kind separates words, the curly apostrophe a phone types included
+     ("don’t" is "don t", as "don't" is). */
   function words(text) {
-    return String(text)
-      .normalize("NFKD")
+    text = String(text);
+    return (text.normalize ? text.normalize("NFKD") : text)
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
-      .replace(/[^a-z0-9\u00c0-\uffff]+/g, " ")
+      .replace(/[^a-z0-9\u00c0-\u1fff\u2070-\uffff]+/g, " ")
       .trim()
       .split(" ")
       .filter(Boolean);
