@@ -370,7 +370,7 @@ def _search(
     site: Path, browser: Any, base: str, path: str, word: str, expect: str, result: Browsed
 ) -> tuple[Weight, bool]:
     """Bytes of the search's own files fetched from opening a page to the first results
-    (Material's search loads its whole index as the page opens, Pagefind as you type),
+    (Material's search loads its whole index when search is opened, Pagefind as you type),
     and whether the expected page is among the links shown."""
     context, page, fetched = _open(browser, base, result)
     try:

@@ -241,7 +241,9 @@ def _write_stories(folder: Path, count: int, rng: random.Random) -> list[str]:
         paragraphs = _paragraphs(rng, 700)
         rare = number == count // 3
         if rare:
+            # Published and without a content warning: only then is its body searchable.
             fields.pop("status", None)
+            fields.pop("content_warnings", None)
             paragraphs[1] += f" The smell of {RARE_WORD} on toast still takes me back."
         if rng.random() < 0.3:
             paragraphs.insert(2, f"## {rng.choice(_OPENERS)}")

@@ -20,9 +20,10 @@ def _search(visit: Visit, words: str) -> None:
 
 
 def test_search_finds_a_story_by_a_word_of_its_body(visit: Visit) -> None:
-    _search(visit, "intercept")
+    # A story without a content warning: a warned story's body is not searchable.
+    _search(visit, "casseroles")
     results = visit.page.locator(".md-search-result__item a")
-    expect(results.first).to_have_attribute("href", re.compile(r"stories/the-app-i-deleted/"))
+    expect(results.first).to_have_attribute("href", re.compile(r"stories/a-chair-by-the-window/"))
     assert visit.console_errors == []
     assert visit.other_hosts == []
 

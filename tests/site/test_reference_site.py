@@ -84,9 +84,15 @@ def test_search_index_holds_story_bodies_and_group_towns(built: tuple[Path, str]
     site, _ = built
     docs = _search_docs(site)
     story_text = " ".join(
+        d["text"] for d in docs if d["location"].startswith("stories/a-chair-by-the-window/")
+    )
+    assert "casseroles" in story_text
+    # A story behind a content warning is in the index by its title, summary and warning.
+    warned = " ".join(
         d["text"] for d in docs if d["location"].startswith("stories/the-app-i-deleted/")
     )
-    assert "intercept" in story_text
+    assert "Content warning: gambling, debt" in warned and "grew quietly" in warned
+    assert "intercept" not in warned
     groups = [
         yaml.safe_load(p.read_text("utf-8")) for p in (REPO / "content" / "groups").rglob("*.yml")
     ]

@@ -98,6 +98,16 @@ class PeerkitConfig(base.Config):
     an index the browser loads in small pieces as the visitor types, for sites of
     thousands of pages; needs `pip install 'peerkit[pagefind]'`."""
 
+    crisis_terms = c.ListOfItems(c.Type(str), default=[])
+    """Words that bring up the crisis lines above search results, added to those of the
+    site's language (src/peerkit/translations/crisis_terms/): a local service's name,
+    a phrase the site's readers use."""
+
+    discreet_calendar = c.Type(bool, default=False)
+    """true: calendar downloads name every meeting "Meeting", and a region's calendar
+    "Meetings", instead of the group's name, which can say what it is about to whoever
+    sees the visitor's calendar."""
+
     colors = c.SubConfig(ColorsConfig)
     """The organisation's own primary and accent colours; Peerkit derives the rest at AA contrast."""
 

@@ -29,7 +29,7 @@ from watchdog.observers.api import BaseObserver
 from peerkit.branding import Colour, stylesheet
 from peerkit.forked import Forked, ForkedError
 from peerkit.load.diagnostics import Severity
-from peerkit.mkdocs_plugin import languages
+from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.rebuilds import ServeState
@@ -273,6 +273,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.background = None
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        visitor_search.visitors_may_find(page)
         if self.config.search == "pagefind":
             # Material's index would hold every word of every page and be downloaded
             # by every visitor; with Pagefind, it stays an empty stub.
@@ -286,12 +287,18 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.meta["description"] = html.escape(generated.description)
         if generated.jsonld:
             page.meta["peerkit_jsonld"] = generated.jsonld
+        if generated.directory:
+            page.meta["peerkit_directory"] = True
         return ""
 
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:
         generated = self.pages.get(page.file.src_uri)
         content = html_text if generated is None else generated.html
-        if self.config.search == "pagefind" and not (generated and generated.on_a_list):
+        if (
+            self.config.search == "pagefind"
+            and not (generated and generated.on_a_list)
+            and visitor_search.visitors_may_find(page)
+        ):
             self.searchable.add(page.file.dest_uri)
             # Only the page's own content is indexed: not the crisis lines, exit links,
             # navigation or footer that every page repeats. A group's page is left out
@@ -340,6 +347,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             "footer_links": [
                 {"title": link.title, "url": link.url} for link in self.config.footer_links
             ],
+            **visitor_search.theme_globals(files, self.settings.language, self.config.crisis_terms),
         }
         return env
 

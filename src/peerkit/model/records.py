@@ -261,6 +261,8 @@ class CrisisLine:
     name: str
     phone: str | None = None
     text: str | None = None
+    sms: str | None = None
+    sms_body: str | None = None
     url: str | None = None
     hours: str | None = None
     description: str | None = None

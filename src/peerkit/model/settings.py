@@ -31,6 +31,9 @@ class Settings:
     """The time zone of meetings that do not name one, applied when rendering."""
     country: str = "GB"
     stories_per_page: int = 10
+    discreet_calendar: bool = False
+    """Calendar downloads name every meeting just "Meeting": a calendar is seen by
+    whoever looks at the phone, and a group's name can say what it is about."""
     template_dirs: tuple[Path, ...] = ()
     languages: tuple[str, ...] = ()
     """Every language the site is built in, its default first, when it is built in

@@ -42,6 +42,7 @@ def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> Gene
         maker.words("groups.title"),
         "groups_index.html",
         description=maker.words("groups.description"),
+        directory=True,
         regions=regions,
         total=sum(len(items) for items in regions.values()),
     )
@@ -88,6 +89,7 @@ def _region_page(
         title if number == 1 else t("page.numbered", title=title, number=number, count=count),
         "region.html",
         description=t("region.description", region=name),
+        directory=True,
         region=name,
         groups=list(shown),
         total=total,

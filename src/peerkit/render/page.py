@@ -20,7 +20,9 @@ class GeneratedPage:
     ``title`` and ``description`` are plain text; whoever puts them into HTML
     escapes them. ``jsonld`` is JSON already safe inside a script element.
     ``on_a_list`` says that a list page shows the same record in a row (a group on
-    its region's page), which can stand in for it in a search index.
+    its region's page), which can stand in for it in a search index. ``directory``
+    marks the directory's own pages (the finder, a region's list): only they load
+    the directory's script and styles, which every other page would fetch for nothing.
     """
 
     url: str
@@ -29,6 +31,7 @@ class GeneratedPage:
     description: str | None = None
     jsonld: str | None = None
     on_a_list: bool = False
+    directory: bool = False
 
     @property
     def src_uri(self) -> str:
@@ -81,9 +84,10 @@ class PageMaker:
         description: str | None = None,
         jsonld: str | None = None,
         on_a_list: bool = False,
+        directory: bool = False,
         **context: Any,
     ) -> GeneratedPage:
         html = self.env.get_template(template).render(
             page_url=url, title=title, site_name=self.site_name, **context
         )
-        return GeneratedPage(url, title, html, description, jsonld, on_a_list)
+        return GeneratedPage(url, title, html, description, jsonld, on_a_list, directory)

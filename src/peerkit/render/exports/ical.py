@@ -25,6 +25,7 @@ from peerkit.render.exports.vtimezone import vtimezone
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
+from peerkit.translations import Words
 
 FILE_NAME = "calendar.ics"
 PRODID = "-//Peerkit//Peerkit group directory//EN"
@@ -50,12 +51,15 @@ def calendar_files(regions: dict[str, list[Group]], settings: Settings) -> Itera
         events = {group.slug: _events(group, settings) for group in groups if group.schedule}
         for group in groups:
             if group.schedule:
+                title = _title(settings, group.name)
                 yield GeneratedFile(
                     group_calendar_path(group),
-                    _calendar(group.name, [events[group.slug]], zone_texts),
+                    _calendar(title, [events[group.slug]], zone_texts),
                 )
         if events:
             title = f"Groups in {name}" if name != "Online" else "Online groups"
+            if settings.discreet_calendar:
+                title = Words(settings.language)("calendar.discreet_calendar")
             yield GeneratedFile(
                 region_calendar_path(name), _calendar(title, events.values(), zone_texts)
             )
@@ -125,6 +129,14 @@ def _calendar(title: str, groups: Iterable[_Events], zone_texts: _ZoneTexts) -> 
     return head[: -len(_END)] + b"".join(zones) + b"".join(events) + _END
 
 
+def _title(settings: Settings, name: str) -> str:
+    """A meeting's title: the group's name, or "Meeting" where the site asks for
+    discreet calendars (`Settings.discreet_calendar`)."""
+    if settings.discreet_calendar:
+        return Words(settings.language)("calendar.discreet_title")
+    return name
+
+
 def _event(
     group: Group, index: int, meeting: Meeting, start: datetime, end: datetime, settings: Settings
 ) -> Event:
@@ -141,7 +153,7 @@ def _event(
     ]
     if skipped:
         event.add("exdate", skipped)
-    event.add("summary", group.name)
+    event.add("summary", _title(settings, group.name))
     event.add("location", _where(group))
     if group.location and group.location.latitude is not None:
         event.add("geo", (group.location.latitude, group.location.longitude))

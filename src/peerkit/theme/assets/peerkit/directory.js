@@ -5,7 +5,8 @@
  * its data (format: render/directory_data.py) is in. The first chunk shows at
  * once, the others load when a filter or distance needs them, the description
  * words when the visitor searches. Choices go in the query string, to share;
- * the browser's position never leaves the page, not even into the address.
+ * typed words and the browser's position never leave the page, not even into
+ * the address.
  * Meetings recur as render/occurrences.py computes them, in their own zone,
  * and show in the visitor's. On a region page it writes the printed address.
  */
@@ -332,8 +333,12 @@
 
   /* --------------------------------------------------------- the form --- */
 
+  /* Choices (a day, a format, a town from the list) go in the address, to share;
+     typed words never do: an address ends up in history, and one with words in it
+     would tell whoever looks what the visitor was looking for. */
   function saveChoices() {
-    const query = new URLSearchParams(controls.filter((c) => c.value).map((c) => [c.name, c.value]));
+    const chosen = controls.filter((c) => c.value && c.type !== "search");
+    const query = new URLSearchParams(chosen.map((c) => [c.name, c.value]));
     const search = query.toString();
     history.replaceState(history.state, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
   }
@@ -398,7 +403,7 @@
     const query = new URLSearchParams(location.search);
     for (const control of controls) {
       const value = query.get(control.name);
-      if (value !== null && (control.type === "search" || [...control.options].some((o) => o.value === value))) {
+      if (value !== null && control.type !== "search" && [...control.options].some((o) => o.value === value)) {
         control.value = value;
       }
     }

@@ -7,6 +7,7 @@
  * into chunks by word: a search loads only the chunks its words need, and a small
  * fragment for each result shown, instead of one file holding every page.
  * Nothing is loaded until the first search; nothing comes from another host.
+ * search.js starts this worker only when the visitor opens or focuses search.
  *
  * Titles and excerpts come from pages contributors wrote, and Material puts them
  * into the page as HTML: everything is escaped except Pagefind's <mark> around
@@ -102,6 +103,14 @@ function sleep(ms) {
   });
 }
 
+/* A story behind a content warning says so first (story.html marks the warning
+ * as the page's `warning`); its body is not in the index, so the excerpt can only
+ * quote its title, summary and warning. */
+function warned(data) {
+  var warning = data.meta && data.meta.warning;
+  return warning ? '<p class="pk-search-warning">' + escapeHtml(warning) + "</p>" : "";
+}
+
 function toItem(data, score, terms) {
   var location = data.url.startsWith(base.pathname)
     ? data.url.slice(base.pathname.length)
@@ -110,7 +119,7 @@ function toItem(data, score, terms) {
     {
       location: location,
       title: escapeHtml((data.meta && data.meta.title) || location),
-      text: "<p>" + safeExcerpt(data.excerpt || "") + "</p>",
+      text: warned(data) + "<p>" + safeExcerpt(data.excerpt || "") + "</p>",
       score: score,
       terms: terms,
     },
