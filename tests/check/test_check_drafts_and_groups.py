@@ -224,3 +224,31 @@ def test_accents_and_symbols_written_right_are_left_alone(make_site):
     _, diagnostics = make_site.load()
 
     assert diagnostics == []
+
+
+def test_two_listings_of_one_group_are_questioned(make_site):
+    make_site.group("friday-lunch", {"name": "Friday Lunch Club"})
+    second = make_site.group("online-friday-lunch-club", {"name": "Friday  lunch club"})
+
+    _, [problem] = make_site.load()
+
+    assert problem.path == make_site.rel(second)
+    assert "two listings of one group?" in problem.message
+
+
+def test_one_source_id_on_two_files_is_questioned(make_site):
+    make_site.group("a", {"name": "Alpha", "source_id": "svc-1"})
+    make_site.group("b", {"name": "Beta", "source_id": "svc-1"})
+
+    _, [problem] = make_site.load()
+
+    assert "source_id 'svc-1' is also content/groups/a.yml's" in problem.message
+
+
+def test_two_groups_of_one_name_at_other_times_are_two_groups(make_site):
+    make_site.group("a", {"name": "Peer Support"})
+    make_site.group("b", {"name": "Peer Support", "schedule": [_meeting(byday="TH")]})
+
+    _, diagnostics = make_site.load()
+
+    assert diagnostics == []

@@ -90,7 +90,7 @@ def _everything(group: Group) -> dict[str, Any]:
     fields = {
         name: getattr(group, name)
         for name in group.__dataclass_fields__
-        if name not in ("slug", "source", "example")
+        if name not in ("slug", "source", "example", "source_id")
     }
     fields["schedule"] = tuple(
         replace(m, timezone=m.zone(SETTINGS.timezone)) for m in group.schedule

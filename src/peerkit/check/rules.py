@@ -200,6 +200,42 @@ def unusual_meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]
 
 
 @rule("records", Severity.WARNING)
+def possible_duplicate_groups(site: Site, context: RuleContext) -> Iterator[Finding]:
+    """Two listings that look like one group: the same source id, or the same name
+    meeting at the same times. An import run twice, or a list imported from two
+    places, would otherwise show a visitor the same group twice."""
+    by_source: dict[str, Group] = {}
+    by_times: dict[tuple[str, frozenset[tuple[str, str, str]]], Group] = {}
+    for group in site.groups:
+        if group.source_id:
+            first = by_source.setdefault(group.source_id, group)
+            if first is not group:
+                line, col = group.source.value_at("source_id")
+                yield Finding(
+                    group.source.path,
+                    line,
+                    col,
+                    f"source_id {group.source_id!r} is also {first.source.path}'s: two"
+                    " listings of one group? remove one",
+                )
+                continue
+        times = frozenset((byday_text(m.byday), m.opens_at, m.closes_at) for m in group.schedule)
+        if not times:
+            continue
+        first = by_times.setdefault((" ".join(group.name.casefold().split()), times), group)
+        if first is not group:
+            line, col = group.source.value_at("name")
+            yield Finding(
+                group.source.path,
+                line,
+                col,
+                f"{group.name!r} meets at the same times as the listing of the same name in"
+                f" {first.source.path}: two listings of one group? remove one, or tell them"
+                " apart in the name",
+            )
+
+
+@rule("records", Severity.WARNING)
 def region_spellings(site: Site, context: RuleContext) -> Iterator[Finding]:
     """Two spellings of one region share a page; say so, so the listing can be made consistent."""
     first: dict[str, Group] = {}
@@ -226,6 +262,7 @@ ALL_RULES: tuple[Rule, ...] = (
     meeting_times,
     unusual_meeting_times,
     region_spellings,
+    possible_duplicate_groups,
     double_encoded_text,
     *SAFETY_RULES,
 )

@@ -38,6 +38,7 @@ class Column:
 
 COLUMNS = (
     Column("name", "the group's name (required)", ("group name", "group", "title", "meeting name")),
+    Column("source_id", "the group's own id in your list, so that importing it again updates the group", ("id", "group id", "ref", "reference", "listing id")),
     Column("description", "what happens at the group, in words a first-timer understands", ("about", "details", "summary", "what happens")),
     Column("topics", "topics from topics.yml, by short name or title, separated by ; or ,", ("topic", "category", "categories", "tags", "theme", "themes")),
     Column("organisation", "the charity or network that runs the group", ("organization", "org", "charity", "run by", "provider", "network", "organiser", "organizer")),
@@ -283,6 +284,7 @@ def _draft(
         last_verified=cells.get("last_verified"),
         status=cells.get("status"),
         editor_note=cells.get("editor_note"),
+        source_id=cells.get("source_id"),
     )
     meeting = _meeting(cells, where, day_first, draft.problems, headings)
     if meeting:

@@ -113,6 +113,8 @@ class Draft:
     status: str | None = None
     editor_note: str | None = None
     """A spreadsheet's free notes: kept in the file for editors, never published."""
+    source_id: str | None = None
+    """The group's id in the source (HSDS id, Meeting Guide slug, an id column)."""
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
     """Set by a source that already knows the group must not be imported (a closed service)."""
@@ -167,4 +169,5 @@ _TEXT_FIELDS = (
     "cost",
     "status",
     "editor_note",
+    "source_id",
 )

@@ -93,6 +93,7 @@ class _Service:
         contact = next(iter(_items(s, "contacts")), {})
         draft = Draft(
             where=self.where,
+            source_id=_text(s, "id"),
             name=_text(s, "name"),
             description=_text(s, "description"),
             topics=self.topics(),

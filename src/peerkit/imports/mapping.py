@@ -79,6 +79,8 @@ class Mapped:
     implied: dict[tuple[str | int, ...], Any]
     """Fields left out because they hold the default (a meeting's time zone), with that default."""
     problems: list[Problem]
+    name: str = ""
+    source_id: str | None = None
 
 
 def to_group(draft: Draft, defaults: Defaults) -> Mapped:
@@ -93,6 +95,8 @@ def to_group(draft: Draft, defaults: Defaults) -> Mapped:
         frozenset(builder.fallbacks),
         builder.implied,
         [*draft.problems, *builder.problems],
+        draft.name or "",
+        draft.source_id,
     )
 
 
@@ -168,6 +172,8 @@ class _Builder:
         status = self.status()
         if status:
             data["status"] = status
+        if d.source_id:
+            data["source_id"] = d.source_id
         if d.editor_note:
             data["editor_note"] = d.editor_note
         if self.failed:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+import yaml
 from ruamel.yaml.error import YAMLError
 
 from peerkit.imports.csv_source import Headings
@@ -27,14 +28,14 @@ from peerkit.imports.yaml_writer import new_document, update_document
 from peerkit.load.diagnostics import Severity
 from peerkit.load.validate import validate
 from peerkit.load.yaml_source import YamlProblem, parse_yaml
+from peerkit.render.exports.hsds import HsdsIds
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[Any], int, str], Iterable[Any]]
 PROGRESS_ABOVE_ROWS = 300
 """A progress bar is worth its noise only on imports of more than a few hundred rows."""
 Action = Literal["created", "updated", "unchanged", "skipped"]
-_SLUG_LINE = re.compile(r"^slug:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", re.M)
-_TOWN_LINE = re.compile(r"^  town:\s*(.+?)\s*$", re.M)
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -136,28 +137,60 @@ def _unique_slugs(mapped: list[Mapped]) -> Iterator[str]:
 class Existing:
     path: Path
     town: str | None
+    name: str | None = None
+    source_id: str | None = None
+    slug: str | None = None
+    """Its slug: line, where it has one (else its file name is its slug)."""
 
 
-def existing_groups(folders: Iterable[Path]) -> dict[str, Existing]:
-    """Group files already there, by slug (the file name, or a slug: line in the file)."""
-    found: dict[str, Existing] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.suffix not in (".yml", ".yaml") or not path.is_file():
-                continue
-            try:
-                text = path.read_text("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                continue
-            declared = _SLUG_LINE.search(text)
-            town = _TOWN_LINE.search(text)
-            found.setdefault(
-                declared.group(1) if declared else path.stem,
-                Existing(path, town.group(1).strip("'\"") if town else None),
-            )
-    return found
+class ExistingGroups:
+    """Group files already there: by slug (the file name, or its slug: line), by the
+    id of the list they were imported from, and by name and town, so that a group
+    imported again, or a site's own export imported back, is found and not doubled."""
+
+    def __init__(self, folders: Iterable[Path]) -> None:
+        self.by_slug: dict[str, Existing] = {}
+        self.by_source: dict[str, Existing] = {}
+        self.by_name: dict[tuple[str, str], Existing] = {}
+        for folder in folders:
+            if folder.is_dir():
+                for path in sorted(folder.rglob("*")):
+                    if path.suffix in (".yml", ".yaml") and path.is_file():
+                        self._read(path)
+
+    def _read(self, path: Path) -> None:
+        try:
+            data = yaml.load(path.read_text("utf-8-sig"), Loader=_LOADER)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return
+        if not isinstance(data, dict):
+            return
+        location = data.get("location") if isinstance(data.get("location"), dict) else {}
+        town = _text(location.get("town"))
+        slug = _text(data.get("slug"))
+        found = Existing(path, town, _text(data.get("name")), _text(data.get("source_id")), slug)
+        self.add(slug or path.stem, found)
+
+    def add(self, slug: str, found: Existing) -> None:
+        self.by_slug.setdefault(slug, found)
+        if found.source_id:
+            self.by_source.setdefault(found.source_id, found)
+        if found.name:
+            self.by_name.setdefault(_name_key(found.name, found.town), found)
+
+    def same_group(self, group: Mapped) -> Existing | None:
+        """The file of this very group, by its source's id, else by its name and town."""
+        if group.source_id and group.source_id in self.by_source:
+            return self.by_source[group.source_id]
+        return self.by_name.get(_name_key(group.name, group.town)) if group.name else None
+
+
+def _name_key(name: str, town: str | None) -> tuple[str, str]:
+    return " ".join(name.casefold().split()), (town or "").casefold().strip()
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 class _Writer:
@@ -165,7 +198,7 @@ class _Writer:
         self.label = label
         self.options = options
         self.report = report
-        self.existing = existing_groups((options.dest, *options.existing_dirs))
+        self.existing = ExistingGroups((options.dest, *options.existing_dirs))
         self.comment = f"Imported from {label} on {options.defaults.today.isoformat()}"
 
     def shown(self, path: Path) -> str:
@@ -185,10 +218,12 @@ class _Writer:
         if group.data is None:
             self.outcome("skipped", group, None, [])
             return
-        slug = self.identity(slug, group.town)
-        existing = self.existing.get(slug)
+        existing = self.existing.same_group(group)
+        if existing is None:
+            slug = self.identity(slug, group.town)
+            existing = self.existing.by_slug.get(slug)
         if existing is not None:
-            self.change(group, existing.path)
+            self.change(self.without_own_id(group, existing), existing.path)
             return
         region = ascii_slug(group.region) or "other"
         path = self.options.dest / region / f"{slug}.yml"
@@ -200,8 +235,24 @@ class _Writer:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:
                 out.write(text)
-        self.existing[slug] = Existing(path, group.town)
+        self.existing.add(slug, Existing(path, group.town, group.name, group.source_id))
         self.outcome("created", group, path, [])
+
+    def without_own_id(self, group: Mapped, existing: Existing) -> Mapped:
+        """The group without its source id when the source is this site's own export
+        (its HSDS id or Meeting Guide slug for this very file): a site that imports
+        its own export gets nothing new."""
+        source_id, data = group.source_id, group.data
+        if not source_id or data is None or existing.source_id:
+            return group
+        slug = existing.slug or existing.path.stem
+        site = self.options.defaults.site_url
+        own = re.fullmatch(rf"{re.escape(slug)}-\d+", source_id) is not None or (
+            site is not None and source_id == HsdsIds(site)("service", slug)
+        )
+        if not own:
+            return group
+        return replace(group, data={k: v for k, v in data.items() if k != "source_id"})
 
     def identity(self, slug: str, town: str | None) -> str:
         """The slug of this group's file: a file of that name in another town is another group."""
@@ -209,7 +260,7 @@ class _Writer:
         candidates = [slug] + ([f"{slug}-{place}"] if place else [])
         candidates += [f"{candidates[-1]}-{n}" for n in range(2, 100)]
         for candidate in candidates:
-            found = self.existing.get(candidate)
+            found = self.existing.by_slug.get(candidate)
             if found is None or not found.town or not town:
                 return candidate
             if found.town.casefold() == town.casefold():

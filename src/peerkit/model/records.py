@@ -244,6 +244,8 @@ class Group:
     cost: str | None = None
     status: Status = "published"
     example: bool = False
+    source_id: str | None = None
+    """Its id in the list it was imported from (see the schema)."""
     language: str | None = None
     """The language the listing is written in (None: the site's default). Not the
     languages spoken at the meeting, which are ``languages``."""

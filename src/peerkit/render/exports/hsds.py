@@ -62,7 +62,7 @@ def hsds_files(
 
 
 def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Settings) -> HsdsExport:
-    ids = _Ids(settings.site_url or f"peerkit:{settings.site_name}")
+    ids = HsdsIds(settings.site_url or f"peerkit:{settings.site_name}")
     taxonomy = _taxonomy(ids, settings)
     terms = {t.slug: _term(ids, t, taxonomy, settings) for t in topics}
     ordered = sorted(groups, key=lambda g: g.slug)
@@ -77,7 +77,7 @@ def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Sett
     )
 
 
-class _Ids:
+class HsdsIds:
     """Stable UUIDs: the same site and record always give the same id."""
 
     def __init__(self, site: str) -> None:
@@ -101,7 +101,7 @@ def _organization_name(group: Group, settings: Settings) -> str:
 
 
 def _organizations(
-    ids: _Ids, groups: list[Group], services: list[dict[str, Any]], settings: Settings
+    ids: HsdsIds, groups: list[Group], services: list[dict[str, Any]], settings: Settings
 ) -> list[dict[str, Any]]:
     """Each organisation, with its services (as the minimal service objects: id, name, status)."""
     runs: dict[str, list[dict[str, Any]]] = {}
@@ -131,7 +131,7 @@ def _organizations(
 
 
 def _service(
-    ids: _Ids, group: Group, terms: dict[str, dict[str, Any]], settings: Settings
+    ids: HsdsIds, group: Group, terms: dict[str, dict[str, Any]], settings: Settings
 ) -> dict[str, Any]:
     service_id = ids("service", group.slug)
     contact = group.contact
@@ -186,14 +186,14 @@ def _service_url(group: Group, settings: Settings) -> str | None:
     return links.absolute(settings, urls.group(group.region, group.slug))
 
 
-def _phones(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+def _phones(ids: HsdsIds, group: Group, service_id: str) -> list[dict[str, Any]]:
     if not (group.contact and group.contact.phone):
         return []
     number = group.contact.phone
     return [{"id": ids("phone", group.slug), "service_id": service_id, "number": number}]
 
 
-def _dial_in(ids: _Ids, group: Group) -> list[dict[str, Any]]:
+def _dial_in(ids: HsdsIds, group: Group) -> list[dict[str, Any]]:
     """The online meeting's dial-in number, as a phone of its virtual location."""
     if not (group.online and group.online.conference_phone):
         return []
@@ -208,7 +208,7 @@ def _dial_in(ids: _Ids, group: Group) -> list[dict[str, Any]]:
     ]
 
 
-def _contacts(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
+def _contacts(ids: HsdsIds, group: Group, service_id: str) -> list[dict[str, Any]]:
     contact = group.contact
     if not (contact and (contact.name or contact.email)):
         return []
@@ -216,7 +216,7 @@ def _contacts(ids: _Ids, group: Group, service_id: str) -> list[dict[str, Any]]:
     return [_present(found | {"name": contact.name, "email": contact.email})]
 
 
-def _locations(ids: _Ids, group: Group) -> list[dict[str, Any]]:
+def _locations(ids: HsdsIds, group: Group) -> list[dict[str, Any]]:
     found = []
     if group.location:
         found.append(_physical(ids, group, group.location))
@@ -245,7 +245,7 @@ def _locations(ids: _Ids, group: Group) -> list[dict[str, Any]]:
     return [_present(location) for location in found]
 
 
-def _physical(ids: _Ids, group: Group, loc: Location) -> dict[str, Any]:
+def _physical(ids: HsdsIds, group: Group, loc: Location) -> dict[str, Any]:
     location_id = ids("location", group.slug, "physical")
     address = {
         "id": ids("address", group.slug),
@@ -272,7 +272,7 @@ def _physical(ids: _Ids, group: Group, loc: Location) -> dict[str, Any]:
 
 
 def _schedules(
-    ids: _Ids, group: Group, service_id: str, site_timezone: str
+    ids: HsdsIds, group: Group, service_id: str, site_timezone: str
 ) -> list[dict[str, Any]]:
     attending = _ATTENDING[group.format]
     found = [
@@ -323,7 +323,7 @@ def standard_offset(zone_name: str, group: Group) -> int | float:
     return int(hours) if hours.is_integer() else hours
 
 
-def _taxonomy(ids: _Ids, settings: Settings) -> dict[str, Any]:
+def _taxonomy(ids: HsdsIds, settings: Settings) -> dict[str, Any]:
     return _present(
         {
             "id": ids("taxonomy", "topics"),
@@ -334,7 +334,9 @@ def _taxonomy(ids: _Ids, settings: Settings) -> dict[str, Any]:
     )
 
 
-def _term(ids: _Ids, topic: Topic, taxonomy: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def _term(
+    ids: HsdsIds, topic: Topic, taxonomy: dict[str, Any], settings: Settings
+) -> dict[str, Any]:
     return _present(
         {
             "id": ids("taxonomy_term", topic.slug),
