@@ -179,3 +179,18 @@ def test_a_dial_in_number_must_look_like_one(make_site):
     path = make_site.group("by-phone", _online(region="Online", online=online), omit=["location"])
 
     assert ["conference_phone" in d.message for d in make_site.errors(path)] == [True]
+
+
+def test_a_meeting_in_the_sites_time_zone_names_no_zone_and_another_does(make_site):
+    meetings = [
+        {"freq": "WEEKLY", "byday": "TU", "opens_at": "18:30", "closes_at": "20:00"},
+        {"freq": "WEEKLY", "byday": "TH", "opens_at": "18:30", "closes_at": "20:00",
+         "timezone": "Europe/Dublin"},
+    ]  # fmt: skip
+    make_site.group("leeds-circle", {"schedule": meetings} | _located("Leeds", "Yorkshire"))
+
+    page = _page(make_site.render(), "groups/yorkshire/leeds-circle/")
+    items = [li.text for li in parse_html(page.html).find("ul", "pk-schedule").find_all("li")]
+
+    assert "time" not in items[0] and "None" not in page.html
+    assert "(Europe/Dublin time)" in items[1]
