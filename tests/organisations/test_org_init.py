@@ -120,6 +120,8 @@ def test_the_workflows_check_pull_requests_and_deploy_main_to_github_pages(
     # PyYAML reads the key `on` as True (YAML 1.1).
     assert "pull_request" in check[True]
     assert deploy[True]["push"]["branches"] == ["main"]
+    # Daily as well: what a page says of dates (next meetings) must not drift.
+    assert [entry["cron"].split()[2:] for entry in deploy[True]["schedule"]] == [["*", "*", "*"]]
     check_runs = [step.get("run") for step in _steps(check)]
     assert "peerkit check" in check_runs and "peerkit build --strict" in check_runs
     assert {

@@ -289,6 +289,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.meta["peerkit_jsonld"] = generated.jsonld
         if generated.directory:
             page.meta["peerkit_directory"] = True
+        if generated.next_meetings:
+            page.meta["peerkit_next_meetings"] = True
         return ""
 
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:

@@ -174,6 +174,14 @@ _EPOCH = date(1970, 1, 1).toordinal()
 _TAIL_DEFAULTS: tuple[object, ...] = (0, 1, 0, [], [])
 
 
+def schedule_data(schedule: Sequence[Meeting], site_timezone: str) -> str:
+    """A group's meetings for its page's script (next-meetings.js): the finder's
+    form, with the group's own table of zones."""
+    zones = _table(sorted({m.zone(site_timezone) for m in schedule}))
+    data = {"zones": list(zones), "meetings": [_meeting(m, zones, site_timezone) for m in schedule]}
+    return _dump(data).decode("utf-8")
+
+
 def _meeting(meeting: Meeting, zones: dict[str, int], site_timezone: str) -> list[Any]:
     """``[days, opens, closes, zone, interval, first day, days off, months off]``, the
     last five only as far as they differ from ``0, 1, none, [], []``. A day is its

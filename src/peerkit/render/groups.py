@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
 from peerkit.render import urls
+from peerkit.render.directory_data import schedule_data
 from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.exports.ical import group_calendar_path, region_calendar_path
 from peerkit.render.occurrences import next_occurrences
@@ -141,6 +142,9 @@ def _group_page(
         topics=list(topics),
         meetings=sorted(group.schedule, key=sort_key),
         upcoming=_upcoming(group, today, settings.timezone),
+        schedule_data=schedule_data(group.schedule, settings.timezone),
+        built=today,
+        next_meetings=bool(group.schedule),
         site_timezone=settings.timezone,
         stale=today - group.last_verified > STALE_AFTER,
     )

@@ -23,6 +23,8 @@ class GeneratedPage:
     its region's page), which can stand in for it in a search index. ``directory``
     marks the directory's own pages (the finder, a region's list): only they load
     the directory's script and styles, which every other page would fetch for nothing.
+    ``next_meetings`` marks a page whose next meetings the visitor's browser works
+    out again from its clock (a group's page): it loads the schedule's script.
     """
 
     url: str
@@ -32,6 +34,7 @@ class GeneratedPage:
     jsonld: str | None = None
     on_a_list: bool = False
     directory: bool = False
+    next_meetings: bool = False
 
     @property
     def src_uri(self) -> str:
@@ -85,9 +88,12 @@ class PageMaker:
         jsonld: str | None = None,
         on_a_list: bool = False,
         directory: bool = False,
+        next_meetings: bool = False,
         **context: Any,
     ) -> GeneratedPage:
         html = self.env.get_template(template).render(
             page_url=url, title=title, site_name=self.site_name, **context
         )
-        return GeneratedPage(url, title, html, description, jsonld, on_a_list, directory)
+        return GeneratedPage(
+            url, title, html, description, jsonld, on_a_list, directory, next_meetings
+        )
