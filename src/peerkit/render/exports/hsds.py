@@ -24,11 +24,13 @@ from peerkit.model.schedule import byday_text
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
+from peerkit.render.exports.hsds_api import api_files
 from peerkit.render.exports.hsds_tabular import tabular_files
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
 
 FOLDER = f"{urls.GROUPS}hsds/"
+API = f"{FOLDER}api/"
 _ATTENDING = MappingProxyType(
     {"in-person": "In person", "online": "Online", "hybrid": "In person or online"}
 )
@@ -55,10 +57,17 @@ def hsds_files(
         for name in ("organizations", "services", "locations", "schedules")
     ]
     title = f"{settings.site_name}: peer-support groups"
-    return files + [
-        GeneratedFile(FOLDER + path, content)
-        for path, content in tabular_files(export, title).items()
-    ]
+    return (
+        files
+        + [
+            GeneratedFile(FOLDER + path, content)
+            for path, content in tabular_files(export, title).items()
+        ]
+        + [
+            GeneratedFile(API + path, content)
+            for path, content in api_files(export, settings, API).items()
+        ]
+    )
 
 
 def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Settings) -> HsdsExport:
