@@ -102,6 +102,8 @@ def _from_json(data: Any, path: Path, label: str, defaults: Defaults) -> SourceR
     if isinstance(data, dict) and isinstance(data.get("resources"), list):
         return _from_package(Package.folder(path.parent, path.parent.name), defaults)
     items = service_list(data)
+    if items is None and isinstance(data, dict) and "openapi_url" in data:
+        return _unknown(label, "the index of an HSDS API: import its /services instead")
     if items is None:
         return _unknown(label, "JSON that is not a list of meetings or services")
     if not items:
