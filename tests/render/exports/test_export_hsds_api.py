@@ -28,7 +28,14 @@ def test_the_validator_s_three_requests_are_answered_by_folder_index_files() -> 
         "profile": "https://docs.openreferral.org/en/3.0/",
         "openapi_url": f"{SITE_URL}groups/hsds/api/openapi.json",
     }
+    organizations = {o["id"]: o for o in json_of(reference(), "groups/hsds/organizations.json")}
+    organization = first.pop("organization")
     assert first == services[0]
+    assert organization == {
+        key: value
+        for key, value in organizations[services[0]["organization_id"]].items()
+        if key != "services"
+    }
     assert len(services) == 30
 
 
@@ -49,6 +56,7 @@ def test_services_is_one_page_of_every_service_with_its_own_fields_only() -> Non
     }
     assert [s["id"] for s in page["contents"]] == [s["id"] for s in services]
     assert not any(isinstance(v, list) for s in page["contents"] for v in s.values())
+    assert all(s["organization"]["id"] == s["organization_id"] for s in page["contents"])
     assert page["contents"][0]["name"] == services[0]["name"]
     for service in page["contents"]:
         assert list(_validator("service").iter_errors(service)) == [], service["id"]
@@ -60,8 +68,10 @@ def test_every_service_has_its_own_address_with_the_whole_service() -> None:
 
     for service in json_of(rendered, "groups/hsds/services.json"):
         served = json.loads(_served(files, f"/services/{service['id']}"))
-        assert served == service
         assert list(_validator("service").iter_errors(served)) == []
+        assert served["organization"]["id"] == service["organization_id"]
+        del served["organization"]
+        assert served == service
 
 
 def test_the_openapi_description_lists_the_three_addresses_and_no_query_parameter() -> None:

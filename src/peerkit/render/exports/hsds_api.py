@@ -39,7 +39,8 @@ INDEX = "index.html"
 
 def api_files(export: HsdsExport, settings: Settings, folder: str) -> dict[str, bytes]:
     """Path under ``folder`` (where the API lives, from the site's root) -> bytes."""
-    services = export.services
+    organizations = {o["id"]: _one_to_one(o) for o in export.organizations}
+    services = [s | {"organization": organizations[s["organization_id"]]} for s in export.services]
     files = {
         INDEX: {
             "version": VERSION,
@@ -62,9 +63,11 @@ def api_files(export: HsdsExport, settings: Settings, folder: str) -> dict[str, 
     return {path: _json(data) for path, data in files.items()}
 
 
-def _one_to_one(service: dict[str, Any]) -> dict[str, Any]:
-    """A service as `/services` lists it: its own fields, without the nested lists."""
-    return {key: value for key, value in service.items() if not isinstance(value, list)}
+def _one_to_one(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's own fields (and its organization), without the nested lists: a service as
+    `/services` lists it, and the organization each service nests, as HSDS's
+    service_list and service schemas have them."""
+    return {key: value for key, value in record.items() if not isinstance(value, list)}
 
 
 def _json(data: Any) -> bytes:
