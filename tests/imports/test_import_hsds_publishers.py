@@ -164,3 +164,15 @@ def test_the_specification_s_own_example_imports_and_the_report_names_what_is_le
     assert "phone number '\"+44 1234 234567\"'" in found
     assert "cost: 'Non-NHS patients are expected to pay" in found
     assert "unknown topic 'code'" in found
+
+
+def test_the_first_cost_option_still_valid_is_the_cost_in_words(
+    import_site: ImportSite, tmp_path: Path
+) -> None:
+    ended = {"valid_to": "2025-12-31", "amount": 5, "currency": "gbp", "option": "Everyone"}
+    current = {"amount": 2, "currency": "gbp", "amount_description": "towards tea"}
+    derby = PAGE["contents"][0] | {"cost_options": [ended, current | {"option": "Everyone"}]}
+
+    import_site.run(_write(tmp_path, "derby.json", [derby]))
+
+    assert import_site.group("Derby Bereavement Circle").cost == "2 GBP towards tea (Everyone)"

@@ -18,6 +18,7 @@ from typing import Any
 from peerkit.imports.details import parse_int, parse_number
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults
+from peerkit.imports.schema_shape import schema_at
 from peerkit.imports.values import Bad, clean, iso_time, parse_date
 
 _SERVICE_KEYS = {
@@ -33,8 +34,6 @@ _SERVICE_KEYS = {
     "languages",
 }
 _UNSUPPORTED = ("until", "count", "byweekno", "bymonthday", "byyearday")
-_BY_ARRANGEMENT_LENGTH = 300
-"""The longest by_arrangement the group schema allows."""
 _SOURCE_DATES = ("assured_date", "last_modified", "updated")
 """When the publisher last checked or changed the service, the best first."""
 _BY_ARRANGEMENT = re.compile(r"^by (arrangement|appointment)\s*[:.-]?\s*", re.I)
@@ -141,7 +140,7 @@ class _Service:
         self.timezone = defaults.timezone
         self.site_url = defaults.site_url
         self.problems: list[Problem] = []
-        self.venue_read: dict[str, Any] | None = None
+        self.venue_source: dict[str, Any] | None = None
         """The physical location the group's venue comes from, once read."""
 
     def draft(self) -> Draft:
@@ -196,8 +195,8 @@ class _Service:
                     self.where, f"left out, as a group has no place for them: {', '.join(unused)}"
                 )
             )
-        if self.venue_read is not None:
-            venue = [k for k, v in self.venue_read.items() if k not in _VENUE_READ and _said(v)]
+        if self.venue_source is not None:
+            venue = [k for k, v in self.venue_source.items() if k not in _VENUE_READ and _said(v)]
             if venue:
                 self.problems.append(
                     warning(self.where, f"left out of the venue: {', '.join(venue)}")
@@ -208,11 +207,11 @@ class _Service:
         arrange"), meets by arrangement through its contact: the steps the listing gives
         to access it, else a sentence that sends people to its contact. One with no way
         to get in touch is left to the mapping, which refuses a group nobody can reach."""
-        who = draft.contact_name or draft.organisation or "the group"
-        if not (draft.phone or draft.email or draft.website or draft.contact_name):
+        if not (draft.phone or draft.email or draft.website):
             return
+        who = draft.contact_name or draft.organisation or "the group"
         process = _text(self.service, "application_process")
-        fits = process is not None and len(process) <= _BY_ARRANGEMENT_LENGTH
+        fits = process is not None and len(process) <= schema_at(("by_arrangement",))["maxLength"]
         draft.by_arrangement = process if fits else f"Contact {who} to arrange a time."
         self.problems.append(
             warning(
@@ -324,7 +323,7 @@ class _Service:
             self.venue(draft, physical[0])
 
     def venue(self, draft: Draft, location: dict[str, Any]) -> None:
-        self.venue_read = location
+        self.venue_source = location
         addresses = _items(location, "addresses")
         address = next(
             (a for a in addresses if _text(a, "address_type") in (None, "physical")), None
