@@ -176,3 +176,18 @@ def test_the_first_cost_option_still_valid_is_the_cost_in_words(
     import_site.run(_write(tmp_path, "derby.json", [derby]))
 
     assert import_site.group("Derby Bereavement Circle").cost == "2 GBP towards tea (Everyone)"
+
+
+def test_a_page_of_services_without_their_details_is_refused_rather_than_guessed(
+    import_site: ImportSite, tmp_path: Path
+) -> None:
+    bare = {k: v for k, v in PAGE["contents"][0].items() if not isinstance(v, list)}
+
+    report = import_site.run(_write(tmp_path, "services.json", PAGE | {"contents": [bare]}))
+
+    assert import_site.files() == []
+    [message] = messages(report)
+    assert message.startswith(
+        "services.json: error: a page of an HSDS API that lists services without their"
+        " schedules and venues (as /services does)"
+    )
