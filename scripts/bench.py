@@ -50,6 +50,7 @@ from bench_corpus import (
     write_baseline,
     write_site,
 )
+from peerkit.render.exports.hsds import API
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -392,14 +393,16 @@ def _search(
 
 
 def output_stats(site: Path) -> tuple[int, int, Path, int]:
-    """Total bytes, number of HTML pages, and the largest page with its size."""
+    """Total bytes, number of HTML pages, and the largest page with its size. The static
+    HSDS API's index.html files are JSON, not pages: counted in the bytes only."""
     total, pages, largest, largest_size = 0, 0, site, 0
+    api = site / API
     for path in site.rglob("*"):
         if not path.is_file():
             continue
         size = path.stat().st_size
         total += size
-        if path.suffix == ".html":
+        if path.suffix == ".html" and not path.is_relative_to(api):
             pages += 1
             if size > largest_size:
                 largest, largest_size = path, size

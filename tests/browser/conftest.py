@@ -25,6 +25,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, s
 
 from tests.commands import run_mkdocs_build
 from tests.conftest import BuiltSite
+from tests.site.site_files import html_pages
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL_HOST = "127.0.0.1"
@@ -175,7 +176,7 @@ def visit(open_visit: Callable[..., Visit]) -> Visit:
 
 def _pick(site_dir: Path, pattern: str, prefer: str = "") -> str:
     """The site path of a built page matching `pattern`, one holding `prefer` if any does."""
-    candidates = sorted(site_dir.glob(pattern))
+    candidates = sorted(set(site_dir.glob(pattern)) & set(html_pages(site_dir)))
     if prefer:
         candidates.sort(key=lambda path: prefer not in path.read_text("utf-8"))
     if not candidates:

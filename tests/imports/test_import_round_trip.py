@@ -16,14 +16,21 @@ projection each comparison uses:
   them into `notes`), the online platform, the contact's name and web page,
   cost, accessibility beyond wheelchair access, languages without a Meeting
   Guide type (Welsh), groups that meet only by arrangement (not exported), and
-  every-few-weeks meetings (no date to count from: they come back weekly with
-  the pattern as the meeting's note). Monthly meetings come back monthly, read
-  from the pattern the export puts first in `notes`.
+  monthly or every-few-weeks meetings (the format has weekly meetings only, so
+  the export leaves them out rather than list them as weekly).
+
+Exported again, the imported site gives the same HSDS JSON and the same Meeting
+Guide feed, value for value, but for each group's identity: an import names a
+file after the group's name, so a group filed under another name comes back
+with a new slug, and the ids and page address made from it (`_Identity`).
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -37,7 +44,9 @@ from peerkit.imports.run import ImportOptions, import_file, site_topics
 from peerkit.load.diagnostics import Severity
 from peerkit.model.records import Group
 from peerkit.model.settings import Settings
+from peerkit.model.site import Site
 from peerkit.project import load_and_check
+from peerkit.render.exports.meeting_guide import is_weekly
 from peerkit.render.site import render_site
 from tests.imports.conftest import REPO
 
@@ -67,6 +76,11 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _imported(source: Path, root: Path, topic: str | None = None) -> dict[str, Group]:
+    return {g.name: g for g in _imported_site(source, root, topic)[0].groups}
+
+
+def _imported_site(source: Path, root: Path, topic: str | None = None) -> tuple[Site, list[str]]:
+    """The site an import into an empty one makes, and the import's report."""
     (root / "content").mkdir(parents=True)
     for name in ("topics.yml", "crisis.yml"):
         shutil.copy(REPO / "content" / name, root / "content" / name)
@@ -82,7 +96,50 @@ def _imported(source: Path, root: Path, topic: str | None = None) -> dict[str, G
     assert not report.has_errors, [p.format() for p in report.problems]
     site, diagnostics = load_and_check(root, root / "content", SETTINGS, TODAY)
     assert not [d.format() for d in diagnostics if d.severity is Severity.ERROR]
-    return {g.name: g for g in site.groups}
+    return site, [p.format() for p in report.problems]
+
+
+def _exported(site: Site, path: str) -> Any:
+    files = {f.path: f.content for f in render_site(site, SETTINGS, TODAY).files}
+    return json.loads(files[path])
+
+
+class _Identity:
+    """Compares two exports that may differ only in each group's identity.
+
+    An import names a group's file after its name, so a group whose file had another
+    name comes back under a new slug, and with it new ids (made from the slug) and a
+    new page address. Everything else must be equal. The pairs seen must be one to
+    one: two groups merged, or one split, is a difference too.
+    """
+
+    def __init__(self) -> None:
+        self.pairs: dict[str, str] = {}
+
+    def same(self, before: Any, after: Any, where: str = "") -> None:
+        if isinstance(before, dict) and isinstance(after, dict):
+            assert sorted(before) == sorted(after), where
+            for key in before:
+                self.same(before[key], after[key], f"{where}.{key}")
+        elif isinstance(before, list) and isinstance(after, list):
+            assert len(before) == len(after), where
+            for index, (one, other) in enumerate(zip(before, after, strict=True)):
+                self.same(one, other, f"{where}[{index}]")
+        elif before != after:
+            assert self._identity(before) and self._identity(after), (where, before, after)
+            assert self.pairs.setdefault(before, after) == after, where
+            assert list(self.pairs.values()).count(after) == 1, where
+
+    @staticmethod
+    def _identity(value: Any) -> bool:
+        """A uuid, a group's page address, or a Meeting Guide slug (the group's, numbered)."""
+        if not isinstance(value, str):
+            return False
+        try:
+            return uuid.UUID(value).version == 5
+        except ValueError:
+            pages = f"{SETTINGS.site_url}groups/"
+            return value.startswith(pages) or re.fullmatch(r"[a-z0-9-]+-\d+", value) is not None
 
 
 def _everything(group: Group) -> dict[str, Any]:
@@ -156,21 +213,68 @@ def test_hsds_datapackage_round_trip_keeps_every_field(
 def test_meeting_guide_round_trip_keeps_what_the_format_carries(
     reference: dict[str, Group], exports: Path, tmp_path: Path
 ) -> None:
-    listed = {name: g for name, g in reference.items() if g.schedule}
-    weekly_or_monthly = {
-        name: g for name, g in listed.items() if all(m.interval == 1 for m in g.schedule)
+    weekly = {
+        name: g for name, g in reference.items() if g.schedule and all(map(is_weekly, g.schedule))
     }
+    others = {name: g for name, g in reference.items() if any(map(is_weekly, g.schedule))}
 
     imported = _imported(exports / "meeting-guide.json", tmp_path / "site", topic="anxiety")
 
-    assert sorted(imported) == sorted(listed)
-    assert len(weekly_or_monthly) >= len(listed) - 1
-    _compare(weekly_or_monthly, imported, _meeting_guide)
-    monthly = imported["Bradford Parents of Anxious Young People"].schedule[0]
-    assert (monthly.freq, tuple(map(str, monthly.byday))) == ("MONTHLY", ("1WE", "3WE"))
-    fortnightly = imported["Sheffield Young Adults Wellbeing Group"].schedule[0]
-    assert (fortnightly.freq, fortnightly.interval, fortnightly.notes) == (
-        "WEEKLY",
-        1,
-        "Every other Wednesday.",
-    )
+    assert len(weekly) >= 20
+    assert sorted(imported) == sorted(weekly | others)
+    _compare(weekly, imported, _meeting_guide)
+    for name in set(others) - set(weekly):
+        kept = tuple(filter(is_weekly, reference[name].schedule))
+        assert (
+            _meeting_guide(imported[name])["schedule"]
+            == _meeting_guide(replace(reference[name], schedule=kept))["schedule"]
+        ), name
+
+
+def _by_name(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(services, key=lambda s: s["name"])
+
+
+def test_hsds_json_exported_imported_and_exported_again_is_the_same_data(
+    exports: Path, tmp_path: Path
+) -> None:
+    site, report = _imported_site(exports / "hsds" / "services.json", tmp_path / "site")
+    before = json.loads((exports / "hsds" / "services.json").read_text("utf-8"))
+    identity = _Identity()
+
+    identity.same(_by_name(before), _by_name(_exported(site, "groups/hsds/services.json")))
+
+    organizations = _exported(site, "groups/hsds/organizations.json")
+    for organization in organizations:
+        organization["services"] = _by_name(organization["services"])
+    originals = json.loads((exports / "hsds" / "organizations.json").read_text("utf-8"))
+    for organization in originals:
+        organization["services"] = _by_name(organization["services"])
+    identity.same(originals, organizations)
+    assert not [m for m in report if "left out" in m]
+
+
+def test_a_service_read_from_the_static_api_is_the_group_it_was(
+    reference: dict[str, Group], exports: Path, tmp_path: Path
+) -> None:
+    page = json.loads((exports / "hsds" / "api" / "services" / "index.html").read_text("utf-8"))
+    first = page["contents"][0]
+    served = exports / "hsds" / "api" / "services" / first["id"] / "index.html"
+
+    imported = _imported(served, tmp_path / "site")
+
+    assert list(imported) == [first["name"]]
+    assert _everything(imported[first["name"]]) == _everything(reference[first["name"]])
+
+
+def test_meeting_guide_exported_imported_and_exported_again_is_the_same_feed(
+    exports: Path, tmp_path: Path
+) -> None:
+    feed = json.loads((exports / "meeting-guide.json").read_text("utf-8"))
+    site, _ = _imported_site(exports / "meeting-guide.json", tmp_path / "site", "anxiety")
+
+    def ordered(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(entries, key=lambda e: (e["name"], e["day"], e["time"]))
+
+    assert len(feed) >= 20
+    _Identity().same(ordered(feed), ordered(_exported(site, "groups/meeting-guide.json")))

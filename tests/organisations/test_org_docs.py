@@ -47,8 +47,9 @@ def test_every_header_the_site_sends_is_explained_on_the_deploy_page() -> None:
         assert f"| `{name}" in page, f"docs/deploy.md does not explain {name}"
 
 
-def _headers_of(site: Path) -> dict[str, str]:
-    lines = (site / "site" / "_headers").read_text("utf-8").splitlines()
+def _headers_of(site: Path, rule: int = 0) -> dict[str, str]:
+    """The headers of one rule of `_headers` (the first is every file's)."""
+    lines = (site / "site" / "_headers").read_text("utf-8").split("\n\n")[rule].splitlines()
     return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
 
 
@@ -82,6 +83,12 @@ def test_the_deploy_page_turns_headers_into_nginx_and_apache_settings(
     assert apache == [
         *(f'Header always set {name} "{value}"' for name, value in headers.items()),
         "ErrorDocument 404 /404.html",
+    ]
+    api = (site / "site" / "groups" / "hsds" / "api" / ".htaccess").read_text("utf-8")
+    api_headers = _headers_of(site, rule=1)
+    assert api.splitlines() == [
+        f'ForceType "{api_headers["Content-Type"]}"',
+        f'Header always set Access-Control-Allow-Origin "{api_headers["Access-Control-Allow-Origin"]}"',
     ]
 
 

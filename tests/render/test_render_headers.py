@@ -91,7 +91,7 @@ def test_the_policy_allows_no_inline_style_no_plugin_and_no_framing() -> None:
 
 
 def test_every_path_gets_the_privacy_headers() -> None:
-    lines = headers_file([]).text.splitlines()
+    lines = headers_file([]).text.split("\n\n")[0].splitlines()
     assert lines[0] == "/*"
     assert all(line.startswith("  ") and ": " in line for line in lines[1:])
     assert "  Referrer-Policy: no-referrer" in lines
@@ -128,3 +128,14 @@ def test_content_that_is_not_in_the_page_once_falls_back_to_parsing_the_page() -
     html = page(head="<script>a()</script>", article="<p>x</p><p>x</p><script>b()</script>")
     assert page_scripts(html, "<p>x</p>") == inline_scripts(html)
     assert page_scripts(html, "<p>not there</p>").content == ["b()"]
+
+
+def test_the_hsds_api_is_json_that_any_site_may_read() -> None:
+    rules = headers_file([]).text.split("\n\n")
+
+    assert rules[1].splitlines() == [
+        "/groups/hsds/api/*",
+        "  Content-Type: application/json; charset=utf-8",
+        "  Access-Control-Allow-Origin: *",
+    ]
+    assert "Access-Control-Allow-Origin" not in rules[0]

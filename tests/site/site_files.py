@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from peerkit.render.exports.hsds import API
+
 # Elements whose attribute the browser fetches as the page loads (not links a visitor clicks).
 FETCHED = {
     ("script", "src"),
@@ -62,4 +64,7 @@ def is_other_host(address: str) -> bool:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """Every page of a built site: its .html files but the static HSDS API's, which are
+    JSON named index.html so that any host serves them at their folder's address."""
+    api = site / API
+    return sorted(p for p in site.rglob("*.html") if not p.is_relative_to(api))

@@ -113,6 +113,8 @@ def _from_json(data: Any, path: Path, label: str, defaults: Defaults) -> SourceR
     if isinstance(data, dict) and isinstance(data.get("resources"), list):
         return _from_package(Package.folder(path.parent, path.parent.name), defaults)
     items = service_list(data)
+    if items is None and isinstance(data, dict) and "openapi_url" in data:
+        return _unknown(label, "the index of an HSDS API: import its /services instead")
     if items is None:
         return _unknown(label, "JSON that is not a list of meetings or services")
     if not items:
@@ -123,6 +125,13 @@ def _from_json(data: Any, path: Path, label: str, defaults: Defaults) -> SourceR
         drafts, problems = read_meeting_guide(items, label, defaults.country != "US")
         return SourceRead("Meeting Guide feed", drafts, problems, len(items))
     if looks_like_hsds(items):
+        if isinstance(data, dict) and not any(_nests(item) for item in items):
+            return _unknown(
+                label,
+                "a page of an HSDS API that lists services without their schedules and"
+                " venues (as /services does): import the services one by one"
+                " (/services/{id}) or the publisher's full export",
+            )
         _nest_organizations(items, path.parent / "organizations.json")
         wheres = [Where(label, n) for n in range(1, len(items) + 1)]
         drafts, problems = read_services(items, wheres, defaults)
@@ -130,6 +139,11 @@ def _from_json(data: Any, path: Path, label: str, defaults: Defaults) -> SourceR
     return _unknown(
         label, "JSON whose entries are neither Meeting Guide meetings nor HSDS services"
     )
+
+
+def _nests(service: Any) -> bool:
+    """Whether a service carries any of its details (schedules, venues, contacts...)."""
+    return isinstance(service, dict) and any(isinstance(v, list) for v in service.values())
 
 
 def _from_package(package: Package, defaults: Defaults) -> SourceRead:

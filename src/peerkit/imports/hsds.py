@@ -18,6 +18,7 @@ from typing import Any
 from peerkit.imports.details import parse_int, parse_number
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
 from peerkit.imports.mapping import Defaults
+from peerkit.imports.schema_shape import schema_at
 from peerkit.imports.values import Bad, clean, iso_time, parse_date
 
 _SERVICE_KEYS = {
@@ -33,18 +34,70 @@ _SERVICE_KEYS = {
     "languages",
 }
 _UNSUPPORTED = ("until", "count", "byweekno", "bymonthday", "byyearday")
+_SOURCE_DATES = ("assured_date", "last_modified", "updated")
+"""When the publisher last checked or changed the service, the best first."""
 _BY_ARRANGEMENT = re.compile(r"^by (arrangement|appointment)\s*[:.-]?\s*", re.I)
 _ZONE_IN_WORDS = re.compile(r"\(([A-Za-z_]+(?:/[A-Za-z0-9_+-]+)+) time\)")
 
 
+# What the import reads from a service and from its venue; bookkeeping (ids, the
+# record of edits) is no content of a listing. Anything else with a value is named.
+_READ = frozenset(
+    {
+        "id",
+        "organization_id",
+        "program_id",
+        "metadata",
+        "name",
+        "description",
+        "url",
+        "email",
+        "status",
+        "fees_description",
+        "fees",
+        "cost_options",
+        "phones",
+        "contacts",
+        "languages",
+        "schedules",
+        "service_at_locations",
+        "organization",
+        "attributes",
+        *_SOURCE_DATES,
+    }
+)
+_VENUE_READ = frozenset(
+    {
+        "id",
+        "location_type",
+        "name",
+        "description",
+        "latitude",
+        "longitude",
+        "addresses",
+        "accessibility",
+        "languages",
+        "schedules",
+        "metadata",
+    }
+)
+
+
+def _said(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
 def service_list(data: Any) -> list[Any] | None:
-    """Services as an array, or a page of an HSDS API (an object with contents or items)."""
+    """Services as publishers write them: an array, a page of an HSDS API (an object with
+    `contents` or `items`), or one service, as an API's `/services/{id}` returns it."""
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
         for key in ("contents", "items"):
             if isinstance(data.get(key), list):
                 return data[key]
+        if looks_like_hsds([data]):
+            return [data]
     return None
 
 
@@ -87,6 +140,8 @@ class _Service:
         self.timezone = defaults.timezone
         self.site_url = defaults.site_url
         self.problems: list[Problem] = []
+        self.venue_source: dict[str, Any] | None = None
+        """The physical location the group's venue comes from, once read."""
 
     def draft(self) -> Draft:
         s = self.service
@@ -125,7 +180,47 @@ class _Service:
             meeting = self.meeting(schedule)
             if meeting:
                 draft.meetings.append(meeting)
+        if not draft.meetings and not draft.by_arrangement:
+            self.by_arrangement(draft)
+        self.left_out(draft)
         return draft
+
+    def left_out(self, draft: Draft) -> None:
+        """Name what the service says that a group listing has no place for, so that an
+        import never drops a publisher's words without a word."""
+        read = _READ | ({"application_process"} if draft.by_arrangement else set())
+        unused = [key for key, value in self.service.items() if key not in read and _said(value)]
+        if unused:
+            self.problems.append(
+                warning(
+                    self.where, f"left out, as a group has no place for them: {', '.join(unused)}"
+                )
+            )
+        if self.venue_source is not None:
+            venue = [k for k, v in self.venue_source.items() if k not in _VENUE_READ and _said(v)]
+            if venue:
+                self.problems.append(
+                    warning(self.where, f"left out of the venue: {', '.join(venue)}")
+                )
+
+    def by_arrangement(self, draft: Draft) -> None:
+        """A service with no current schedule, as HSDS services often are ("call to
+        arrange"), meets by arrangement through its contact: the steps the listing gives
+        to access it, else a sentence that sends people to its contact. One with no way
+        to get in touch is left to the mapping, which refuses a group nobody can reach."""
+        if not (draft.phone or draft.email or draft.website):
+            return
+        who = draft.contact_name or draft.organisation or "the group"
+        process = _text(self.service, "application_process")
+        fits = process is not None and len(process) <= schema_at(("by_arrangement",))["maxLength"]
+        draft.by_arrangement = process if fits else f"Contact {who} to arrange a time."
+        self.problems.append(
+            warning(
+                self.where,
+                "no current schedule: imported as meeting by arrangement"
+                f" ({draft.by_arrangement!r}); check with the group",
+            )
+        )
 
     def in_words(self, draft: Draft, description: str) -> None:
         """A schedule given only as a sentence: the listing says it, as meeting by arrangement."""
@@ -158,19 +253,28 @@ class _Service:
         return topics
 
     def cost(self) -> str | None:
+        """The first cost option still valid, in words ("35 GBP per 1 hour session (Under 18s)"),
+        else the fees as the listing describes them."""
         for option in _items(self.service, "cost_options"):
-            described = _text(option, "amount_description") or _text(option, "option")
-            if described:
-                return described
+            valid_to = _text(option, "valid_to")
+            if valid_to and valid_to < self.today.isoformat():
+                continue
             amount = option.get("amount")
             if amount in (0, "0", 0.0):
                 return "Free"
-            if amount not in (None, ""):
-                return f"{amount} {_text(option, 'currency') or ''}".strip()
+            price = " ".join(
+                str(part).upper() if part == option.get("currency") else str(part)
+                for part in (amount, option.get("currency"), _text(option, "amount_description"))
+                if part not in (None, "")
+            )
+            who = _text(option, "option")
+            described = f"{price} ({who})" if price and who else price or who
+            if described:
+                return described
         return _text(self.service, "fees_description") or _text(self.service, "fees")
 
     def last_verified(self) -> date | str | None:
-        for key in ("assured_date", "last_modified"):
+        for key in _SOURCE_DATES:
             value = _text(self.service, key)
             if value:
                 parsed = parse_date(value, self.day_first)
@@ -220,6 +324,7 @@ class _Service:
             self.venue(draft, physical[0])
 
     def venue(self, draft: Draft, location: dict[str, Any]) -> None:
+        self.venue_source = location
         addresses = _items(location, "addresses")
         address = next(
             (a for a in addresses if _text(a, "address_type") in (None, "physical")), None
@@ -254,13 +359,13 @@ class _Service:
 
     def meeting(self, schedule: dict[str, Any]) -> DraftMeeting | None:
         where = self.where
-        for key in _UNSUPPORTED:
-            if schedule.get(key) not in (None, ""):
-                self.problems.append(warning(where, f"schedule {key} is not supported; left out"))
         valid_to = _text(schedule, "valid_to")
         if valid_to and valid_to < self.today.isoformat():
             self.problems.append(warning(where, f"a schedule ended on {valid_to}; left out"))
             return None
+        for key in _UNSUPPORTED:
+            if schedule.get(key) not in (None, ""):
+                self.problems.append(warning(where, f"schedule {key} is not supported; left out"))
         byday = tuple(
             d.strip().upper() for d in (_text(schedule, "byday") or "").split(",") if d.strip()
         )

@@ -39,7 +39,9 @@ from peerkit.mkdocs_plugin.watching import EventsAndPolling
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
 from peerkit.project import Project
+from peerkit.render.exports.report import exports_report
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
+from peerkit.render.languages import records_in
 from peerkit.render.page import GeneratedFile, GeneratedPage
 from peerkit.render.site import render_site, site_files, site_pages, site_story_pages
 from peerkit.render.templating import describe_template_error
@@ -49,6 +51,9 @@ from peerkit.translations import Words
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
 log = logging.getLogger("mkdocs.plugins.peerkit")
+exports_log = logging.getLogger("mkdocs.plugins.peerkit.exports")
+"""What the exports leave out: `peerkit build` shows it, as it hides `log`'s echo of
+the content diagnostics it has printed itself."""
 
 
 class PeerkitPlugin(BasePlugin[PeerkitConfig]):
@@ -185,6 +190,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         # Another language's build has only its feed and finder data: MkDocs writes
         # them, as under serve, and the first build's process and files stay its own.
         in_background = not self.serve.serving and not nested
+        if not folder and not self.serve.rebuilding:
+            # The exports are made by the default language's build; what they leave
+            # out is said once a run, not at every save under `serve`.
+            for line in exports_report(records_in(site.published(), settings).groups):
+                exports_log.info(f"peerkit: {line}")
         if self.config.search == "pagefind" and not nested and not self.serve.rebuilding:
             self.indexer = pagefind.Indexer(Path(config.site_dir))
         if in_background:

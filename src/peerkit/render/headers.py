@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from peerkit.render.exports.hsds import API
+
 HEADERS_PATH = "_headers"
 
 # The HTML standard's JavaScript MIME type essences, plus "module": a script element
@@ -87,6 +89,19 @@ HEADERS: tuple[tuple[str, str], ...] = (
     ("Permissions-Policy", "geolocation=(self), camera=(), microphone=()"),
     # A page opened from here cannot reach back into this tab, nor this one into it.
     ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+
+
+# The static HSDS API (`peerkit.render.exports.hsds_api`): its files are JSON whatever
+# their names, and any site may read them, as other Open Referral APIs allow.
+DATA_RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        f"/{API}*",
+        (
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("Access-Control-Allow-Origin", "*"),
+        ),
+    ),
 )
 
 
@@ -210,9 +225,11 @@ class SiteScripts:
             self._refused.add(path)
 
     def headers_file(self, webassembly: bool = False) -> HeadersFile:
-        """The `_headers` file for these pages: one rule for every path.
+        """The `_headers` file for these pages: one rule for every path, then the data's.
         `webassembly`: the site runs WebAssembly (Pagefind's search)."""
         policy = content_security_policy(self._hashes, webassembly)
         lines = ["/*", f"  Content-Security-Policy: {policy}"]
         lines += [f"  {name}: {value}" for name, value in HEADERS]
+        for pattern, headers in DATA_RULES:
+            lines += ["", pattern, *(f"  {name}: {value}" for name, value in headers)]
         return HeadersFile("\n".join(lines) + "\n", tuple(sorted(self._refused)))

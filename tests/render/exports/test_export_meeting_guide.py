@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from peerkit.render.exports.meeting_guide import with_meetings_left_out
 from tests.render.exports.exported import json_of, reference
 
 FEED = "groups/meeting-guide.json"
@@ -41,23 +42,23 @@ def test_sunday_is_day_zero_and_saturday_six(make_site):
     assert [e["day"] for e in _entries(make_site)] == [0, 6]
 
 
-def test_monthly_meeting_is_listed_on_its_weekday_with_the_pattern_in_notes(make_site):
-    make_site.group(fields={"schedule": [_monthly("2TH,4TH"), _monthly("-1FR", "10:00", "12:00")]})
+def test_monthly_and_every_other_week_meetings_are_left_out_and_counted(make_site):
+    fortnightly = _weekly("WE") | {"interval": 2, "dtstart": "2026-11-04"}
+    make_site.group("monthly", {"schedule": [_monthly("2TH,4TH"), _monthly("-1FR")]})
+    make_site.group("fortnightly", {"schedule": [fortnightly]})
+    make_site.group("mixed", {"schedule": [_monthly("1SA"), _weekly("TU", "18:00", "19:00")]})
+    make_site.group("weekly")
 
     entries = _entries(make_site)
+    site, _ = make_site.load()
 
-    assert [(e["day"], e["time"]) for e in entries] == [(4, "19:00"), (5, "10:00")]
-    assert entries[0]["notes"].startswith("2nd and 4th Thursday of the month.")
-    assert entries[1]["notes"].startswith("Last Friday of the month.")
-
-
-def test_every_other_week_says_so_in_notes(make_site):
-    meeting = _weekly("WE") | {"interval": 2, "dtstart": "2026-11-04"}
-    make_site.group(fields={"schedule": [meeting]})
-
-    [entry] = _entries(make_site)
-
-    assert entry["notes"].startswith("Every other Wednesday.")
+    assert [(e["slug"], e["day"], e["time"]) for e in entries] == [
+        ("mixed-1", 2, "18:00"),
+        ("weekly-1", 2, "18:30"),
+    ]
+    assert all("month" not in e["notes"] for e in entries)
+    left_out = with_meetings_left_out(site.groups)
+    assert sorted(g.slug for g in left_out) == ["fortnightly", "mixed", "monthly"]
 
 
 def test_groups_that_meet_only_by_arrangement_are_left_out(make_site):

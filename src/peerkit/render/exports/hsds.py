@@ -24,11 +24,13 @@ from peerkit.model.schedule import byday_text
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
+from peerkit.render.exports.hsds_api import api_files
 from peerkit.render.exports.hsds_tabular import tabular_files
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
 
 FOLDER = f"{urls.GROUPS}hsds/"
+API = f"{FOLDER}api/"
 _ATTENDING = MappingProxyType(
     {"in-person": "In person", "online": "Online", "hybrid": "In person or online"}
 )
@@ -55,10 +57,17 @@ def hsds_files(
         for name in ("organizations", "services", "locations", "schedules")
     ]
     title = f"{settings.site_name}: peer-support groups"
-    return files + [
-        GeneratedFile(FOLDER + path, content)
-        for path, content in tabular_files(export, title).items()
-    ]
+    return (
+        files
+        + [
+            GeneratedFile(FOLDER + path, content)
+            for path, content in tabular_files(export, title).items()
+        ]
+        + [
+            GeneratedFile(API + path, content)
+            for path, content in api_files(export, settings, API).items()
+        ]
+    )
 
 
 def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Settings) -> HsdsExport:
@@ -247,17 +256,6 @@ def _locations(ids: HsdsIds, group: Group) -> list[dict[str, Any]]:
 
 def _physical(ids: HsdsIds, group: Group, loc: Location) -> dict[str, Any]:
     location_id = ids("location", group.slug, "physical")
-    address = {
-        "id": ids("address", group.slug),
-        "location_id": location_id,
-        "address_1": loc.address or "",
-        "city": loc.town,
-        "state_province": loc.region,
-        # Required by HSDS; empty when the listing gives none.
-        "postal_code": loc.postcode or "",
-        "country": loc.country,
-        "address_type": "physical",
-    }
     return _present(
         {
             "id": location_id,
@@ -266,9 +264,41 @@ def _physical(ids: HsdsIds, group: Group, loc: Location) -> dict[str, Any]:
             "description": loc.directions,
             "latitude": loc.latitude,
             "longitude": loc.longitude,
-            "addresses": [address],
+            "addresses": _addresses(ids, group, loc, location_id),
         }
     )
+
+
+def _addresses(ids: _Ids, group: Group, loc: Location, location_id: str) -> list[dict[str, Any]]:
+    """The venue's address, or none when the listing lacks a part HSDS requires.
+
+    HSDS 3 requires every address to have a street, town, region, postal code and
+    country, but no location to have an address: an address with an empty postal
+    code would pass off a gap as a value (and fails the tabular export's validation),
+    so the location goes without, and the build says how many (`addresses_left_out`).
+    """
+    if not _has_full_address(loc):
+        return []
+    address = {
+        "id": ids("address", group.slug),
+        "location_id": location_id,
+        "address_1": loc.address,
+        "city": loc.town,
+        "state_province": loc.region,
+        "postal_code": loc.postcode,
+        "country": loc.country,
+        "address_type": "physical",
+    }
+    return [address]
+
+
+def _has_full_address(loc: Location) -> bool:
+    return all((loc.address, loc.town, loc.region, loc.postcode, loc.country))
+
+
+def addresses_left_out(groups: Sequence[Group]) -> list[Group]:
+    """The groups whose venue has no address in the export, for the build's report."""
+    return [g for g in groups if g.location and not _has_full_address(g.location)]
 
 
 def _schedules(

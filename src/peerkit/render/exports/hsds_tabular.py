@@ -122,12 +122,18 @@ def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
         "phone": nested(services, "phones") + nested(export.locations, "phones"),
         "contact": nested(services, "contacts"),
         "address": nested(export.locations, "addresses"),
-        "schedule": export.schedules,
+        "schedule": [_table_schema_times(schedule) for schedule in export.schedules],
         "language": nested(services, "languages"),
         "accessibility": nested(export.locations, "accessibility"),
         "taxonomy_term": export.taxonomy_terms,
         "taxonomy": export.taxonomies,
     }
+
+
+def _table_schema_times(schedule: dict[str, Any]) -> dict[str, Any]:
+    """A Table Schema `time` is HH:MM:SS; the JSON keeps the HH:MM HSDS's examples use."""
+    times = {key: f"{schedule[key]}:00" for key in ("opens_at", "closes_at") if key in schedule}
+    return schedule | times
 
 
 def _cell(value: Any) -> str:

@@ -2,9 +2,12 @@
 
 The Meeting Guide app and the 12 Step Meeting List read this format (the
 Code4Recovery spec). It knows weekly meetings only, one weekday and time each,
-so every weekday of a meeting becomes its own entry; a monthly or every-other-week
-meeting is listed on its weekday with the real pattern in `notes`. Groups that
-meet only by arrangement have no day and time, and are left out.
+so every weekday of a meeting becomes its own entry. A monthly or every-other-week
+meeting is left out: the apps would show it every week, whatever its notes said,
+and send people to a room that is empty three weeks in four. Such meetings stay in
+the calendars and the HSDS export, and the build says how many groups have one
+(`with_meetings_left_out`). Groups that meet only by arrangement have no day and
+time, and are left out too.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
 from peerkit.render.page import GeneratedFile
-from peerkit.render.schedule_words import describe_days
 
 PATH = f"{urls.GROUPS}meeting-guide.json"
 
@@ -87,7 +89,7 @@ def group_entries(group: Group, settings: Settings) -> list[dict[str, Any]]:
     """One entry for each weekday of each meeting of the group, numbered in schedule order."""
     shared = _shared(group, settings)
     entries = []
-    for meeting in group.schedule:
+    for meeting in filter(is_weekly, group.schedule):
         notes = _notes(group, meeting)
         for weekday in meeting.weekdays:
             entry = dict(shared)
@@ -99,6 +101,16 @@ def group_entries(group: Group, settings: Settings) -> list[dict[str, Any]]:
             entry["notes"] = notes
             entries.append(entry)
     return entries
+
+
+def is_weekly(meeting: Meeting) -> bool:
+    """Whether the format can say when it meets: every week, on its weekdays."""
+    return meeting.freq == "WEEKLY" and meeting.interval == 1
+
+
+def with_meetings_left_out(groups: Sequence[Group]) -> list[Group]:
+    """The groups with a meeting the feed leaves out, for the build's report."""
+    return [g for g in groups if not all(map(is_weekly, g.schedule))]
 
 
 def meeting_types(group: Group) -> list[str]:
@@ -158,10 +170,8 @@ def _shared(group: Group, settings: Settings) -> dict[str, Any]:
 
 
 def _notes(group: Group, meeting: Meeting) -> str:
-    """Plain text: the real pattern when it is not every week, then what a newcomer needs."""
+    """Plain text: what a newcomer needs to know about the meeting and the group."""
     parts = []
-    if meeting.freq != "WEEKLY" or meeting.interval != 1:
-        parts.append(describe_days(meeting) + ".")
     if meeting.notes:
         parts.append(meeting.notes)
     if group.by_arrangement:
