@@ -31,7 +31,7 @@ def _expected(now: datetime, count: int = 3) -> list[str]:
         (start, end)
         for meeting in _hull_schedule()
         for start, end in next_occurrences(
-            meeting, now.replace(day=now.day - 1), 8, "Europe/London"
+            meeting, now - timedelta(days=1), 8, "Europe/London"
         )
         if end > now
     )[:count]

@@ -269,7 +269,7 @@ def _physical(ids: HsdsIds, group: Group, loc: Location) -> dict[str, Any]:
     )
 
 
-def _addresses(ids: _Ids, group: Group, loc: Location, location_id: str) -> list[dict[str, Any]]:
+def _addresses(ids: HsdsIds, group: Group, loc: Location, location_id: str) -> list[dict[str, Any]]:
     """The venue's address, or none when the listing lacks a part HSDS requires.
 
     HSDS 3 requires every address to have a street, town, region, postal code and
