@@ -194,3 +194,16 @@ def test_a_meeting_in_the_sites_time_zone_names_no_zone_and_another_does(make_si
 
     assert "time" not in items[0] and "None" not in page.html
     assert "(Europe/Dublin time)" in items[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [("en", "English, Polish, British Sign Language"), ("es", "Inglés, Polaco, British Sign Language")],
+)
+def test_the_languages_spoken_are_named_in_the_pages_language(make_site, language, names):
+    make_site.group("circle", {"languages": ["en", "pl", "bfi"]} | _located("Leeds", "Yorkshire"))
+
+    page = _page(make_site.render(language=language), "groups/yorkshire/circle/")
+    details = parse_html(page.html).find_all("dd")
+
+    assert names in [dd.text for dd in details]

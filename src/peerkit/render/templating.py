@@ -28,6 +28,7 @@ from jinja2.runtime import Context
 
 from peerkit.render import urls
 from peerkit.render.dates import human_date, human_day
+from peerkit.render.language_names import language_namer
 from peerkit.render.schedule_words import describe_meeting
 from peerkit.translations import Words
 
@@ -105,6 +106,7 @@ def make_environment(
     env.filters["human_date"] = partial(human_date, words=words)
     env.filters["human_day"] = partial(human_day, words=words)
     env.filters["meeting"] = partial(describe_meeting, words=words)
+    env.filters["language_name"] = language_namer(language or words.language)
     return env
 
 
