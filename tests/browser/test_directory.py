@@ -510,3 +510,21 @@ def test_a_skipped_date_and_a_months_break_are_never_the_next_meeting(
     )[0]
     assert start.date() == date(2026, 12, 15)
     _clean(visit)
+
+
+def test_a_listing_not_checked_for_a_year_is_flagged_in_words_in_the_finder(
+    open_visit: Callable[..., Visit], groups
+) -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+    stale = sorted(g.name for g in groups if now.date() - g.last_verified > timedelta(days=365))
+    visit = open_visit(timezone_id="Europe/London")
+    visit.page.clock.set_fixed_time(now)
+    page = _finder(visit)
+
+    flagged = page.locator(".pk-result:has(.pk-result__stale) h3")
+    expect(flagged).to_have_count(len(stale))
+    assert sorted(flagged.all_inner_texts()) == stale and stale
+    expect(page.locator(".pk-result__stale").first).to_contain_text(
+        "May be out of date: last checked"
+    )
+    _clean(visit)

@@ -198,7 +198,10 @@ def test_a_meeting_in_the_sites_time_zone_names_no_zone_and_another_does(make_si
 
 @pytest.mark.parametrize(
     ("language", "names"),
-    [("en", "English, Polish, British Sign Language"), ("es", "Inglés, Polaco, British Sign Language")],
+    [
+        ("en", "English, Polish, British Sign Language"),
+        ("es", "Inglés, Polaco, British Sign Language"),
+    ],
 )
 def test_the_languages_spoken_are_named_in_the_pages_language(make_site, language, names):
     make_site.group("circle", {"languages": ["en", "pl", "bfi"]} | _located("Leeds", "Yorkshire"))
@@ -207,3 +210,19 @@ def test_the_languages_spoken_are_named_in_the_pages_language(make_site, languag
     details = parse_html(page.html).find_all("dd")
 
     assert names in [dd.text for dd in details]
+
+
+def test_a_listing_not_checked_for_a_year_is_flagged_on_its_region_and_topic_pages(make_site):
+    make_site.group(
+        "old",
+        {"name": "Old listing", "last_verified": "2025-01-10"} | _located("Leeds", "Yorkshire"),
+    )
+    make_site.group("new", {"name": "New listing"} | _located("Leeds", "Yorkshire"))
+
+    rendered = make_site.render()
+
+    for url in ("groups/yorkshire/", "topics/anxiety/"):
+        rows = parse_html(_page(rendered, url).html).find("table", "pk-groups").find_all("tr")
+        flagged = {row.find("a").text for row in rows[1:] if "pk-stale-flag" in repr(row)}
+        assert flagged == {"Old listing"}, url
+        assert "May be out of date: last checked 10 January 2025" in _page(rendered, url).html

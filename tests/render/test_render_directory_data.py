@@ -104,15 +104,17 @@ def test_index_holds_the_tables_rows_point_into(make_site):
         [1],
         [],
         [],
-        [[[1], "18:30", "20:00"]],
+        [[1, "18:30", "20:00"]],
+        0,
         0,
     ]
     assert by_name["Leeds Anxiety Circle"] == [
-        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], [[[1], "18:30", "20:00"]], 0, 53.8, -1.549,
+        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], [[1, "18:30", "20:00"]], 0, 0, 53.8, -1.549,
     ]  # fmt: skip
+    assert index["checked_from"] == (date(2026, 9, 1) - date(1970, 1, 1)).days
     assert by_name["Leeds Walk"][7] == [0]
     assert by_name["York Group"][3:5] == [1, 2]
-    assert len(by_name["York Group"]) == 10
+    assert len(by_name["York Group"]) == 11
 
 
 def test_each_row_leads_to_its_group_page(make_site):
@@ -151,8 +153,8 @@ def test_meetings_are_typed_values_with_only_what_differs(make_site):
     assert index["zones"] == ["Europe/London", "America/New_York"]
     assert row[8] == [
         [[[3, 2], [4, -1]], "19:00", "20:30"],
-        [[0], "09:00", "10:00", 1],
-        [[5], "10:00", "11:00", 0, 2, (date(2026, 1, 3) - date(1970, 1, 1)).days],
+        [0, "09:00", "10:00", 1],
+        [5, "10:00", "11:00", 0, 2, (date(2026, 1, 3) - date(1970, 1, 1)).days],
     ]
     assert row[9] == 1
 
@@ -345,4 +347,4 @@ def test_skipped_days_and_months_follow_the_usual_fields(make_site):
     _, [row], _ = _data(make_site.render())
 
     off = (date(2026, 12, 29) - date(1970, 1, 1)).days
-    assert row[8] == [[[1], "23:00", "00:30", 0, 1, 0, [off], [8]]]
+    assert row[8] == [[1, "23:00", "00:30", 0, 1, 0, [off], [8]]]

@@ -27,20 +27,24 @@ index.json::
 A chunk is a list of rows, one a group, in the order of the region pages::
 
     [name, region, slug, town, format, [topics], [languages], [access],
-     [meetings], by_arrangement, latitude?, longitude?]
+     [meetings], by_arrangement, checked, latitude?, longitude?]
 
 - ``slug`` is "" when it is the name's plain ASCII slug (`name_slug`, which
   the script repeats), as imported groups' are; the page is
   ``regions[region][1] + slug + "/"``.
 - ``town`` is -1 for a group that meets only online.
 - a meeting is ``[[0, 3], "12:30", "14:00"]``: its days (a weekday, 0 for
-  Monday; ``[3, 2]`` for the second Thursday of a monthly meeting, ``[4, -1]``
+  Monday, or for one day the weekday alone, ``3``; ``[3, 2]`` for the second Thursday of a monthly meeting, ``[4, -1]``
   the last Friday), then wall-clock times in its time zone, then only what
   differs from the usual: the zone's number in ``zones``, the interval, the
   first day it counts from (days since 1970-01-01), the days and the months it
   takes off. A meeting whose end is before its start ends the next day. See
   `_meeting`.
 - ``by_arrangement`` is 1 if the group also meets when members arrange it.
+- ``checked`` is the day the listing was last checked, in days after the index's
+  ``checked_from`` (itself days since 1970-01-01), which keeps it to a few digits:
+  the script flags a listing not checked for a year from the visitor's clock, so
+  the flag is right however old the build.
 - coordinates (3 decimals, about 100 m) come last and only when they differ
   from the town's.
 
@@ -188,8 +192,10 @@ def _meeting(meeting: Meeting, zones: dict[str, int], site_timezone: str) -> lis
     weekday (0 is Monday), or for a monthly meeting ``[weekday, ordinal]``; the first
     day and the days off count days from 1970-01-01, as the finder's script counts
     them; months off are 1 to 12. Nothing in it needs parsing again."""
-    days = [day.weekday.value if day.ordinal is None else [day.weekday.value, day.ordinal]
-            for day in meeting.byday]  # fmt: skip
+    days: Any = [day.weekday.value if day.ordinal is None else [day.weekday.value, day.ordinal]
+                 for day in meeting.byday]  # fmt: skip
+    if len(days) == 1 and isinstance(days[0], int):
+        days = days[0]
     tail = [
         zones[meeting.zone(site_timezone)],
         meeting.interval,
@@ -236,6 +242,7 @@ def directory_files(
     }
     zones = _table([settings.timezone, *sorted(other_zones)])
     towns, town_numbers = _towns(listed)
+    checked_from = min((g.last_verified.toordinal() for g in groups), default=_EPOCH)
 
     rows: list[list[Any]] = []
     words: list[str] = []
@@ -253,6 +260,7 @@ def directory_files(
             sorted(access[a] for a in group.accessibility),
             [_meeting(m, zones, settings.timezone) for m in group.schedule],
             1 if group.by_arrangement else 0,
+            group.last_verified.toordinal() - checked_from,
         ]
         point = _point(group)
         if town >= 0 and point is not None:
@@ -267,6 +275,7 @@ def directory_files(
         "version": 1,
         "chunks": [len(chunk) for chunk in chunks],
         "formats": list(FORMATS),
+        "checked_from": checked_from - _EPOCH,
         "days": [weekday.code for weekday in Weekday],
         "zones": list(zones),
         "regions": [[name, urls.relative(DIRECTORY, urls.region(name))] for name in regions],

@@ -16,7 +16,13 @@ from peerkit.render.exports.hsds import hsds_files
 from peerkit.render.exports.ical import calendar_files
 from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
-from peerkit.render.groups import by_region, group_pages, groups_index_page, region_pages
+from peerkit.render.groups import (
+    STALE_AFTER,
+    by_region,
+    group_pages,
+    groups_index_page,
+    region_pages,
+)
 from peerkit.render.languages import records_in
 from peerkit.render.memo import RenderMemo, files_state
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
@@ -71,7 +77,7 @@ def site_pages(
     so that it is asked for them only when every other page is done.
     """
     visible = records_in(site.published(), settings)
-    maker = _maker(settings, memo)
+    maker = _maker(settings, memo, today)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = _regions(visible.groups, memo)
@@ -98,7 +104,9 @@ def site_story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...
     return tuple(story_pages(visible.stories, topics, _maker(settings, None), settings))
 
 
-def _maker(settings: Settings, memo: RenderMemo | None) -> PageMaker:
+def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = None) -> PageMaker:
+    """What renders pages; with ``today``, lists of groups flag the listings not
+    checked for a year (the stories' pages, rendered apart, list no group)."""
     words = Words(settings.language)
     env = make_environment(
         settings.template_dirs,
@@ -108,6 +116,8 @@ def _maker(settings: Settings, memo: RenderMemo | None) -> PageMaker:
         folder=settings.language_folder,
         compiled=memo.compiled if memo is not None else None,
     )
+    if today is not None:
+        env.globals["stale_before"] = today - STALE_AFTER
     return PageMaker(env, settings.site_name, memo, words)
 
 

@@ -23,6 +23,7 @@
   if (!finder) return;
 
   const PAGE = 50;
+  const STALE_AFTER = 365 * 864e5; // as render/groups.py's STALE_AFTER
   const TIMES = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] };
 
   const form = finder.querySelector(".pk-filters");
@@ -86,6 +87,8 @@
 
   const { offset, occurrences, meeting: readMeeting } = window.peerkitSchedule;
 
+  const checkedFormat = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long",
+    year: "numeric", timeZone: "UTC" });
   const clockFormat = new Intl.DateTimeFormat(lang, { weekday: "short", day: "numeric",
     month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   function visitorTime(t) {
@@ -100,10 +103,10 @@
   const meeting = (row) => readMeeting(row, index.zones);
 
   function group(row) {
-    const [name, region, slug, town, format, topics, langs, access, meetings, arranged, lat, lon] = row;
+    const [name, region, slug, town, format, topics, langs, access, meetings, arranged, checked, lat, lon] = row;
     const place = index.towns[town];
     const g = { name, region, slug, town: place, format: index.formats[format], topics, langs,
-      access, meetings: meetings.map(meeting), arranged, words: "",
+      access, meetings: meetings.map(meeting), arranged, checked, words: "",
       point: lat !== undefined ? [lat, lon] : place && place.length > 2 ? place.slice(2) : null };
     g.hay = fold([name, place ? place[0] : "", index.regions[region][0],
       ...topics.map((t) => index.topics[t][1])].join(" "));
@@ -184,6 +187,11 @@
       where.push(km < 1 ? ui("km_less_than_one") : ui("km_about", { km }));
     }
     li.appendChild(node("p", "pk-result__where", where.join(" · ")));
+    const checked = (index.checked_from + g.checked) * 864e5;
+    if (now - checked > STALE_AFTER) {
+      const date = checkedFormat.format(new Date(checked));
+      li.appendChild(node("p", "pk-result__stale", ui("stale", { date })));
+    }
     const next = g.meetings.flatMap((m) => occurrences(m, now).map((o) => ({ ...o, zone: m.zone })))
       .sort((a, b) => a.start - b.start);
     const current = next.find((o) => o.start <= now);

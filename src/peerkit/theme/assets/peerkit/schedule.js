@@ -97,7 +97,8 @@
       length: ((minutes(closes) - minutes(opens) + 1440) % 1440) * 6e4,
       off: new Set(off), monthsOff: new Set(monthsOff),
       zone: zones[zone], interval, start: start || null,
-      days: days.map((d) => (Array.isArray(d) ? { wd: d[0], n: d[1] } : { wd: d, n: 0 })) };
+      days: (Array.isArray(days) ? days : [days])
+        .map((d) => (Array.isArray(d) ? { wd: d[0], n: d[1] } : { wd: d, n: 0 })) };
     m.monthly = m.days.some((d) => d.n);
     return m;
   }
