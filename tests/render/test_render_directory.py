@@ -226,3 +226,27 @@ def test_a_listing_not_checked_for_a_year_is_flagged_on_its_region_and_topic_pag
         flagged = {row.find("a").text for row in rows[1:] if "pk-stale-flag" in repr(row)}
         assert flagged == {"Old listing"}, url
         assert "May be out of date: last checked 10 January 2025" in _page(rendered, url).html
+
+
+def test_a_first_timer_gets_directions_and_a_join_button_named_after_the_platform(make_site):
+    place = _located("Leeds", "Yorkshire")
+    place["location"] |= {"latitude": 53.79969, "longitude": -1.54312}
+    online = {"platform": "Jitsi", "url": "https://meet.example.org/circle"}
+    make_site.group("circle", place | {"format": "hybrid", "online": online})
+
+    tree = parse_html(_page(make_site.render(), "groups/yorkshire/circle/").html)
+    links = {a.text: a.attrs["href"] for a in tree.find_all("a")}
+
+    assert links["Directions in your maps app"] == "geo:53.79969,-1.54312"
+    assert links["Map on OpenStreetMap"].startswith(
+        "https://www.openstreetmap.org/?mlat=53.79969&mlon=-1.54312"
+    )
+    assert links["Join on Jitsi"] == "https://meet.example.org/circle"
+
+
+def test_a_group_without_coordinates_offers_no_map_links(make_site):
+    make_site.group("circle", _located("Leeds", "Yorkshire"))
+
+    html = _page(make_site.render(), "groups/yorkshire/circle/").html
+
+    assert "geo:" not in html and "openstreetmap" not in html
