@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from peerkit.encode.terminal import printable
 from peerkit.load.diagnostics import Diagnostic, error, warning
 from peerkit.model.records import Group, Site
 
@@ -59,7 +60,8 @@ class ExternalLink:
     where: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.url} ({self.where})"
+        """One line of the listing: the address is a stranger's, so it is printed escaped."""
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.url} ({self.where})")
 
 
 def external_links(site: Site) -> list[ExternalLink]:
@@ -132,6 +134,8 @@ def link_problems(links: Iterable[ExternalLink]) -> list[Diagnostic]:
 def _problem(url: str) -> tuple[str, bool] | None:
     """Why an address will not work as a link, and whether that is an error; None if fine."""
     shown = url if len(url) <= 80 else url[:77] + "..."
+    if not url.isprintable() and not any(char == " " for char in url):
+        return f"the address {shown!r} holds a control or invisible character: retype it", True
     if any(char.isspace() for char in url):
         return f"the address {shown!r} has a space in it: remove it, or write it as %20", True
     if url.startswith("www."):
