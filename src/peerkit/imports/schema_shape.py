@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from peerkit.load.validate import python_validator
 from peerkit.model.schemas import schema_for
 
 Path = tuple[str | int, ...]
@@ -92,9 +92,9 @@ def _optional(path: Path) -> bool:
     return last not in parent.get("required", ())
 
 
-@cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema_for("group"), format_checker=FormatChecker())
+    """The loader's own: the same formats and the same linear uniqueItems."""
+    return python_validator("group")
 
 
 def _leaf_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:

@@ -27,6 +27,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
+from peerkit.encode.addresses import mailto, tel
 from peerkit.render import urls
 from peerkit.render.schedule_words import DAY_ORDER, ENGLISH, describe_meeting
 from peerkit.translations import Words
@@ -116,6 +117,8 @@ def make_environment(
     env.filters["human_date"] = partial(human_date, words=words)
     env.filters["human_day"] = partial(human_day, words=words)
     env.filters["meeting"] = partial(describe_meeting, words=words)
+    env.filters["mailto"] = mailto
+    env.filters["tel"] = tel
     return env
 
 
