@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peerkit.encode.csv_cell import read_cell
 from peerkit.imports.drafts import Problem, Where, error
 
 MAX_MEMBER_BYTES = 200_000_000
@@ -88,7 +89,7 @@ def read_package(package: Package) -> tuple[list[dict[str, Any]], list[Where], l
             problems.append(error(Where(f"{package.label}/{path}"), "not UTF-8 text"))
             return []
         return [
-            {k: (v if v != "" else None) for k, v in row.items() if k}
+            {k: (read_cell(v) if v else None) for k, v in row.items() if k}
             for row in csv.DictReader(io.StringIO(text, newline=""))
         ]
 

@@ -14,6 +14,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from peerkit.encode.csv_cell import cell
+
 if TYPE_CHECKING:
     from peerkit.render.exports.hsds import HsdsExport
 
@@ -130,17 +132,14 @@ def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _csv(table: str, objects: list[dict[str, Any]]) -> bytes:
     names = [name for name, *_ in columns(table)]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
+    # The header is the official column names, plain; every value is quoted (csv_cell).
+    out.write(",".join(names) + "\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for obj in objects:
-        writer.writerow([_cell(obj.get(name)) for name in names])
+        writer.writerow([cell(obj.get(name)) for name in names])
     return out.getvalue().encode("utf-8")
 
 

@@ -16,8 +16,9 @@ from datetime import date, datetime, time, timezone
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event
 
+from peerkit.encode import calendar_text
 from peerkit.model.records import Group, Meeting
 from peerkit.model.settings import Settings
 from peerkit.render import urls
@@ -94,7 +95,7 @@ def _calendar(title: str, groups: Iterable[_Events]) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # An X- property is not escaped by icalendar unless it is given as TEXT.
-    calendar.add("x-wr-calname", vText(title))
+    calendar.add("x-wr-calname", calendar_text.text(title))
     head = calendar.to_ical()
     assert head.endswith(_END)
     events = []
@@ -121,14 +122,14 @@ def _event(
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("rrule", _rrule(meeting))
-    event.add("summary", group.name)
-    event.add("location", _where(group))
+    event.add("summary", calendar_text.text(group.name))
+    event.add("location", calendar_text.text(_where(group)))
     if group.location and group.location.latitude is not None:
         event.add("geo", (group.location.latitude, group.location.longitude))
     address = _address(group, settings)
     if address:
         event.add("url", address)
-    event.add("description", _description(group, meeting, settings))
+    event.add("description", calendar_text.text(_description(group, meeting, settings)))
     return event
 
 
