@@ -94,13 +94,15 @@ def columns_help() -> str:
 
 
 def looks_like_csv(text: str) -> bool:
-    rows = _rows(text, _delimiter(text))
+    rows, _ = _rows(text, _delimiter(text))
     return _known(rows[_header_index(rows) or 0] if rows else []) >= 2
 
 
 def read_csv(text: str, file: str, day_first: bool) -> tuple[list[Draft], list[Problem]]:
-    rows = _rows(text, _delimiter(text))
+    rows, broken = _rows(text, _delimiter(text))
     problems: list[Problem] = []
+    if broken is not None:
+        problems.append(error(Where(file, broken[0]), broken[1]))
     header_index = _header_index(rows)
     if header_index is None:
         return [], [error(Where(file), "the file has no rows")]
@@ -157,8 +159,25 @@ def _delimiter(text: str) -> str:
     return max((sniffed, ",", ";", "\t"), key=known)
 
 
-def _rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+def _rows(text: str, delimiter: str) -> tuple[list[list[str]], tuple[int, str] | None]:
+    """The rows up to the first that cannot be read, and that row's number and why."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        return rows, (reader.line_num, csv_problem(exc))
+    return rows, None
+
+
+def csv_problem(exc: csv.Error) -> str:
+    """A CSV reader's complaint in a person's words: a huge cell is the one people meet."""
+    if "field larger than field limit" in str(exc):
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters, far more than any"
+            " field of a group listing holds; the rest of the file is not read"
+        )
+    return f"cannot be read as CSV ({exc}); the rest of the file is not read"
 
 
 def _cells(names: list[str | None], row: list[str]) -> dict[str, str]:
