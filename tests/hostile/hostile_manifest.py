@@ -46,6 +46,7 @@ AREAS = {
     "includes": "File includes",
     "templates": "Template and format syntax",
     "yaml": "YAML tricks",
+    "time": "Bounded time: files at their size limit",
     "files": "Files: size, links, names",
     "encoding": "Encodings and line ends",
     "unicode": "Unicode",

@@ -66,9 +66,31 @@ def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for err in _leaf_errors(validator.iter_errors(located.data)):
         problems.extend(_diagnose(err, located, rel))
+        if len(problems) >= MAX_PROBLEMS_A_RECORD:
+            return _with_more_not_listed(problems, rel)
     if not problems:
-        problems = [_diagnose_fast(err, located, rel) for err in fast.iter_errors(located.data)]
+        for fast_err in fast.iter_errors(located.data):
+            problems.append(_diagnose_fast(fast_err, located, rel))
+            if len(problems) >= MAX_PROBLEMS_A_RECORD:
+                return _with_more_not_listed(problems, rel)
     return sorted(set(problems))
+
+
+MAX_PROBLEMS_A_RECORD = 50
+"""Problems listed for one file. A list of 20,000 wrong items would otherwise give
+20,000 lines, and the validators are asked for errors one at a time, so stopping
+here also bounds the time a crafted file takes."""
+
+
+def _with_more_not_listed(problems: list[Diagnostic], rel: str) -> list[Diagnostic]:
+    last = max(problems)
+    more = error(
+        rel,
+        last.line,
+        last.col,
+        f"more problems after these {len(problems)} are not listed: fix these first",
+    )
+    return [*sorted(set(problems)), more]
 
 
 def _diagnose_fast(err: jsonschema_rs.ValidationError, located: Located, rel: str) -> Diagnostic:
