@@ -38,6 +38,7 @@ from peerkit.init_site import (
     site_files,
     write_site,
 )
+from peerkit.interrupts import run_interruptibly
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, error, has_errors
 from peerkit.mkdocs_plugin.plugin import PeerkitPlugin
@@ -54,7 +55,7 @@ from peerkit.site_output import build_atomically
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    return run_interruptibly(lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0])
 
 
 def _parser() -> argparse.ArgumentParser:
