@@ -2,8 +2,9 @@
 
 Usage: python -m tests.scale.bounded_time_worker CASE FOLDER. Writes the case's file
 at a quarter of its limit and at its limit into two sites under FOLDER, loads and
-checks each (every validator and rule), renders each story's text (Markdown and
-the sanitiser), and prints the two times, best of two runs, as JSON.
+checks each (every validator and rule, and the links as `check --links` does),
+renders each story's text (Markdown and the sanitiser), and prints the two times,
+best of two runs, as JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from peerkit.check.links import external_links, link_problems
 from peerkit.load.source_files import MAX_BYTES_BY_FOLDER, MAX_FILE_BYTES
 from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
@@ -89,6 +91,9 @@ CASES: dict[str, tuple[Callable[[SiteBuilder, int], None], int]] = {
     "nested-inline-tags": (_story("<b><i><a>"), STORY_LIMIT),
     "unclosed-links": (_story("[a]("), STORY_LIMIT),
     "unclosed-tags": (_story("<a "), STORY_LIMIT),
+    "link-titles": (_story('](x "'), STORY_LIMIT),
+    "angle-bracket-links": (_story("](<"), STORY_LIMIT),
+    "autolink-starts": (_story("<a:"), STORY_LIMIT),
     "emphasis-runs": (_story("*a _b "), STORY_LIMIT),
     "table-cells": (_story("|a"), STORY_LIMIT),
     "quotes": (_story("'\""), STORY_LIMIT),
@@ -102,7 +107,8 @@ CASES: dict[str, tuple[Callable[[SiteBuilder, int], None], int]] = {
 def _time_once(root: Path) -> float:
     content = root / "content"
     start = time.perf_counter()
-    _, diagnostics = load_and_check(root, content, Settings(site_name="T"), date(2026, 11, 25))
+    site, diagnostics = load_and_check(root, content, Settings(site_name="T"), date(2026, 11, 25))
+    diagnostics += link_problems(external_links(site))
     for story in sorted((content / "stories").glob("*.md")):
         markdown_to_safe_html(story.read_text("utf-8").split("---\n", 2)[-1])
     assert all(d.format().isprintable() for d in diagnostics)
