@@ -17,7 +17,10 @@ import pytest
 
 from peerkit.cli import main
 from peerkit.imports import landing
-from tests.imports.conftest import ImportSite
+from peerkit.imports import run as import_run
+from peerkit.imports.mapping import Defaults
+from peerkit.imports.run import ImportOptions, import_file
+from tests.imports.conftest import IMPORT_DAY, ImportSite
 
 HEADINGS = "Group name;Topics;Address;City;Region;Day;Start time;End time;Last checked\n"
 ROW = "{name};loneliness;Pier Road;Whitby;{region};Sunday;10am;11am;01/03/2026\n"
@@ -284,3 +287,25 @@ def test_a_huge_cell_is_an_error_at_its_row(
     _import(import_site, str(sheet))
 
     assert "groups.csv:3: error: a cell is longer than" in capsys.readouterr().out
+
+
+def test_a_long_import_shows_its_progress_while_checking_and_while_writing(
+    import_site: ImportSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labels: list[str] = []
+
+    def recording(items, total, label):  # type: ignore[no-untyped-def]
+        labels.append(label)
+        return items
+
+    monkeypatch.setattr(import_run, "PROGRESS_ABOVE_ROWS", 2)
+    sheet = _sheet(tmp_path, *[_row(f"Walk {n}") for n in range(5)])
+
+    options = ImportOptions(
+        dest=import_site.groups,
+        defaults=Defaults("Europe/London", "GB", IMPORT_DAY, {"loneliness": "Loneliness"}),
+    )
+    report = import_file(sheet, options, recording)
+
+    assert labels == ["Mapping", "Checking", "Writing"]
+    assert report.written and report.count("created") == 5

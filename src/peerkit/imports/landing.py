@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,9 +55,10 @@ def outside_reason(path: Path, inside: Path) -> str | None:
     return None
 
 
-def land(planned: list[Planned]) -> None:
+def land(planned: Iterable[Planned]) -> None:
     """Write every planned file, or, if anything fails or is interrupted, none of them.
 
+    ``planned`` is read once, as the files are staged (a progress bar may wrap it).
     Raises what stopped it (OSError, KeyboardInterrupt) after putting content back.
     """
     made_folders: list[Path] = []

@@ -136,7 +136,7 @@ def import_file(
     for group, slug in progress(planned, len(mapped), "Checking"):
         report.problems.extend(group.problems)
         writer.write(group, slug)
-    _land(writer.planned, report, options, source.name)
+    _land(writer.planned, report, options, source.name, progress)
     return report
 
 
@@ -155,7 +155,13 @@ def _unreadable(exc: BaseException) -> str:
     return f"cannot be read: a value has a shape no import format gives it ({exc})"
 
 
-def _land(planned: list[Planned], report: ImportReport, options: ImportOptions, label: str) -> None:
+def _land(
+    planned: list[Planned],
+    report: ImportReport,
+    options: ImportOptions,
+    label: str,
+    progress: Progress,
+) -> None:
     """Write the planned files, all together, unless an error or a dry run says not to."""
     if options.dry_run or not planned:
         return
@@ -167,7 +173,7 @@ def _land(planned: list[Planned], report: ImportReport, options: ImportOptions, 
         )
         return
     try:
-        land(planned)
+        land(progress(planned, len(planned), "Writing"))
     except OSError as exc:
         report.not_written = error(
             Where(label), f"nothing written: {exc.strerror or exc} ({exc.filename or ''})"
