@@ -20,16 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from peerkit.imports.drafts import Where
-
 
 @dataclass(frozen=True)
 class Planned:
-    """One file an import will write: where, what, and the row it comes from."""
+    """One file an import will write: where, what, and whether it is a new file."""
 
     path: Path
     text: str
-    where: Where
     new: bool
 
 

@@ -287,7 +287,7 @@ class _Writer:
         if not self.valid(group, path, text):
             self.outcome("skipped", group, None, [])
             return
-        self.planned.append(Planned(path, text, group.where, new=True))
+        self.planned.append(Planned(path, text, new=True))
         self.existing[slug] = Existing(path, group.town)
         self.outcome("created", group, path, [])
 
@@ -339,7 +339,7 @@ class _Writer:
         if not self.valid(group, path, text, compare=False):
             self.outcome("skipped", group, None, [])
             return
-        self.planned.append(Planned(path, text, group.where, new=False))
+        self.planned.append(Planned(path, text, new=False))
         self.outcome("updated", group, path, changed)
 
     def valid(self, group: Mapped, path: Path, text: str, compare: bool = True) -> bool:
