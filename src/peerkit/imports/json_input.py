@@ -18,12 +18,11 @@ _OPEN_CLOSE_OR_STRING = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
 
 
 class JsonProblem(ValueError):
-    """Why a text is not JSON an import can read: the words, and the line if known."""
+    """Why a text is not JSON an import can read, in a person's words."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.line = line
 
 
 def nesting_depth(text: str) -> int:
