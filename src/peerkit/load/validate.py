@@ -59,9 +59,9 @@ def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
     that find nothing, jsonschema-rs's own findings are reported, so its refusal
     always stands.
     """
-    fast = _fast_validator(kind)
-    if fast.is_valid(located.data) and not _float_for_whole_number(schema_for(kind), located.data):
+    if is_valid(kind, located.data):
         return []
+    fast = _fast_validator(kind)
     validator = python_validator(kind)
     problems: list[Diagnostic] = []
     for err in _leaf_errors(validator.iter_errors(located.data)):
@@ -74,6 +74,14 @@ def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
             if len(problems) >= MAX_PROBLEMS_A_RECORD:
                 return _with_more_not_listed(problems, rel)
     return sorted(set(problems))
+
+
+def is_valid(kind: RecordKind, data: Any) -> bool:
+    """Whether ``data`` passes the schema, by the compiled validator and the one rule it
+    cannot know; the same verdict as `validate`, without the words."""
+    return _fast_validator(kind).is_valid(data) and not _float_for_whole_number(
+        schema_for(kind), data
+    )
 
 
 MAX_PROBLEMS_A_RECORD = 50
