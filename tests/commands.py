@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+def _env() -> dict[str, str]:
+    """This process's environment as it is now (a test may set GITHUB_ACTIONS)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_peerkit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -18,7 +21,7 @@ def run_peerkit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=_ENV,
+        env=_env(),
         check=False,
     )
 
@@ -32,4 +35,4 @@ def run_mkdocs_build(
         command.append("--strict")
     if config is not None:
         command += ["-f", str(config)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=_ENV, check=False)
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=_env(), check=False)

@@ -42,6 +42,7 @@ from peerkit.init_site import (
     site_files,
     write_site,
 )
+from peerkit.interrupts import run_interruptibly
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, has_errors
 from peerkit.mkdocs_plugin.opening import OpenSite, open_preview, open_site
@@ -54,7 +55,7 @@ from peerkit.site_output import build_atomically
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    return run_interruptibly(lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,7 +140,8 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
             " The format is found from the content: a CSV spreadsheet (comma or semicolon,"
             " UTF-8), HSDS 3 JSON, an HSDS datapackage (its folder, its datapackage.json or"
             " a .zip) or a Meeting Guide JSON feed. Rows that cannot be imported are"
-            " reported with their row number; the others are still written."
+            " reported with their row number, and nothing is written unless --partial"
+            " is given."
         ),
         epilog=textwrap.fill(
             "Spreadsheet columns. Headings are matched ignoring case, spaces and"
@@ -161,6 +163,12 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     command.add_argument(
         "--dry-run", action="store_true", help="list what would be written, and write nothing"
+    )
+    command.add_argument(
+        "--partial",
+        action="store_true",
+        help="write the groups that pass even if other rows have errors (by default an"
+        " import with an error writes nothing); each file written is listed with its row",
     )
     command.add_argument(
         "--date",
@@ -376,6 +384,8 @@ def _run_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         existing_dirs=(content / "groups",),
         root=root,
+        partial=args.partial,
+        inside=content,
     )
     report = import_file(args.file, options, terminal_progress())
     for line in report_lines(report, args.dry_run):

@@ -20,6 +20,8 @@ import tempfile
 from collections.abc import Callable
 from typing import IO, Generic, TypeVar
 
+from peerkit.interrupts import die_with_parent
+
 T = TypeVar("T")
 
 
@@ -32,9 +34,12 @@ def can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
-def _child(make: Callable[[], object], result: IO[bytes]) -> None:
+def _child(make: Callable[[], object], result: IO[bytes], parent: int) -> None:
     # The result goes to a file, not a pipe, so that the child can exit (and give its
     # memory back) as soon as it is done, however late the parent asks for it.
+    # If the parent is stopped, even by SIGKILL, the child stops too: it must not go
+    # on writing into a folder that is being thrown away.
+    die_with_parent(parent)
     try:
         outcome: tuple[str, object] = ("ok", make())
     except ForkedError as exc:
@@ -56,7 +61,9 @@ class Forked(Generic[T]):
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._result = tempfile.TemporaryFile()  # noqa: SIM115 (closed by result or cancel)
-            self._process = context.Process(target=_child, args=(make, self._result), daemon=True)
+            self._process = context.Process(
+                target=_child, args=(make, self._result, os.getpid()), daemon=True
+            )
             # The child shares this process's memory until either writes to it; a
             # garbage collection in the child would touch every object and copy it all.
             gc.freeze()

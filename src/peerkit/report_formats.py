@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from peerkit.encode.terminal import printable
 from peerkit.load.diagnostics import Diagnostic, Severity
 
 ANNOTATIONS_SHOWN = 10
@@ -65,8 +66,10 @@ def github_annotations(diagnostics: Sequence[Diagnostic], path_prefix: str = "")
             "col": str(d.col),
             "title": ANNOTATION_TITLE,
         }
-        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        lines.append(f"::{d.severity.value} {joined}::{escape_data(d.message)}")
+        joined = ",".join(
+            f"{key}={escape_property(printable(value))}" for key, value in properties.items()
+        )
+        lines.append(f"::{d.severity.value} {joined}::{escape_data(printable(d.message))}")
     errors, warnings, _ = _counts(diagnostics)
     if errors > ANNOTATIONS_SHOWN or warnings > ANNOTATIONS_SHOWN:
         lines.append(
@@ -96,4 +99,6 @@ def json_report(diagnostics: Sequence[Diagnostic]) -> str:
         ],
         "summary": {"errors": errors, "warnings": warnings, "files": files},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    # ASCII only: a control or separator character in a message stays a \u escape,
+    # so printing the report to a terminal or a CI log cannot act on it.
+    return json.dumps(document, ensure_ascii=True, indent=2)

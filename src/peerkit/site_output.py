@@ -2,13 +2,17 @@
 
 MkDocs writes into its output folder as it goes; a failing build, a Ctrl-C or
 a full disk would leave a broken site/. So we build into a fresh folder beside
-site/ and swap it in only when the build has finished.
+site/ and swap it in only when the build has finished. The folder's name holds
+the building process's id: a build killed outright (SIGKILL, a power cut) cannot
+remove its folder, so the next build removes those whose process is gone.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -17,6 +21,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+
+from peerkit.interrupts import is_running, stop_children
 
 log = logging.getLogger("mkdocs.peerkit")
 
@@ -27,17 +33,19 @@ def build_atomically(
     """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked
     and ``publishable()`` (checks that ran beside the build) agrees."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    remove_stale_folders(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "new"), dir=site_dir.parent))
     staging.chmod(0o755)
     config.site_dir = str(staging)
     try:
         build(config)
     except MkDocsException as exc:
+        # The plugin's on_build_error has stopped its background writer already.
         print(f"error: {exc}", file=sys.stderr)
         shutil.rmtree(staging, ignore_errors=True)
         return False
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         raise
     if not publishable():
         shutil.rmtree(staging, ignore_errors=True)
@@ -47,12 +55,54 @@ def build_atomically(
     return True
 
 
+def _prefix(site_dir: Path, kind: str) -> str:
+    return f".{site_dir.name}-{kind}-{os.getpid()}-"
+
+
+def _discard(staging: Path) -> None:
+    """Interrupted: stop every process that may still write into ``staging``, then remove
+    it. (MkDocs tells plugins of an Exception, never of Ctrl-C or SIGTERM.)"""
+    stop_children()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_stale_folders(site_dir: Path) -> list[Path]:
+    """Remove the half-built folders of earlier builds that were killed; those removed.
+
+    A folder whose process still runs is another build's, and is left alone.
+    """
+    removed = []
+    for kind in ("new", "old"):
+        for folder in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
+            pid = _builder(folder.name, f".{site_dir.name}-{kind}-")
+            if folder.is_dir() and not folder.is_symlink() and not is_running(pid):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
+
+
+def _builder(name: str, prefix: str) -> int:
+    """The id of the process that made a folder; 0 for one of an older Peerkit (no id)."""
+    first = name.removeprefix(prefix).split("-", 1)[0]
+    return int(first) if first.isdigit() and "-" in name.removeprefix(prefix) else 0
+
+
 def _swap(new: Path, site_dir: Path) -> None:
-    """Replace site_dir by new with two renames, so the window without a site is tiny."""
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        site_dir.rename(old / "site")
-        new.rename(site_dir)
+    """Replace site_dir by new with two renames, so the window without a site is tiny.
+
+    Ctrl-C and SIGTERM wait until both renames are done: between them there is no site.
+    """
+    signals = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        if site_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "old"), dir=site_dir.parent))
+            site_dir.rename(old / "site")
+            new.rename(site_dir)
+        else:
+            old = None
+            new.rename(site_dir)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-    else:
-        new.rename(site_dir)

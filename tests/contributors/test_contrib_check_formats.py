@@ -40,7 +40,7 @@ def test_annotation_escapes_a_strange_file_name_and_message():
 
     assert line == (
         "::error file=content/stories/x%2Cy%3Az.md,line=1,col=1,title=peerkit check::"
-        "line one%0Aline two 50%25"
+        "line one\\nline two 50%25"
     )
 
 

@@ -9,6 +9,7 @@ a file name with a control character) are made here at test time.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -202,7 +203,7 @@ def ten_thousand_item_list(content: Path, outside: Path) -> None:
 
 
 def extremely_long_line(content: Path, outside: Path) -> None:
-    body = "LONGLINE-START " + "word " * 180_000 + "LONGLINE-END\n"
+    body = "LONGLINE-START " + "word " * 50_000 + "LONGLINE-END\n"
     _story(content, "long-single-line.md", story_text("One long line", body))
 
 
@@ -217,11 +218,11 @@ def unclosed_brackets(content: Path, outside: Path) -> None:
 
 
 def unclosed_autolinks(content: Path, outside: Path) -> None:
-    _slow_markdown(content, "autolinks", "Unclosed autolinks", "<http://" * 50_000)
+    _slow_markdown(content, "autolinks", "Unclosed autolinks", "<http://" * 30_000)
 
 
 def unclosed_tags(content: Path, outside: Path) -> None:
-    _slow_markdown(content, "tags", "Unclosed tags", "<a " * 100_000)
+    _slow_markdown(content, "tags", "Unclosed tags", "<a " * 80_000)
 
 
 def heading_underlines(content: Path, outside: Path) -> None:
@@ -230,6 +231,55 @@ def heading_underlines(content: Path, outside: Path) -> None:
 
 def straight_quotes(content: Path, outside: Path) -> None:
     _slow_markdown(content, "quotes", "Straight quotes", "'\"" * 100_000)
+
+
+def nested_tags_at_limit(content: Path, outside: Path) -> None:
+    """A story at its size limit of block tags nested 20,000 deep: quadratic for the sanitiser."""
+    run = "<div><ul><li><blockquote>" * 9_800
+    _story(
+        content,
+        "nested-tags.md",
+        story_text("Nested tags", f"NESTED-START\n\n{run}\n\nNESTED-END\n"),
+    )
+
+
+def story_over_limit(content: Path, outside: Path) -> None:
+    line = "A story that goes on for longer than any story needs to. " * 20 + "\n"
+    _story(content, "long-story.md", story_text("Long", line * 250))
+
+
+def group_over_limit(content: Path, outside: Path) -> None:
+    path = content / "groups" / "long-group.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    comment = "# " + "padding " * 10 + "\n"
+    path.write_text(comment * 800 + "name: Long\n", "utf-8")
+
+
+def mixed_list(content: Path, outside: Path) -> None:
+    """Two thousand items of every type under a uniqueItems list."""
+    kinds = [lambda n: [n], lambda n: {"n": n}, str, lambda n: n + 0.5, lambda n: n % 2 == 0]
+    listed = ", ".join(json.dumps(kinds[n % 5](n)) for n in range(2_000))
+    path = content / "groups" / "mixed-list.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "name: Mixed list\ndescription: A list of everything.\ntopics: [anxiety]\n"
+        "format: online\nonline: {url: 'https://example.org/join', platform: Zoom}\n"
+        f"last_verified: '2026-09-01'\nby_arrangement: Ask.\naccessibility: [{listed}]\n",
+        "utf-8",
+    )
+
+
+def many_problems(content: Path, outside: Path) -> None:
+    """A thousand wrong meetings: the list of problems stops, and so does the work."""
+    meetings = "".join("  - {freq: DAILY, byday: XX}\n" for _ in range(1_000))
+    path = content / "groups" / "many-problems.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "name: Many problems\ndescription: Wrong everywhere.\ntopics: [anxiety]\n"
+        "format: online\nonline: {url: 'https://example.org/join', platform: Zoom}\n"
+        f"last_verified: '2026-09-01'\nschedule:\n{meetings}",
+        "utf-8",
+    )
 
 
 GENERATORS: dict[str, Callable[[Path, Path], None]] = {
@@ -252,4 +302,9 @@ GENERATORS: dict[str, Callable[[Path, Path], None]] = {
     "unclosed-tags": unclosed_tags,
     "heading-underlines": heading_underlines,
     "straight-quotes": straight_quotes,
+    "nested-tags-at-limit": nested_tags_at_limit,
+    "story-over-limit": story_over_limit,
+    "group-over-limit": group_over_limit,
+    "mixed-list": mixed_list,
+    "many-problems": many_problems,
 }

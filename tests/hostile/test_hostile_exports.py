@@ -14,6 +14,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
+from peerkit.encode.csv_cell import read_cell
 from tests.hostile.conftest import BuiltSite
 from tests.hostile.hostile_audit import search_index_problems, strict_json
 from tests.render.render_html import parse_html
@@ -21,6 +22,7 @@ from tests.render.render_html import parse_html
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_ELEMENTS = {"feed", "title", "id", "updated", "link", "entry", "published", "author", "name", "summary"}  # fmt: skip
 CALENDAR_PARTS = {"VCALENDAR", "VTIMEZONE", "STANDARD", "DAYLIGHT", "VEVENT"}
+FORMULA_STARTS = tuple("=+-@\t\r\n")
 EVENT_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "RRULE", "SUMMARY", "LOCATION", "GEO", "URL", "DESCRIPTION"}  # fmt: skip
 
 
@@ -88,13 +90,36 @@ def test_hsds_tables_keep_every_value_in_its_own_cell(hostile_site: BuiltSite):
         assert [len(row) for row in rows] == [len(header)] * len(rows), resource["path"]
 
 
-def test_spreadsheet_formulas_arrive_as_the_text_of_one_cell(hostile_site: BuiltSite):
+def test_spreadsheet_formulas_arrive_as_text_in_one_cell(hostile_site: BuiltSite):
     text = (hostile_site.site / "groups" / "hsds" / "services.csv").read_text("utf-8")
 
     cells = {cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row}
 
-    assert '=HYPERLINK("https://evil.example","Click for help")' in cells
-    assert "@SUM(1+1)*cmd|' /C calc'!A0" in cells
+    assert '\'=HYPERLINK("https://evil.example","Click for help")' in cells
+    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in cells
+    values = {read_cell(cell) for cell in cells}
+    assert '=HYPERLINK("https://evil.example","Click for help")' in values
+
+
+def test_no_cell_of_any_table_starts_a_formula(hostile_site: BuiltSite):
+    """Every table, every text cell: what a spreadsheet sees first is never = + - or @."""
+    folder = hostile_site.site / "groups" / "hsds"
+    for path in sorted(folder.glob("*.csv")):
+        header, *rows = list(csv.reader(io.StringIO(path.read_text("utf-8"), newline="")))
+        for row in rows:
+            for column, value in zip(header, row, strict=True):
+                if column not in ("latitude", "longitude"):
+                    assert not value.startswith(FORMULA_STARTS), (path.name, column, value)
+
+
+def test_calendars_hold_no_control_or_separator_and_fold_at_75_octets(hostile_site: BuiltSite):
+    for path in _files(hostile_site.site, "calendar.ics"):
+        data = path.read_bytes()
+        for line in data.removesuffix(b"\r\n").split(b"\r\n"):
+            text = line.decode("utf-8")
+            assert len(line) <= 75, (path, line)
+            assert all(char == "\t" or char >= " " for char in text), (path, line)
+            assert not set(text) & {"\x7f", "\x85", "\u2028", "\u2029"}, (path, line)
 
 
 def test_meeting_guide_feed_is_a_list_of_meetings(hostile_site: BuiltSite):

@@ -143,7 +143,10 @@ def test_dry_run_lists_what_would_be_written_and_writes_nothing(
     report = import_site.run(FIXTURES / "groups-spreadsheet.csv", dry_run=True)
 
     lines = report_lines(report, dry_run=True)
-    assert "would create content/groups/yorkshire/leeds-anxiety-circle.yml" in lines
+    assert (
+        "would create content/groups/yorkshire/leeds-anxiety-circle.yml"
+        " from groups-spreadsheet.csv:2"
+    ) in lines
     assert lines[-1] == (
         "CSV spreadsheet: created 6, updated 0, unchanged 0, skipped 2 (dry run: nothing written)"
     )
@@ -159,7 +162,7 @@ def test_dry_run_of_an_update_writes_nothing(import_site: ImportSite, tmp_path: 
     assert existing.read_bytes() == before
     assert (
         "would update content/groups/north-west/manchester-anxiety-support-circle.yml"
-        " (contact.phone)"
+        " (contact.phone) from update.csv:2"
     ) in report_lines(report, dry_run=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from peerkit.load.source_files import MAX_FILE_BYTES
+from peerkit.load.source_files import MAX_BYTES_BY_FOLDER
 
 
 def _only(diagnostics):
@@ -83,13 +83,13 @@ def test_symlink_to_a_file_outside_content_is_refused(make_site):
     assert site.stories == ()
 
 
-def test_file_over_one_megabyte_is_refused(make_site):
-    make_site.story("huge", body="word " * (MAX_FILE_BYTES // 5 + 1))
+def test_a_story_over_its_size_limit_is_refused(make_site):
+    make_site.story("huge", body="word " * (MAX_BYTES_BY_FOLDER["stories"] // 5 + 1))
 
     problem = _only(make_site.errors())
 
     assert (problem.path, problem.line) == ("content/stories/huge.md", 1)
-    assert "the limit is 1,000,000" in problem.message
+    assert "the limit is 256,000" in problem.message
 
 
 def test_front_matter_that_is_not_closed_is_refused(make_site):

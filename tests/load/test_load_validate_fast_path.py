@@ -78,6 +78,9 @@ class _NeverValid:
     def is_valid(self, data: Any) -> bool:
         return False
 
+    def iter_errors(self, data: Any) -> Iterator[Any]:
+        return iter(())
+
 
 @pytest.mark.parametrize(("kind", "name", "data"), list(_records()))
 def test_the_shortcut_and_the_python_validator_agree_on_every_broken_form(

@@ -21,21 +21,29 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from peerkit.encode.terminal import printable
 from peerkit.load.diagnostics import Diagnostic, error, warning
 from peerkit.model.records import Group
 from peerkit.model.site import Site
 
-# Ways a Markdown body names an address, each capturing it as group "url".
+# Ways a Markdown body names an address, each capturing it as group "url". Every
+# repetition that could run to the end of a line is bounded (or stops at the next
+# "<", or a title at the next bracket): a line of 250 KB of "](<" or '](x "' otherwise
+# took minutes, each of tens of thousands of starts scanning the rest of the line. No
+# real address or title is longer than these bounds.
+_LONGEST = 2048
 _MARKDOWN_LINKS = (
     # [text](url "title") and ![alt](url): up to the closing parenthesis, so that an
     # address with a space in it is caught whole; <url> may wrap it.
     re.compile(
-        r"\]\(\s*(?:<(?P<url>[^>\n]*)>|(?P<bare>(?:[^()\n]|\([^()\n]*\))*?))(?:\s+[\"'(][^)\n]*)?\s*\)"
+        rf"\]\(\s*(?:<(?P<url>[^<>\n]{{0,{_LONGEST}}})>"
+        rf"|(?P<bare>(?:[^()\n]|\([^()\n]{{0,{_LONGEST}}}\)){{0,{_LONGEST}}}?))"
+        rf"(?:\s+[\"'(][^()\[\]\n]{{0,{_LONGEST}}})?\s*\)"
     ),
     # [label]: url   (a reference definition)
     re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE),
     # <https://...>  (an autolink)
-    re.compile(r"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),
+    re.compile(rf"<(?P<url>[a-zA-Z][a-zA-Z0-9+.-]{{0,31}}:[^<>\s]{{0,{_LONGEST}}})>"),
     # href="..." and src="..." in raw HTML (sanitised when rendered, but a link all the same)
     re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<url>[^"'\n]*)["']""", re.IGNORECASE),
     # a bare web address in the text
@@ -60,7 +68,8 @@ class ExternalLink:
     where: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.url} ({self.where})"
+        """One line of the listing: the address is a stranger's, so it is printed escaped."""
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.url} ({self.where})")
 
 
 def external_links(site: Site) -> list[ExternalLink]:
@@ -133,6 +142,8 @@ def link_problems(links: Iterable[ExternalLink]) -> list[Diagnostic]:
 def _problem(url: str) -> tuple[str, bool] | None:
     """Why an address will not work as a link, and whether that is an error; None if fine."""
     shown = url if len(url) <= 80 else url[:77] + "..."
+    if not url.isprintable() and not any(char == " " for char in url):
+        return f"the address {shown!r} holds a control or invisible character: retype it", True
     if any(char.isspace() for char in url):
         return f"the address {shown!r} has a space in it: remove it, or write it as %20", True
     if url.startswith("www."):

@@ -110,7 +110,7 @@ def columns_help() -> str:
 
 
 def looks_like_csv(text: str, mapping: Mapping[str, str] | None = None) -> bool:
-    rows = _rows(text, _delimiter(text))
+    rows, _ = _rows(text, _delimiter(text))
     chosen = mapping or {}
     return _known(rows[_header_index(rows, chosen) or 0] if rows else [], chosen) >= 2
 
@@ -129,8 +129,10 @@ def read_csv(
 ) -> tuple[list[Draft], list[Problem], Headings]:
     """The sheet's groups. ``mapping``: a heading to the field its column fills
     (`peerkit import --map "Type of group=topics"`), over the headings known."""
-    rows = _rows(text, _delimiter(text))
+    rows, broken = _rows(text, _delimiter(text))
     problems: list[Problem] = []
+    if broken is not None:
+        problems.append(error(Where(file, broken[0]), broken[1]))
     header_index = _header_index(rows, mapping or {})
     if header_index is None:
         return [], [error(Where(file), "the file has no rows")], Headings((), ())
@@ -211,8 +213,35 @@ def _delimiter(text: str) -> str:
     return max((sniffed, ",", ";", "\t"), key=known)
 
 
-def _rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+MAX_CELL = 131_072
+"""The longest cell read: Python's own default limit, checked here rather than left to
+`csv.field_size_limit`, which another library in the process may have raised."""
+
+_TOO_LONG = (
+    f"a cell is longer than {MAX_CELL:,} characters, far more than any field of a group"
+    " listing holds; the rest of the file is not read"
+)
+
+
+def _rows(text: str, delimiter: str) -> tuple[list[list[str]], tuple[int, str] | None]:
+    """The rows up to the first that cannot be read, and that row's number and why."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if any(len(cell) > MAX_CELL for cell in row):
+                return rows, (reader.line_num, _TOO_LONG)
+            rows.append(row)
+    except csv.Error as exc:
+        return rows, (reader.line_num, csv_problem(exc))
+    return rows, None
+
+
+def csv_problem(exc: csv.Error) -> str:
+    """A CSV reader's complaint in a person's words: a huge cell is the one people meet."""
+    if "field larger than field limit" in str(exc):
+        return _TOO_LONG
+    return f"cannot be read as CSV ({exc}); the rest of the file is not read"
 
 
 def rows_of_lines(text: str, lines: tuple[int, ...]) -> tuple[int, ...]:
@@ -224,12 +253,15 @@ def rows_of_lines(text: str, lines: tuple[int, ...]) -> tuple[int, ...]:
     found: list[int] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     first = 1
-    for row_number, _ in enumerate(reader, start=1):
-        last = reader.line_num
-        while wanted and wanted[0] <= last:
-            if wanted.pop(0) >= first and row_number not in found:
-                found.append(row_number)
-        first = last + 1
+    try:
+        for row_number, _ in enumerate(reader, start=1):
+            last = reader.line_num
+            while wanted and wanted[0] <= last:
+                if wanted.pop(0) >= first and row_number not in found:
+                    found.append(row_number)
+            first = last + 1
+    except csv.Error:
+        pass  # the rows after a broken one are not read (`_rows` says so)
     return tuple(found)
 
 

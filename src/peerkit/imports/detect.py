@@ -8,7 +8,6 @@ locations is HSDS; text with known column headings is a spreadsheet.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from peerkit.imports.csv_source import Headings, looks_like_csv, read_csv, rows_
 from peerkit.imports.drafts import Draft, Problem, Where, error, warning
 from peerkit.imports.hsds import looks_like_hsds, read_services, service_list
 from peerkit.imports.hsds_tabular import Package, read_package
+from peerkit.imports.json_input import JsonProblem, load_json
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.meeting_guide import looks_like_meeting_guide, read_meeting_guide
 from peerkit.imports.text_encoding import decode_lines, line_list
@@ -68,9 +68,9 @@ def read_file(path: Path, defaults: Defaults) -> SourceRead:
     stripped = text.lstrip()
     if stripped[:1] in ("[", "{"):
         try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            return _unknown(label, f"JSON that cannot be read (line {exc.lineno}: {exc.msg})")
+            data = load_json(stripped)
+        except JsonProblem as problem:
+            return _unknown(label, problem.message)
         result = _from_json(data, path, label, defaults)
     elif looks_like_csv(text, defaults.columns):
         drafts, found, headings = read_csv(text, label, day_first, defaults.columns)
@@ -160,8 +160,8 @@ def _nest_organizations(services: list[Any], beside: Path) -> None:
     if not wanted or not beside.is_file():
         return
     try:
-        organizations = json.loads(beside.read_text("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        organizations = load_json(beside.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, JsonProblem):
         return
     by_id = {o.get("id"): o for o in service_list(organizations) or [] if isinstance(o, dict)}
     for service in wanted:

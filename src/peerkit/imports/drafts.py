@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from peerkit.encode.terminal import printable
 from peerkit.load.diagnostics import Severity
 
 
@@ -32,7 +33,8 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        return f"{self.where}: {self.severity.value}: {self.message}"
+        """One printed line: the message quotes the file's values, escaped for a terminal."""
+        return printable(f"{self.where}: {self.severity.value}: {self.message}")
 
 
 def error(where: Where, message: str) -> Problem:

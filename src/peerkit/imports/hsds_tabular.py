@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import posixpath
 import zipfile
 from collections import defaultdict
@@ -18,7 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from peerkit.encode.csv_cell import read_cell
+from peerkit.imports.csv_source import csv_problem
 from peerkit.imports.drafts import Problem, Where, error
+from peerkit.imports.json_input import JsonProblem, load_json
 
 MAX_MEMBER_BYTES = 200_000_000
 Rows = list[dict[str, Any]]
@@ -66,10 +68,15 @@ class Package:
 def read_package(package: Package) -> tuple[list[dict[str, Any]], list[Where], list[Problem]]:
     """Every service of the package, nested, with its row in services.csv."""
     raw = package.read("datapackage.json")
+    where = Where(f"{package.label}/datapackage.json")
     try:
-        descriptor = json.loads(raw or b"")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return [], [], [error(Where(f"{package.label}/datapackage.json"), "not valid JSON")]
+        descriptor = load_json((raw or b"").decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return [], [], [error(where, "not UTF-8 text")]
+    except JsonProblem as problem:
+        return [], [], [error(where, problem.message)]
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources", []), list):
+        return [], [], [error(where, "a data package is a set of fields with a list of resources")]
     paths = {
         r.get("name"): r.get("path")
         for r in descriptor.get("resources", [])
@@ -87,10 +94,16 @@ def read_package(package: Package) -> tuple[list[dict[str, Any]], list[Where], l
         except UnicodeDecodeError:
             problems.append(error(Where(f"{package.label}/{path}"), "not UTF-8 text"))
             return []
-        return [
-            {k: (v if v != "" else None) for k, v in row.items() if k}
-            for row in csv.DictReader(io.StringIO(text, newline=""))
-        ]
+        rows: Rows = []
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            for row in reader:
+                rows.append({k: (read_cell(v) if v else None) for k, v in row.items() if k})
+        except csv.Error as exc:
+            problems.append(
+                error(Where(f"{package.label}/{path}", reader.line_num), csv_problem(exc))
+            )
+        return rows
 
     services = table("service")
     if not services and "service" not in paths:

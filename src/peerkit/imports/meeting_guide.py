@@ -91,7 +91,14 @@ def _keys(entry: dict[str, Any]) -> list[tuple[str, ...]]:
 
 def _draft(entry: dict[str, Any], where: Where, day_first: bool) -> Draft:
     text = _text
-    types = [str(t).strip() for t in entry.get("types") or [] if str(t).strip()]
+    listed = entry.get("types") or []
+    if not isinstance(listed, list):
+        listed = []
+        problem = 'types must be a list of meeting type codes such as ["O", "X"]'
+        type_problems = [error(where, problem)]
+    else:
+        type_problems = []
+    types = [str(t).strip() for t in listed if isinstance(t, str | int) and str(t).strip()]
     name = text(entry, "name")
     group = text(entry, "group")
     draft = Draft(
@@ -119,6 +126,7 @@ def _draft(entry: dict[str, Any], where: Where, day_first: bool) -> Draft:
         accessibility=[_ACCESS_TYPES[t] for t in types if t in _ACCESS_TYPES],
         last_verified=_updated(entry, where, day_first),
     )
+    draft.problems.extend(type_problems)
     if not draft.address and text(entry, "formatted_address"):
         _split_address(draft, text(entry, "formatted_address") or "")
     draft.format = _format(entry, types, draft)

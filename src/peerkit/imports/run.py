@@ -1,13 +1,16 @@
 """`peerkit import`: read a file, map its groups, and write one checked YAML file a group.
 
-Problems are collected, not printed: the CLI reports them. A group whose file
-would not pass `peerkit check` is reported and skipped, the others are still
-written. An existing file is changed only with ``update``, and then only in
-the fields that differ.
+Problems are collected, not printed: the CLI reports them. The whole input is
+read, mapped and checked before anything is written, and an import with an
+error writes nothing (imports/landing.py); with ``partial`` the groups that pass
+are written and each is reported with its row. An existing file is changed
+only with ``update``, and then only in the fields that differ. Nothing is
+written through a link, nor outside ``inside`` (the site's content folder).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,9 +21,11 @@ from typing import Any, Literal, TypeVar
 import yaml
 from ruamel.yaml.error import YAMLError
 
+from peerkit.encode.terminal import printable
 from peerkit.imports.csv_source import Headings
 from peerkit.imports.detect import read_file
-from peerkit.imports.drafts import Problem, Where, error, warning
+from peerkit.imports.drafts import Draft, Problem, Where, error, warning
+from peerkit.imports.landing import Planned, land, outside_reason
 from peerkit.imports.mapping import Defaults, Mapped, to_group
 from peerkit.imports.schema_shape import plain
 from peerkit.imports.values import ascii_slug
@@ -49,6 +54,10 @@ class ImportOptions:
     """Other folders whose group files count as already there (the site's content/groups)."""
     root: Path | None = None
     """Paths in the report are shown relative to this folder (the site's)."""
+    partial: bool = False
+    """Write the groups that pass even if others have errors (each reported with its row)."""
+    inside: Path | None = None
+    """The folder every write must stay in, through no link (the site's content/)."""
 
 
 @dataclass(frozen=True)
@@ -65,13 +74,19 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     headings: Headings | None = None
+    written: bool = False
+    """Whether the planned files were written (not on a dry run, nor after an error)."""
+    not_written: Problem | None = None
+    """Why nothing was written, when the import had files to write and wrote none."""
 
     def count(self, action: Action) -> int:
         return sum(o.action == action for o in self.outcomes)
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
+        return self.not_written is not None or any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: (p.where.file, p.where.number or 0))
@@ -87,17 +102,29 @@ def _no_progress(items: Iterable[T], total: int, label: str) -> Iterable[T]:
     return items
 
 
+_UNREADABLE = (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError, RecursionError)  # fmt: skip
+"""What an unforeseen shape of input raises in a reader or the mapping: one row's error."""
+
+
 def import_file(
     source: Path, options: ImportOptions, progress: Progress = _no_progress
 ) -> ImportReport:
-    """Import every group of ``source``; ``progress`` wraps the long loops (a terminal bar)."""
+    """Import every group of ``source``; ``progress`` wraps the long loops (a terminal bar).
+
+    Nothing is written until every group has been mapped and checked; then all the
+    files are written together, or none if any group has an error (unless
+    ``options.partial``).
+    """
     d = options.defaults
-    read = read_file(source, d)
+    try:
+        read = read_file(source, d)
+    except _UNREADABLE as exc:
+        return ImportReport("unknown", [error(Where(source.name), _unreadable(exc))])
     report = ImportReport(read.kind, list(read.problems), headings=read.headings)
     if read.rows <= PROGRESS_ABOVE_ROWS:
         progress = _no_progress
     drafts = read.drafts
-    mapped = [to_group(draft, d) for draft in progress(drafts, len(drafts), "Mapping")]
+    mapped = [_map(draft, d) for draft in progress(drafts, len(drafts), "Mapping")]
     undated = sum("last_verified" in m.fallbacks for m in mapped if m.data)
     if undated:
         report.problems.append(
@@ -109,10 +136,53 @@ def import_file(
         )
     writer = _Writer(source.name, options, report)
     planned = zip(mapped, _unique_slugs(mapped), strict=True)
-    for group, slug in progress(planned, len(mapped), "Writing"):
+    for group, slug in progress(planned, len(mapped), "Checking"):
         report.problems.extend(group.problems)
         writer.write(group, slug)
+    _land(writer.planned, report, options, source.name, progress)
     return report
+
+
+def _map(draft: Draft, defaults: Defaults) -> Mapped:
+    """The group of one draft; a shape no reader foresaw is that row's error, not a crash."""
+    try:
+        return to_group(draft, defaults)
+    except _UNREADABLE as exc:
+        problem = error(draft.where, _unreadable(exc))
+        return Mapped(draft.where, None, "group", "", None, frozenset(), {}, [problem])
+
+
+def _unreadable(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "cannot be read: its values nest too deeply"
+    return f"cannot be read: a value has a shape no import format gives it ({exc})"
+
+
+def _land(
+    planned: list[Planned],
+    report: ImportReport,
+    options: ImportOptions,
+    label: str,
+    progress: Progress,
+) -> None:
+    """Write the planned files, all together, unless an error or a dry run says not to."""
+    if options.dry_run or not planned:
+        return
+    if report.has_errors and not options.partial:
+        report.not_written = error(
+            Where(label),
+            f"nothing written: fix the errors above and import again, or give --partial"
+            f" to write the {len(planned)} group{'s' * (len(planned) != 1)} that passed",
+        )
+        return
+    try:
+        land(progress(planned, len(planned), "Writing"))
+    except OSError as exc:
+        report.not_written = error(
+            Where(label), f"nothing written: {exc.strerror or exc} ({exc.filename or ''})"
+        )
+        return
+    report.written = True
 
 
 def _unique_slugs(mapped: list[Mapped]) -> Iterator[str]:
@@ -153,9 +223,9 @@ class ExistingGroups:
         self.by_source: dict[str, Existing] = {}
         self.by_name: dict[tuple[str, str], Existing] = {}
         for folder in folders:
-            if folder.is_dir():
-                for path in sorted(folder.rglob("*")):
-                    if path.suffix in (".yml", ".yaml") and path.is_file():
+            if folder.is_dir() and not folder.is_symlink():
+                for path in sorted(_files_not_linked(folder)):
+                    if path.suffix in (".yml", ".yaml"):
                         self._read(path)
 
     def _read(self, path: Path) -> None:
@@ -193,6 +263,18 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _files_not_linked(folder: Path) -> Iterator[Path]:
+    """Regular files under ``folder``, through no link: a linked file or folder may point
+    out of the site, and is neither read nor written (`landing.outside_reason`)."""
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        here = Path(parent)
+        folders[:] = [name for name in folders if not (here / name).is_symlink()]
+        for name in files:
+            path = here / name
+            if not path.is_symlink() and path.is_file():
+                yield path
+
+
 class _Writer:
     def __init__(self, label: str, options: ImportOptions, report: ImportReport) -> None:
         self.label = label
@@ -200,6 +282,15 @@ class _Writer:
         self.report = report
         self.existing = ExistingGroups((options.dest, *options.existing_dirs))
         self.comment = f"Imported from {label} on {options.defaults.today.isoformat()}"
+        self.planned: list[Planned] = []
+
+    def refused(self, group: Mapped, path: Path) -> bool:
+        """Whether ``path`` is through a link or outside the site (reported if so)."""
+        reason = outside_reason(path, self.options.inside or self.options.dest)
+        if reason is not None:
+            self.report.problems.append(error(group.where, reason))
+            self.outcome("skipped", group, None, [])
+        return reason is not None
 
     def shown(self, path: Path) -> str:
         root = self.options.root
@@ -227,14 +318,13 @@ class _Writer:
             return
         region = ascii_slug(group.region) or "other"
         path = self.options.dest / region / f"{slug}.yml"
+        if self.refused(group, path):
+            return
         text = new_document(group.data, self.comment)
         if not self.valid(group, path, text):
             self.outcome("skipped", group, None, [])
             return
-        if not self.options.dry_run:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8", newline="\n") as out:
-                out.write(text)
+        self.planned.append(Planned(path, text, new=True))
         self.existing.add(slug, Existing(path, group.town, group.name, group.source_id))
         self.outcome("created", group, path, [])
 
@@ -269,6 +359,8 @@ class _Writer:
 
     def change(self, group: Mapped, path: Path) -> None:
         assert group.data is not None
+        if self.refused(group, path):
+            return
         try:
             old = path.read_text("utf-8-sig")
             text, changed = update_document(old, group.data, group.fallbacks, group.implied)
@@ -300,8 +392,7 @@ class _Writer:
         if not self.valid(group, path, text, compare=False):
             self.outcome("skipped", group, None, [])
             return
-        if not self.options.dry_run:
-            path.write_text(text, encoding="utf-8", newline="\n")
+        self.planned.append(Planned(path, text, new=False))
         self.outcome("updated", group, path, changed)
 
     def valid(self, group: Mapped, path: Path, text: str, compare: bool = True) -> bool:
@@ -351,19 +442,28 @@ def _topic_items(content_dir: Path) -> list[dict[str, Any]]:
 
 
 def report_lines(report: ImportReport, dry_run: bool) -> list[str]:
-    """What `peerkit import` prints: the problems row by row, each file, then the counts."""
+    """What `peerkit import` prints: with --dry-run which column went to which field,
+    then the problems row by row, each file with the row it came from, then the counts.
+    Files not written are listed as what would have been."""
     lines = []
     if dry_run and report.headings is not None:
-        lines += [f"column {heading!r} -> {name}" for heading, name in report.headings.used]
-        lines += [f"column {heading!r} -> left out" for heading in report.headings.left_out]
+        used, left_out = report.headings.used, report.headings.left_out
+        lines += [printable(f"column {heading!r} -> {name}") for heading, name in used]
+        lines += [printable(f"column {heading!r} -> left out") for heading in left_out]
     lines += [problem.format() for problem in report.sorted_problems()]
+    if report.not_written is not None:
+        lines.append(report.not_written.format())
     verbs = {"created": "create", "updated": "update"}
     for outcome in report.outcomes:
         if outcome.action not in verbs or outcome.path is None:
             continue
-        verb = f"would {verbs[outcome.action]}" if dry_run else outcome.action
+        verb = outcome.action if report.written else f"would {verbs[outcome.action]}"
         fields = f" ({', '.join(outcome.changed)})" if outcome.changed else ""
-        lines.append(f"{verb} {outcome.path}{fields}")
+        lines.append(printable(f"{verb} {outcome.path}{fields} from {outcome.where}"))
     summary = f"{report.kind}: {report.summary()}"
-    lines.append(summary + (" (dry run: nothing written)" if dry_run else ""))
+    if dry_run:
+        summary += " (dry run: nothing written)"
+    elif not report.written and any(o.action in verbs for o in report.outcomes):
+        summary += " (nothing written)"
+    lines.append(summary)
     return lines

@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from peerkit.encode.terminal import printable
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -27,7 +29,9 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        """The one printed line; a message quoting content cannot break it or drive a terminal."""
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        return printable(line)
 
 
 def error(path: str, line: int, col: int, message: str) -> Diagnostic:

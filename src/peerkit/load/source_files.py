@@ -8,13 +8,24 @@ here, before any parser sees the bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from peerkit.load.characters import first_override, why_unusable
 from peerkit.load.diagnostics import Diagnostic, error
 
 MAX_FILE_BYTES = 1_000_000
+"""The most any content file may hold (topics.yml, crisis.yml)."""
+MAX_BYTES_BY_FOLDER: Mapping[str, int] = MappingProxyType(
+    {"stories": 256_000, "tips": 64_000, "groups": 64_000}
+)
+"""Tighter limits by kind, far above real files and low enough that every parser,
+validator and sanitiser finishes a file at its limit in seconds whatever it holds
+(tests/scale/test_bounded_time.py). The longest story of the reference site is 3 KB
+and a long written story 60 KB; 256 KB is a short book. A group listing is about
+1 KB, and its schema's lengths keep it far below 64 KB."""
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -49,8 +60,9 @@ def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagn
     if not real.is_file():
         return error(rel, 1, 1, "not a regular file")
     size = real.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return error(rel, 1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    limit = size_limit(path, content_dir)
+    if size > limit:
+        return error(rel, 1, 1, f"file is {size:,} bytes; the limit is {limit:,}")
     raw = real.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -72,6 +84,15 @@ def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagn
         col = override - text.rfind("\n", 0, override)
         return error(rel, line, col, why_unusable(text[override]))
     return SourceText(rel, text)
+
+
+def size_limit(path: Path, content_dir: Path) -> int:
+    """The most ``path`` may hold, by the folder of content/ it is in."""
+    try:
+        folder = path.relative_to(content_dir).parts[0]
+    except (ValueError, IndexError):
+        return MAX_FILE_BYTES
+    return MAX_BYTES_BY_FOLDER.get(folder, MAX_FILE_BYTES)
 
 
 @dataclass(frozen=True)

@@ -8,27 +8,30 @@ field's own description from the schema.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from functools import cache
-from typing import Any
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, get_args
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from peerkit.load.diagnostics import Diagnostic, error
+from peerkit.load.formats import FORMATS, RULES, format_checker
 from peerkit.model.positions import Located
 from peerkit.model.schemas import RecordKind, schema_for
 
-_JSON_TYPES = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a set of fields",
-    "null": "nothing",
-}
+_JSON_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "array": "a list",
+        "object": "a set of fields",
+        "null": "nothing",
+    }
+)
 
 
 def _type_name(value: Any) -> str:
@@ -48,23 +51,92 @@ def _type_name(value: Any) -> str:
 def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
     """Every schema problem of one record, each at its line.
 
-    Most records are valid, and the Python validator takes a millisecond to say so:
-    at 25,000 files that is a tenth of a build. jsonschema-rs (compiled) answers
-    first. It is never more lenient than the validator below: it checks the
-    formats that one skips (uri, and email beyond its "@"), its patterns' \\d and
-    $ are narrower than Python's, and the one rule it cannot know, a whole number
-    written 2.0, is looked for by `_float_for_whole_number`. When it finds anything,
-    the Python validator finds the same problems again and words them.
+    The verdict is one: a record is valid only if every validator says so. Most
+    records are valid, and the Python validator takes a millisecond to say so: at
+    25,000 files that is a tenth of a build. jsonschema-rs (compiled) answers first;
+    both check formats with the same functions (`formats.FORMATS`), its patterns'
+    \\d and $ are narrower than Python's, and the one rule it cannot know, a whole
+    number written 2.0, is looked for by `_float_for_whole_number`. When it finds
+    anything, the Python validator finds the problems again and words them; should
+    that find nothing, jsonschema-rs's own findings are reported, so its refusal
+    always stands.
     """
-    if _fast_validator(kind).is_valid(located.data) and not _float_for_whole_number(
-        schema_for(kind), located.data
-    ):
+    if is_valid(kind, located.data):
         return []
-    validator = _validator(kind)
+    fast = _fast_validator(kind)
+    validator = python_validator(kind)
     problems: list[Diagnostic] = []
     for err in _leaf_errors(validator.iter_errors(located.data)):
         problems.extend(_diagnose(err, located, rel))
+        if len(problems) >= MAX_PROBLEMS_A_RECORD:
+            return _with_more_not_listed(problems, rel)
+    if not problems:
+        for fast_err in fast.iter_errors(located.data):
+            problems.append(_diagnose_fast(fast_err, located, rel))
+            if len(problems) >= MAX_PROBLEMS_A_RECORD:
+                return _with_more_not_listed(problems, rel)
     return sorted(set(problems))
+
+
+def is_valid(kind: RecordKind, data: Any) -> bool:
+    """Whether ``data`` passes the schema, by the compiled validator and the one rule it
+    cannot know; the same verdict as `validate`, without the words."""
+    return _fast_validator(kind).is_valid(data) and not _float_for_whole_number(
+        schema_for(kind), data
+    )
+
+
+MAX_PROBLEMS_A_RECORD = 50
+"""Problems listed for one file. A list of 20,000 wrong items would otherwise give
+20,000 lines, and the validators are asked for errors one at a time, so stopping
+here also bounds the time a crafted file takes."""
+
+
+def _with_more_not_listed(problems: list[Diagnostic], rel: str) -> list[Diagnostic]:
+    last = max(problems)
+    more = error(
+        rel,
+        last.line,
+        last.col,
+        f"more problems after these {len(problems)} are not listed: fix these first",
+    )
+    return [*sorted(set(problems)), more]
+
+
+def _diagnose_fast(err: jsonschema_rs.ValidationError, located: Located, rel: str) -> Diagnostic:
+    """A problem only jsonschema-rs found, in its own words, at the value's line."""
+    path = tuple(err.instance_path)
+    line, col = located.value_at(path)
+    return error(rel, line, col, f"{_field_name(path)}: {err.message}")
+
+
+def _unique_items(
+    validator: Draft202012Validator, unique: bool, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """uniqueItems in time linear in the list: jsonschema compares every pair of a list
+    it cannot sort (8,000 mixed items took 9 s); equal JSON values get one key here."""
+    if not unique or not isinstance(instance, list):
+        return
+    seen: set[Any] = set()
+    for item in instance:
+        key = _json_key(item)
+        if key in seen:
+            yield ValidationError(f"{item!r} is listed more than once")
+            return
+        seen.add(key)
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable key equal for equal JSON values: 1 and 1.0 alike, true and 1 not."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return (type(value).__name__, value)
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, list):
+        return ("list", tuple(_json_key(item) for item in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
+    return ("other", repr(value))
 
 
 def _is_whole_number(checker: object, instance: Any) -> bool:
@@ -74,19 +146,35 @@ def _is_whole_number(checker: object, instance: Any) -> bool:
 
 _Validator = validators.extend(
     Draft202012Validator,
+    validators={"uniqueItems": _unique_items},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
 )
 
 
-@cache
-def _validator(kind: RecordKind) -> Draft202012Validator:
-    """One validator a kind, made once rather than for each of thousands of records."""
-    return _Validator(schema_for(kind), format_checker=FormatChecker())
+# One validator of each sort a kind, made at import rather than for each of thousands
+# of records, and never changed after.
+_PYTHON_VALIDATORS: Mapping[RecordKind, Draft202012Validator] = MappingProxyType(
+    {
+        kind: _Validator(schema_for(kind), format_checker=format_checker())
+        for kind in get_args(RecordKind)
+    }
+)
+_FAST_VALIDATORS: Mapping[RecordKind, jsonschema_rs.Draft202012Validator] = MappingProxyType(
+    {
+        kind: jsonschema_rs.Draft202012Validator(
+            schema_for(kind), validate_formats=True, formats=dict(FORMATS)
+        )
+        for kind in get_args(RecordKind)
+    }
+)
 
 
-@cache
+def python_validator(kind: RecordKind) -> Draft202012Validator:
+    return _PYTHON_VALIDATORS[kind]
+
+
 def _fast_validator(kind: RecordKind) -> jsonschema_rs.Draft202012Validator:
-    return jsonschema_rs.Draft202012Validator(schema_for(kind), validate_formats=True)
+    return _FAST_VALIDATORS[kind]
 
 
 _SUBSCHEMAS = ("allOf", "anyOf", "oneOf", "then", "else")
@@ -180,8 +268,15 @@ def _explain(err: ValidationError, hint: str) -> str:
             )
         case "const":
             return f"must be {str(err.validator_value).lower()}" + (f": {hint}" if hint else "")
-        case "pattern" | "format":
+        case "pattern":
             return f"{value!r} is not valid" + (f": {hint}" if hint else "")
+        case "format":
+            rule = RULES.get(str(err.validator_value), "")
+            return (
+                f"{value!r} is not valid"
+                + (f": {hint}" if hint else "")
+                + (f" (it must be {rule})" if rule else "")
+            )
         case "minLength" | "minItems":
             return "must not be empty"
         case "maxLength":

@@ -49,8 +49,43 @@ def markdown_to_safe_html(text: str) -> str:
     only ``h1``.
     """
     quotes = text.count('"') + text.count("'")
-    html = _PARSERS[quotes <= MAX_CURLED_QUOTES].render(text)
+    curly_quotes = quotes <= MAX_CURLED_QUOTES
+    html = _PARSERS[curly_quotes, True].render(text)
+    if html_depth(html) > MAX_HTML_DEPTH:
+        html = _PARSERS[curly_quotes, False].render(text)
     return sanitise_html(_shift_headings(html))
+
+
+MAX_HTML_DEPTH = 64
+"""How deeply a story's own HTML tags may nest before they are shown as text.
+
+The sanitiser's HTML parser looks through the open elements at each tag, so its
+time grows with the square of the nesting: 50,000 nested ``<ul><li>`` took half a
+second, 768 KB of them 150 s. Markdown itself nests at most 20 levels
+(markdown-it's limit); a story that nests its own tags deeper than this is
+rendered with its HTML as text, which the sanitiser reads in linear time."""
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})  # fmt: skip
+
+
+def html_depth(html: str) -> int:
+    """The deepest nesting of tags in ``html``, counted as written, in one linear pass.
+
+    Unclosed tags a browser would close (a second ``<p>``) count as nested: the
+    count can only be too high, never too low.
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID or match.group(0).endswith("/>"):
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 MAX_CURLED_QUOTES = 10_000
@@ -59,9 +94,10 @@ a few hundred). Pairing them takes time that grows with the square of their
 number: a story of nothing but 160,000 quotes would take minutes."""
 
 
-def _parser(curly_quotes: bool) -> MarkdownIt:
+def _parser(curly_quotes: bool, raw_html: bool) -> MarkdownIt:
+    """Without ``raw_html`` a story's own tags are text (see MAX_HTML_DEPTH)."""
     rules = ["table", "strikethrough", "replacements"]
-    parser = MarkdownIt("commonmark", {"typographer": True}).enable(
+    parser = MarkdownIt("commonmark", {"typographer": True, "html": raw_html}).enable(
         [*rules, "smartquotes"] if curly_quotes else rules
     )
     parser.core.ruler.push("align_cells", _align_cells)
@@ -78,7 +114,9 @@ def _align_cells(state: StateCore) -> None:
                 token.attrs["align"] = style.removeprefix("text-align:")
 
 
-_PARSERS: Mapping[bool, MarkdownIt] = MappingProxyType({q: _parser(q) for q in (True, False)})
+_PARSERS: Mapping[tuple[bool, bool], MarkdownIt] = MappingProxyType(
+    {(q, raw): _parser(q, raw) for q in (True, False) for raw in (True, False)}
+)
 """One parser for every text (it keeps no state between them), with or without curly
 quotes: made at import, not for each story."""
 

@@ -26,6 +26,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 
+from peerkit.encode.addresses import mailto, tel
 from peerkit.render import urls
 from peerkit.render.dates import human_date, human_day
 from peerkit.render.language_names import language_namer
@@ -107,6 +108,8 @@ def make_environment(
     env.filters["human_day"] = partial(human_day, words=words)
     env.filters["meeting"] = partial(describe_meeting, words=words)
     env.filters["language_name"] = language_namer(language or words.language)
+    env.filters["mailto"] = mailto
+    env.filters["tel"] = tel
     return env
 
 

@@ -12,79 +12,85 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from peerkit.encode.csv_cell import cell
 
 if TYPE_CHECKING:
     from peerkit.render.exports.hsds import HsdsExport
 
 # Each table: its file and its columns, written "name", "name:type" or "name:format"
 # (uuid, email and uri are string formats), with "!" for a required column.
-TABLES: dict[str, tuple[str, str]] = {
-    "organization": (
-        "organizations.csv",
-        "id:uuid! name! alternate_name description! email:email website:uri tax_status tax_id"
-        " year_incorporated:number legal_status logo uri:uri parent_organization_id:uuid",
-    ),
-    "service": (
-        "services.csv",
-        "id:uuid! organization_id:uuid! program_id:uuid name! alternate_name description url:uri"
-        " email:email status! interpretation_services application_process fees_description"
-        " wait_time fees accreditations eligibility_description minimum_age:number"
-        " maximum_age:number assured_date:date assurer_email:email licenses alert"
-        " last_modified:datetime",
-    ),
-    "attribute": (
-        "attributes.csv",
-        "id:uuid! link_id:uuid! taxonomy_term_id:uuid! link_type link_entity! value",
-    ),
-    "service_at_location": (
-        "service_at_location.csv",
-        "id:uuid! service_id:uuid! location_id:uuid! description",
-    ),
-    "location": (
-        "locations.csv",
-        "id:uuid! location_type! url:uri organization_id:uuid name alternate_name description"
-        " transportation latitude:number longitude:number external_identifier"
-        " external_identifier_type",
-    ),
-    "phone": (
-        "phones.csv",
-        "id:uuid! location_id:uuid service_id:uuid organization_id:uuid contact_id:uuid"
-        " service_at_location_id:uuid number! extension:number type description",
-    ),
-    "contact": (
-        "contacts.csv",
-        "id:uuid! organization_id:uuid service_id:uuid service_at_location_id:uuid"
-        " location_id:uuid name title department email:email",
-    ),
-    "address": (
-        "addresses.csv",
-        "id:uuid! location_id:uuid attention address_1! address_2 city! region state_province!"
-        " postal_code! country! address_type!",
-    ),
-    "schedule": (
-        "schedules.csv",
-        "id:uuid! service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date"
-        " valid_to:date dtstart:date timezone:number until:date count:number wkst freq"
-        " interval:number byday byweekno bymonthday byyearday description opens_at:time"
-        " closes_at:time schedule_link:uri attending_type notes",
-    ),
-    "language": (
-        "languages.csv",
-        "id:uuid! service_id:uuid location_id:uuid phone_id:uuid name code note",
-    ),
-    "accessibility": (
-        "accessibility.csv",
-        "id:uuid! location_id:uuid description details url:uri",
-    ),
-    "taxonomy_term": (
-        "taxonomy_terms.csv",
-        "id:uuid! code name! description! parent_id:uuid taxonomy language taxonomy_id:uuid"
-        " term_uri:uri",
-    ),
-    "taxonomy": ("taxonomies.csv", "id:uuid! name! description! uri:uri version"),
-}
-_FORMATS = {"uuid", "email", "uri"}
+TABLES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "organization": (
+            "organizations.csv",
+            "id:uuid! name! alternate_name description! email:email website:uri tax_status tax_id"
+            " year_incorporated:number legal_status logo uri:uri parent_organization_id:uuid",
+        ),
+        "service": (
+            "services.csv",
+            "id:uuid! organization_id:uuid! program_id:uuid name! alternate_name description url:uri"
+            " email:email status! interpretation_services application_process fees_description"
+            " wait_time fees accreditations eligibility_description minimum_age:number"
+            " maximum_age:number assured_date:date assurer_email:email licenses alert"
+            " last_modified:datetime",
+        ),
+        "attribute": (
+            "attributes.csv",
+            "id:uuid! link_id:uuid! taxonomy_term_id:uuid! link_type link_entity! value",
+        ),
+        "service_at_location": (
+            "service_at_location.csv",
+            "id:uuid! service_id:uuid! location_id:uuid! description",
+        ),
+        "location": (
+            "locations.csv",
+            "id:uuid! location_type! url:uri organization_id:uuid name alternate_name description"
+            " transportation latitude:number longitude:number external_identifier"
+            " external_identifier_type",
+        ),
+        "phone": (
+            "phones.csv",
+            "id:uuid! location_id:uuid service_id:uuid organization_id:uuid contact_id:uuid"
+            " service_at_location_id:uuid number! extension:number type description",
+        ),
+        "contact": (
+            "contacts.csv",
+            "id:uuid! organization_id:uuid service_id:uuid service_at_location_id:uuid"
+            " location_id:uuid name title department email:email",
+        ),
+        "address": (
+            "addresses.csv",
+            "id:uuid! location_id:uuid attention address_1! address_2 city! region state_province!"
+            " postal_code! country! address_type!",
+        ),
+        "schedule": (
+            "schedules.csv",
+            "id:uuid! service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date"
+            " valid_to:date dtstart:date timezone:number until:date count:number wkst freq"
+            " interval:number byday byweekno bymonthday byyearday description opens_at:time"
+            " closes_at:time schedule_link:uri attending_type notes",
+        ),
+        "language": (
+            "languages.csv",
+            "id:uuid! service_id:uuid location_id:uuid phone_id:uuid name code note",
+        ),
+        "accessibility": (
+            "accessibility.csv",
+            "id:uuid! location_id:uuid description details url:uri",
+        ),
+        "taxonomy_term": (
+            "taxonomy_terms.csv",
+            "id:uuid! code name! description! parent_id:uuid taxonomy language taxonomy_id:uuid"
+            " term_uri:uri",
+        ),
+        "taxonomy": ("taxonomies.csv", "id:uuid! name! description! uri:uri version"),
+    }
+)
+_FORMATS = frozenset({"uuid", "email", "uri"})
 
 
 def tabular_files(export: HsdsExport, title: str) -> dict[str, bytes]:
@@ -136,17 +142,14 @@ def _table_schema_times(schedule: dict[str, Any]) -> dict[str, Any]:
     return schedule | times
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _csv(table: str, objects: list[dict[str, Any]]) -> bytes:
     names = [name for name, *_ in columns(table)]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
+    # The header is the official column names, plain; every value is quoted (csv_cell).
+    out.write(",".join(names) + "\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for obj in objects:
-        writer.writerow([_cell(obj.get(name)) for name in names])
+        writer.writerow([cell(obj.get(name)) for name in names])
     return out.getvalue().encode("utf-8")
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event
 
+from peerkit.encode import calendar_text
 from peerkit.model.records import Group, Meeting
 from peerkit.model.settings import Settings
 from peerkit.render import urls
@@ -116,7 +117,7 @@ def _calendar(title: str, groups: Iterable[_Events], zone_texts: _ZoneTexts) -> 
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # An X- property is not escaped by icalendar unless it is given as TEXT.
-    calendar.add("x-wr-calname", vText(title))
+    calendar.add("x-wr-calname", calendar_text.text(title))
     head = calendar.to_ical()
     assert head.endswith(_END)
     events = []
@@ -153,14 +154,14 @@ def _event(
     ]
     if skipped:
         event.add("exdate", skipped)
-    event.add("summary", _title(settings, group.name))
-    event.add("location", _where(group))
+    event.add("summary", calendar_text.text(_title(settings, group.name)))
+    event.add("location", calendar_text.text(_where(group)))
     if group.location and group.location.latitude is not None:
         event.add("geo", (group.location.latitude, group.location.longitude))
     address = _address(group, settings)
     if address:
         event.add("url", address)
-    event.add("description", _description(group, meeting, settings))
+    event.add("description", calendar_text.text(_description(group, meeting, settings)))
     return event
 
 
