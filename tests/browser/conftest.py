@@ -152,20 +152,29 @@ def open_visit(browser: Browser, base_url: str) -> Iterator[Callable[..., Visit]
     contexts: list[BrowserContext] = []
 
     def open_(**context_options: Any) -> Visit:
-        context = browser.new_context(**context_options)
+        visit, context = new_visit(browser, base_url, **context_options)
         contexts.append(context)
-        context.route("**/*", _only_local)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        visit = Visit(page, base_url)
-        page.on("console", functools.partial(_record_console_error, visit))
-        page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
-        page.on("request", functools.partial(_record_other_host, visit))
         return visit
 
     yield open_
     for context in contexts:
         context.close()
+
+
+def new_visit(
+    browser: Browser, base_url: str, timeout_ms: int = 10_000, **context_options: Any
+) -> tuple[Visit, BrowserContext]:
+    """A page in a new browser context that records console errors and requests to
+    other hosts (which it refuses); the caller closes the context."""
+    context = browser.new_context(**context_options)
+    context.route("**/*", _only_local)
+    page = context.new_page()
+    page.set_default_timeout(timeout_ms)
+    visit = Visit(page, base_url)
+    page.on("console", functools.partial(_record_console_error, visit))
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    page.on("request", functools.partial(_record_other_host, visit))
+    return visit, context
 
 
 @pytest.fixture

@@ -30,9 +30,7 @@ def _expected(now: datetime, count: int = 3) -> list[str]:
     found = sorted(
         (start, end)
         for meeting in _hull_schedule()
-        for start, end in next_occurrences(
-            meeting, now - timedelta(days=1), 8, "Europe/London"
-        )
+        for start, end in next_occurrences(meeting, now - timedelta(days=1), 8, "Europe/London")
         if end > now
     )[:count]
     return [f"{human_day(s.date())}, {s:%H:%M} to {e:%H:%M}" for s, e in found]

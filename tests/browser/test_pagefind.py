@@ -8,7 +8,6 @@ another host is blocked and recorded, so search is shown to work offline.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
@@ -22,10 +21,8 @@ from playwright.sync_api import Browser, Locator, expect
 from peerkit.search import pagefind
 from tests.browser.conftest import (
     Visit,
-    _only_local,
-    _record_console_error,
-    _record_other_host,
     mkdocs_build,
+    new_visit,
     served,
 )
 from tests.conftest import SiteBuilder
@@ -100,14 +97,7 @@ def pagefind_url(pagefind_site: Path) -> Iterator[str]:
 
 
 def _visit(browser: Browser, url: str) -> Iterator[Visit]:
-    context = browser.new_context()
-    context.route("**/*", _only_local)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    visit = Visit(page, url)
-    page.on("console", functools.partial(_record_console_error, visit))
-    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
-    page.on("request", functools.partial(_record_other_host, visit))
+    visit, context = new_visit(browser, url, timeout_ms=15_000)
     yield visit
     context.close()
 

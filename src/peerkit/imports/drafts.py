@@ -117,6 +117,9 @@ class Draft:
     """A spreadsheet's free notes: kept in the file for editors, never published."""
     source_id: str | None = None
     """The group's id in the source (HSDS id, Meeting Guide slug, an id column)."""
+    page_url: str | None = None
+    """The group's page on the site that published the list (HSDS's and Meeting
+    Guide's url): on this site's own export it gives the group's slug back."""
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
     """Set by a source that already knows the group must not be imported (a closed service)."""
@@ -172,4 +175,5 @@ _TEXT_FIELDS = (
     "status",
     "editor_note",
     "source_id",
+    "page_url",
 )

@@ -149,6 +149,7 @@ class _Service:
         draft = Draft(
             where=self.where,
             source_id=_text(s, "id"),
+            page_url=_text(s, "url"),
             name=_text(s, "name"),
             description=_text(s, "description"),
             topics=self.topics(),

@@ -89,7 +89,7 @@ def to_group(draft: Draft, defaults: Defaults) -> Mapped:
     return Mapped(
         draft.where,
         data,
-        ascii_slug(draft.name or "") or "group",
+        own_slug(draft.page_url, defaults.site_url) or ascii_slug(draft.name or "") or "group",
         builder.region,
         builder.town,
         frozenset(builder.fallbacks),
@@ -363,6 +363,20 @@ def read_format(text: str) -> str | None:
         if words == group_format.replace("-", " ") or words in spellings:
             return group_format
     return None
+
+
+def own_slug(page_url: str | None, site_url: str | None) -> str | None:
+    """The slug in a group page's address on this very site (groups/<region>/<slug>/),
+    as the site's own HSDS and Meeting Guide exports give it: a group imported back
+    keeps its file name, and with it its ids and its page's address."""
+    if not page_url or not site_url:
+        return None
+    prefix = site_url.rstrip("/") + "/groups/"
+    if not page_url.startswith(prefix):
+        return None
+    parts = page_url[len(prefix) :].strip("/").split("/")
+    slug = parts[-1] if len(parts) == 2 else ""
+    return slug if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) else None
 
 
 def match_topic(

@@ -104,6 +104,7 @@ def _draft(entry: dict[str, Any], where: Where, day_first: bool) -> Draft:
     draft = Draft(
         where=where,
         source_id=text(entry, "slug"),
+        page_url=text(entry, "url"),
         name=name,
         description=text(entry, "group_notes") or _leading_pattern(text(entry, "notes"))[1],
         organisation=text(entry, "entity") or (group if group and group != name else None),

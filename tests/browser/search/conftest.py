@@ -8,7 +8,6 @@ search) and on the same site built with `search: pagefind`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +21,8 @@ from tests.browser.conftest import (
     PHONE,
     REPO,
     Visit,
-    _only_local,
-    _record_console_error,
-    _record_other_host,
     mkdocs_build,
+    new_visit,
     served,
 )
 from tests.browser.test_accessibility import axe_script  # noqa: F401 (a fixture for this folder)
@@ -93,14 +90,7 @@ def engine_visit(browser: Browser, engine: Engine) -> Iterator[Visit]:
 def open_on(browser: Browser, base_url: str, **context_options: Any) -> Iterator[Visit]:
     """A fresh browser context on ``base_url`` that records errors and other hosts."""
     options: dict[str, Any] = {"viewport": PHONE, **context_options}
-    context = browser.new_context(**options)
-    context.route("**/*", _only_local)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    visit = Visit(page, base_url)
-    page.on("console", functools.partial(_record_console_error, visit))
-    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
-    page.on("request", functools.partial(_record_other_host, visit))
+    visit, context = new_visit(browser, base_url, timeout_ms=15_000, **options)
     yield visit
     context.close()
 
