@@ -250,3 +250,35 @@ def test_a_group_without_coordinates_offers_no_map_links(make_site):
     html = _page(make_site.render(), "groups/yorkshire/circle/").html
 
     assert "geo:" not in html and "openstreetmap" not in html
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (
+            "mailto:listings@example.org",
+            "mailto:listings@example.org?subject=A%20listing%20that%20needs%20checking%3A%20"
+            "Tea%20%26%20Talk%3Fbcc%3Dx%40evil.example",
+        ),
+        (
+            "https://forms.example.org/fix?group={name}&page={page}",
+            "https://forms.example.org/fix?group=Tea%20%26%20Talk%3Fbcc%3Dx%40evil.example"
+            "&page=groups%2Fyorkshire%2Fcircle%2F",
+        ),
+    ],
+)
+def test_a_wrong_listing_can_be_reported_where_the_site_says(make_site, target, expected):
+    make_site.group(
+        "circle", {"name": "Tea & Talk?bcc=x@evil.example"} | _located("Leeds", "Yorkshire")
+    )
+
+    page = _page(make_site.render(report_listing=target), "groups/yorkshire/circle/")
+    [report] = [a for a in parse_html(page.html).find_all("a") if "Tell us" in a.text]
+
+    assert report.attrs["href"] == expected
+
+
+def test_without_a_place_to_report_there_is_no_link(make_site):
+    make_site.group("circle", _located("Leeds", "Yorkshire"))
+
+    assert "Tell us" not in _page(make_site.render(), "groups/yorkshire/circle/").html

@@ -108,6 +108,11 @@ class PeerkitConfig(base.Config):
     "Meetings", instead of the group's name, which can say what it is about to whoever
     sees the visitor's calendar."""
 
+    report_listing = c.Optional(_LinkTarget())
+    """Where a visitor says a listing is wrong: mailto:listings@example.org (the group's
+    name goes in the subject), or a form or issue template, https://... , where
+    {name} and {page} stand for the group's name and page address. Left out: no link."""
+
     colors = c.SubConfig(ColorsConfig)
     """The organisation's own primary and accent colours; Peerkit derives the rest at AA contrast."""
 

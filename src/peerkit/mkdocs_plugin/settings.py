@@ -27,6 +27,7 @@ def settings_from_mkdocs(config: MkDocsConfig, options: PeerkitConfig) -> Settin
         country=options.country,
         stories_per_page=options.stories_per_page,
         discreet_calendar=options.discreet_calendar,
+        report_listing=options.report_listing,
         template_dirs=(Path(custom_dir) / "peerkit",) if custom_dir else (),
         languages=site_languages(config),
     )

@@ -34,6 +34,8 @@ class Settings:
     discreet_calendar: bool = False
     """Calendar downloads name every meeting just "Meeting": a calendar is seen by
     whoever looks at the phone, and a group's name can say what it is about."""
+    report_listing: str | None = None
+    """Where a visitor reports a wrong listing (see `peerkit.render.report_link`)."""
     template_dirs: tuple[Path, ...] = ()
     languages: tuple[str, ...] = ()
     """Every language the site is built in, its default first, when it is built in

@@ -14,6 +14,7 @@ from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.exports.ical import group_calendar_path, region_calendar_path
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
+from peerkit.render.report_link import report_link
 from peerkit.render.schedule_words import sort_key, week_order
 
 STALE_AFTER = timedelta(days=365)
@@ -145,6 +146,7 @@ def _group_page(
         schedule_data=schedule_data(group.schedule, settings.timezone),
         built=today,
         next_meetings=bool(group.schedule),
+        report=report_link(group, settings, maker.words("group.report_subject")),
         site_timezone=settings.timezone,
         stale=today - group.last_verified > STALE_AFTER,
     )
