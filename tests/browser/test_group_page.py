@@ -71,3 +71,25 @@ def test_without_javascript_the_list_says_as_of_when(open_visit: Callable[..., V
     expect(note).to_be_visible()
     expect(note).to_contain_text("As of ")
     expect(visit.page.locator(".pk-upcoming li")).to_have_count(3)
+
+
+def test_a_region_printed_is_a_handout_with_every_postcode_and_contact(
+    open_visit: Callable[..., Visit],
+) -> None:
+    site, _ = load_and_check(REPO, REPO / "content", Settings("Reference"), date.today())
+    yorkshire = [g for g in site.published().groups if g.region == "Yorkshire"]
+    visit = open_visit(timezone_id="Europe/London")
+    visit.goto("groups/yorkshire/")
+    visit.page.emulate_media(media="print")
+
+    table = visit.page.locator("table.pk-groups").inner_text()
+    printed = visit.page.locator(".pk-print-url").inner_text()
+
+    for group in yorkshire:
+        if group.location and group.location.postcode:
+            assert group.location.postcode in table, group.name
+        if group.contact and group.contact.email:
+            assert group.contact.email in table, group.name
+    assert printed.startswith("This list online:") and "Printed on " in printed
+    visit.page.emulate_media(media="screen")
+    assert "@" not in visit.page.locator("table.pk-groups").inner_text()

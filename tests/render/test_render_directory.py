@@ -282,3 +282,22 @@ def test_without_a_place_to_report_there_is_no_link(make_site):
     make_site.group("circle", _located("Leeds", "Yorkshire"))
 
     assert "Tell us" not in _page(make_site.render(), "groups/yorkshire/circle/").html
+
+
+def test_a_region_page_carries_the_handout_details_for_paper(make_site):
+    place = _located("Leeds", "Yorkshire")
+    place["location"] |= {"postcode": "LS1 6HD", "venue": "Briggate Rooms"}
+    contact = {"name": "Sam", "email": "sam@example.org", "phone": "0113 496 0001"}
+    make_site.group("circle", {"name": "Leeds Circle", "contact": contact} | place)
+    online = {"platform": "Zoom", "url": "https://meet.example.org/x"}
+    make_site.group(
+        "net", _online(region="Yorkshire", name="Net Circle", online=online), omit=["location"]
+    )
+
+    html = _page(make_site.render(), "groups/yorkshire/").html
+    printed = " ".join(s.text for s in parse_html(html).find_all("span", "pk-print-only"))
+
+    for words in ("2 Example Road", "LS1 6HD", "Sam, sam@example.org, 0113 496 0001",
+                  "Join on Zoom: https://meet.example.org/x", "Topics: anxiety"):  # fmt: skip
+        assert words in printed, words
+    assert "Made on " in html

@@ -118,6 +118,7 @@ def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = Non
     )
     if today is not None:
         env.globals["stale_before"] = today - STALE_AFTER
+        env.globals["build_day"] = today
     return PageMaker(env, settings.site_name, memo, words)
 
 

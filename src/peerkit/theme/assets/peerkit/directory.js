@@ -19,6 +19,12 @@
     node.textContent = canonical ? canonical.href : location.href;
     node.parentElement.hidden = false;
   }
+  /* A handout says the day it was printed, in the page's words. */
+  for (const node of document.querySelectorAll("[data-pk-printed]")) {
+    const date = new Intl.DateTimeFormat(document.documentElement.lang || "en",
+      { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+    node.textContent = node.dataset.pkPrinted.replace("{date}", date);
+  }
   const finder = document.querySelector("[data-pk-directory]");
   if (!finder) return;
 
