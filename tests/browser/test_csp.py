@@ -125,7 +125,13 @@ def assert_nothing_refused(visit: Visit) -> None:
 def test_every_path_is_served_with_the_policy_and_privacy_headers(
     headers_rules: list[tuple[str, list[tuple[str, str]]]], policed: Visit
 ) -> None:
-    assert [pattern for pattern, _ in headers_rules] == ["/*"]
+    # Every path, and besides the site-wide rule only the static HSDS API's JSON type
+    # and its permission for other sites' requests.
+    assert [pattern for pattern, _ in headers_rules] == ["/*", "/groups/hsds/api/*"]
+    assert {name for name, _ in headers_rules[1][1]} == {
+        "Content-Type",
+        "Access-Control-Allow-Origin",
+    }
     response = policed.page.goto(policed.base_url + "assets/peerkit/quick-exit.js")
     assert response is not None
     served = response.headers
