@@ -190,7 +190,7 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         help="start a new site in DIR: settings, example content, pages and workflows",
         description="Write a new Peerkit site into DIR: mkdocs.yml, one example of each kind"
         " of content, the standard pages, a README and the GitHub workflows. The site holds"
-        " no copy of Peerkit's code: `pip install -U peerkit` upgrades it.",
+        " no copy of Peerkit's code: installing a newer Peerkit upgrades it.",
     )
     command.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
     command.add_argument("--name", help="the site's name (default: from the folder's name)")
@@ -208,6 +208,13 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     command.add_argument(
         "--language", default="en", help="the language of the site's pages (default: en)"
+    )
+    command.add_argument(
+        "--peerkit-from",
+        metavar="ADDRESS",
+        help="where the site's workflows install Peerkit from: a release wheel's https"
+        " address, or git+https://ADDRESS-OF-THE-REPOSITORY@TAG (default: where this"
+        " Peerkit was installed from, if that was such an address)",
     )
     command.add_argument(
         "--force", action="store_true", help="write into DIR even if it is not empty"
@@ -411,7 +418,7 @@ def _run_import_issue(args: argparse.Namespace) -> int:
 def _run_init(args: argparse.Namespace) -> int:
     dest: Path = args.dir
     name = args.name or dest.resolve().name.replace("-", " ").replace("_", " ").capitalize()
-    options = InitOptions(name, args.country, args.timezone, args.language)
+    options = InitOptions(name, args.country, args.timezone, args.language, args.peerkit_from)
     problems = option_problems(options) + destination_problems(dest, args.force)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)

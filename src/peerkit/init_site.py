@@ -2,7 +2,7 @@
 
 The new site holds content, pages, settings and workflows, and no copy of
 Peerkit's code: the theme, the templates and the generator stay in the package,
-so an upgrade is `pip install -U peerkit` with nothing to merge.
+so an upgrade is installing a newer Peerkit, with nothing to merge.
 
 The template's files are copied as they are, except that `[[key]]` is replaced
 by the organisation's answers, the `gitignore` file and `github/` folder get
@@ -17,9 +17,10 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from peerkit.distribution import peerkit_source, requirement_lines
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "site_template"
 CRISIS_DIR = "_crisis"
@@ -37,6 +38,9 @@ class InitOptions:
     country: str = "GB"
     timezone: str = "Europe/London"
     language: str = "en"
+    peerkit_from: str | None = None
+    """Where the site's CI installs Peerkit from: a release wheel's https address or
+    `git+https://...@TAG`; by default, where this Peerkit was installed from."""
 
 
 def known_crisis_countries() -> list[str]:
@@ -64,6 +68,11 @@ def option_problems(options: InitOptions) -> list[str]:
         problems.append(
             f"--language {options.language!r}: use a language code such as en, cy, fr or es"
         )
+    if options.peerkit_from and not options.peerkit_from.startswith(("https://", "git+https://")):
+        problems.append(
+            f"--peerkit-from {options.peerkit_from!r}: give the https address of a release"
+            " wheel, or git+https://ADDRESS-OF-THE-REPOSITORY@TAG"
+        )
     return problems
 
 
@@ -79,12 +88,6 @@ def destination_problems(dest: Path, force: bool) -> list[str]:
     return []
 
 
-def peerkit_requirement() -> str:
-    """This version of Peerkit and its fixes, not the next one that may change things."""
-    major, minor = (int(part) for part in version("peerkit").split(".")[:2])
-    return f"peerkit>={major}.{minor}.0,<{major}.{minor + 1}"
-
-
 def site_files(options: InitOptions, today: date) -> dict[str, str]:
     """The new site's files: path inside the site (with slashes) -> text."""
     values = {
@@ -95,7 +98,7 @@ def site_files(options: InitOptions, today: date) -> dict[str, str]:
         "timezone": options.timezone,
         "language": options.language,
         "today": today.isoformat(),
-        "peerkit_requirement": peerkit_requirement(),
+        "requirements": "\n".join(requirement_lines(options.peerkit_from or peerkit_source())),
     }
     files: dict[str, str] = {}
     for source in sorted(TEMPLATE_DIR.rglob("*")):
