@@ -96,6 +96,16 @@ class Consent:
     method: str | None = None
 
 
+@dataclass(frozen=True)
+class Review:
+    """An editor's record that they read what the safety checks found in a story and
+    keep it: who, when, and each finding kept, in the words `peerkit check` gave it."""
+
+    by: str
+    date: date
+    findings: tuple[str, ...]
+
+
 @_hashed_once
 @dataclass(frozen=True)
 class Story:
@@ -114,6 +124,7 @@ class Story:
     language: str | None = None
     status: Status = "published"
     example: bool = False
+    review: Review | None = None
 
     @property
     def byline(self) -> str | None:
