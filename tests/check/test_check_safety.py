@@ -23,9 +23,7 @@ def test_every_check_runs_the_safety_rules_as_errors(make_site: SiteBuilder) -> 
         body="I was suicidal.\nI took 30 paracetamol.\nCall Sarah Jones on 07700 900123.\n"
     )
     _, diagnostics = make_site.load()
-    assert all(
-        d.severity is Severity.ERROR and d.path == make_site.rel(path) for d in diagnostics
-    )
+    assert all(d.severity is Severity.ERROR and d.path == make_site.rel(path) for d in diagnostics)
     assert [(d.line, d.col) for d in diagnostics] == [
         (BODY_LINE, 7),
         (BODY_LINE + 1, 8),
@@ -34,7 +32,9 @@ def test_every_check_runs_the_safety_rules_as_errors(make_site: SiteBuilder) -> 
     ]
 
 
-REVIEWED_BODY = "I had saved up a month of my sleeping tablets.\nCall Sarah Jones on 07700 900123.\n"
+REVIEWED_BODY = (
+    "I had saved up a month of my sleeping tablets.\nCall Sarah Jones on 07700 900123.\n"
+)
 
 
 def _review(*findings: str) -> dict[str, object]:
@@ -46,12 +46,11 @@ def test_each_finding_says_the_words_an_editor_records_to_keep_it(make_site: Sit
     _, diagnostics = make_site.load()
 
     assert [d.message.split(" review: findings: as ")[1] for d in diagnostics] == [
-        '"detail of method or means (\'saved up a month of my sleeping tablets\')"'
+        "\"detail of method or means ('saved up a month of my sleeping tablets')\""
         ' (docs/safe-messaging.md, "Editors\' review")',
-        '"Sarah \'J****\' looks like a person\'s full name" (docs/safe-messaging.md,'
+        "\"Sarah 'J****' looks like a person's full name\" (docs/safe-messaging.md,"
         ' "Editors\' review")',
-        '"phone number \'07*** ****23\' in the story" (docs/safe-messaging.md,'
-        ' "Editors\' review")',
+        '"phone number \'07*** ****23\' in the story" (docs/safe-messaging.md, "Editors\' review")',
     ]
 
 
