@@ -8,6 +8,7 @@ field's own description from the schema.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -159,7 +160,25 @@ def _diagnose(err: ValidationError, located: Located, rel: str) -> Iterator[Diag
         )
         return
     line, col = located.value_at(path)
-    yield error(rel, line, col, f"{name}: {_explain(err, hint)}")
+    yield error(rel, line, col, f"{name}: {_explain(err, hint)}{_shown(err, path)}")
+
+
+def _shown(err: ValidationError, path: tuple[str | int, ...]) -> str:
+    """A block of fields written as a single value (``consent: yes``): the schema's own
+    example of the block, line by line, which says more to a newcomer than its type."""
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    examples = schema.get("examples")
+    if err.validator != "type" or not path or not examples or not isinstance(examples[0], dict):
+        return ""
+    key = str(path[-1])
+    lines = [f"`{key}:`", *(f"`  {field}: {_yaml(value)}`" for field, value in examples[0].items())]
+    return f". Write it as these lines, the ones below {key}: indented by two spaces: " + " ".join(
+        lines
+    )
+
+
+def _yaml(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _explain(err: ValidationError, hint: str) -> str:
