@@ -81,8 +81,7 @@ def plain_problem(problem: str, context: str, line_text: str, col: int) -> tuple
         )
     if problem.startswith("did not find expected '-' indicator"):
         return (
-            "this line breaks a list: every item of the list starts with '- ' in the same"
-            " column",
+            "this line breaks a list: every item of the list starts with '- ' in the same column",
             col,
         )
     return f"invalid YAML: {problem}", col
