@@ -21,10 +21,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from peerkit.distribution import peerkit_source, requirement_lines
+from peerkit.issue_form.form import story_form_yaml
+from peerkit.load.site_loader import load_site
+from peerkit.model.schemas import schema_texts
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "site_template"
 CRISIS_DIR = "_crisis"
-_DOTTED = {"gitignore": ".gitignore", "github": ".github"}
+_DOTTED = {
+    "gitignore": ".gitignore",
+    "github": ".github",
+    "vscode": ".vscode",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+}
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/story.yml"
+SCHEMAS = ".vscode/schemas"
 _PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -111,7 +121,22 @@ def site_files(options: InitOptions, today: date) -> dict[str, str]:
     if not crisis.is_file():
         crisis = TEMPLATE_DIR / CRISIS_DIR / "other.yml"
     files["content/crisis.yml"] = _filled(crisis, values)
-    return files
+    return files | schema_copies()
+
+
+def schema_copies() -> dict[str, str]:
+    """The package's JSON Schemas, for the site's editor settings: an editor reads them
+    from the site's own folder, with no request to any server."""
+    return {f"{SCHEMAS}/{kind}.json": text for kind, text in schema_texts().items()}
+
+
+def issue_form(root: Path) -> str | None:
+    """The story issue form for the site at ``root``: its topics and crisis lines, as
+    `peerkit import-issue --print-form` writes it; None while topics.yml has no topic."""
+    site, _ = load_site(root, root / "content")
+    if not site.topics:
+        return None
+    return story_form_yaml(site.topics, site.crisis)
 
 
 def _filled(source: Path, values: dict[str, str]) -> str:
@@ -119,8 +144,15 @@ def _filled(source: Path, values: dict[str, str]) -> str:
 
 
 def write_site(dest: Path, files: dict[str, str]) -> None:
-    """Writes the files under `dest`, creating folders as needed."""
+    """Writes the files under `dest`, creating folders as needed, then the issue form,
+    made from the topics and crisis lines just written."""
     for rel, text in files.items():
-        path = dest / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        _write(dest / rel, text)
+    form = issue_form(dest)
+    if form is not None:
+        _write(dest / ISSUE_FORM, form)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")

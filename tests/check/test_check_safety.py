@@ -47,10 +47,10 @@ def test_each_finding_says_the_words_an_editor_records_to_keep_it(make_site: Sit
 
     assert [d.message.split(" review: findings: as ")[1] for d in diagnostics] == [
         "\"detail of method or means ('saved up a month of my sleeping tablets')\""
-        ' (docs/safe-messaging.md, "Editors\' review")',
-        "\"Sarah 'J****' looks like a person's full name\" (docs/safe-messaging.md,"
+        ' (the page safe-messaging/ of this site, "Editors\' review")',
+        "\"Sarah 'J****' looks like a person's full name\" (the page safe-messaging/ of this site,"
         ' "Editors\' review")',
-        '"phone number \'07*** ****23\' in the story" (docs/safe-messaging.md, "Editors\' review")',
+        '"phone number \'07*** ****23\' in the story" (the page safe-messaging/ of this site, "Editors\' review")',
     ]
 
 

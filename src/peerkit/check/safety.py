@@ -15,7 +15,7 @@ names the phrase (partly masked for personal data, as the file is public) but no
 its place, so a review survives edits elsewhere in the story. A recorded finding no
 longer in the story is a warning, so the list stays true. A name on a story marked
 anonymous is an error no review can keep. The checks support an editor's reading and
-never replace it (docs/safe-messaging.md). The scanners live in
+never replace it (the safe-messaging guide, peerkit/guides/). The scanners live in
 safety_personal_data.py and safety_messaging.py; here they are applied to each
 story and their findings placed at the story file's line and column.
 """
@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from peerkit.check.rule import Finding, RuleContext, rule
 from peerkit.check.safety_messaging import missing_content_warnings
+from peerkit.guides import SAFE_MESSAGING, page_reference
 from peerkit.load.diagnostics import Severity
 from peerkit.model.records import Story
 from peerkit.model.site import Site
@@ -36,7 +37,7 @@ from peerkit.model.site import Site
 _NEWLINE = re.compile("\n")
 
 
-REVIEW_GUIDE = "docs/safe-messaging.md"
+REVIEW_GUIDE = page_reference(SAFE_MESSAGING, "Editors' review")
 
 
 @rule("personal data", Severity.ERROR)
@@ -138,7 +139,7 @@ def _unreviewed(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[F
             found.line,
             found.col,
             f"{found.message}. If an editor has read it and keeps it, record it under"
-            f' review: findings: as {subject} ({REVIEW_GUIDE}, "Editors\' review")',
+            f" review: findings: as {subject} ({REVIEW_GUIDE})",
         )
 
 

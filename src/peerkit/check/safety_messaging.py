@@ -1,7 +1,7 @@
 """Safe messaging about suicide and self-harm: content warnings and method details.
 
 Two things published safe-messaging guidance asks of anyone writing about suicide
-and self-harm, which a check can help an editor with (docs/safe-messaging.md cites
+and self-harm, which a check can help an editor with (the safe-messaging guide cites
 the guidance):
 
 - a reader should know before a story starts that it talks about suicide or
@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
+
+from peerkit.guides import SAFE_MESSAGING, page_reference
 
 Topic = Literal["suicide", "self-harm", "overdose"]
 Finding = tuple[int, str]
@@ -304,7 +306,8 @@ def find_method_details(text: str, mentions: Iterable[Mention]) -> Iterator[Find
 def _method_message(phrase: str, advice: str) -> str:
     return (
         f"detail of method or means ({_quote(phrase)!r}): safe-messaging guidance (Samaritans,"
-        f" WHO, reportingonsuicide.org; see docs/safe-messaging.md) advises against it; {advice}"
+        f" WHO, reportingonsuicide.org; see {page_reference(SAFE_MESSAGING)}) advises against"
+        f" it; {advice}"
     )
 
 

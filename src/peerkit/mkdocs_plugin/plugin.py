@@ -28,6 +28,7 @@ from watchdog.observers.api import BaseObserver
 
 from peerkit.branding import Colour, stylesheet
 from peerkit.forked import Forked, ForkedError
+from peerkit.guides import GUIDES, guide_text
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
@@ -239,6 +240,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 Colour.from_hex(colors.accent) if colors.accent else None,
             )
             self._add(files, File.generated(config, COLORS_CSS, content=css))
+        if not folder:
+            # The contributor guides from this Peerkit; a page of the same name in
+            # docs/ is the organisation's own and replaces Peerkit's.
+            for guide in GUIDES:
+                if guide.name not in self.docs_pages:
+                    self._add(files, File.generated(config, guide.name, content=guide_text(guide)))
         return files
 
     def _add(self, files: Files, file: File) -> None:
