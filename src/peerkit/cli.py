@@ -23,6 +23,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.exceptions import MkDocsException
 
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
+from peerkit.doctor import Expected, differences, examine, out_of_date, update
 from peerkit.forked import ForkedError
 from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
@@ -121,6 +122,25 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_run_serve)
     _add_import(commands)
     _add_init(commands)
+    doctor = commands.add_parser(
+        "doctor",
+        help="compare the files `peerkit init` wrote with what this Peerkit writes now",
+        description="After an upgrade: name each file `peerkit init` copied into the site"
+        " (requirements, workflows, checklist, editor settings and schemas, issue form,"
+        " crisis lines, guides replaced in docs/) that differs from what this Peerkit"
+        " writes, at its line, and how to update it. Exits 1 if a file Peerkit owns differs"
+        " (crisis lines and replaced guides are yours: they are named, to be read).",
+    )
+    doctor.add_argument("--diff", action="store_true", help="also show each difference")
+    doctor.add_argument(
+        "--update",
+        nargs="+",
+        metavar="PATH",
+        help="write this Peerkit's version of these files (only files Peerkit owns:"
+        " workflows, checklist, pre-commit, editor settings, schemas, issue form)",
+    )
+    _config_option(doctor)
+    doctor.set_defaults(run=_run_doctor)
     for kind in add_new_command(commands):
         _config_option(kind)
         kind.set_defaults(run=_run_new)
@@ -413,6 +433,29 @@ def _run_new(args: argparse.Namespace) -> int:
 def _run_import_issue(args: argparse.Namespace) -> int:
     context = _site_context(args)
     return 1 if context is None else run_import_issue(args, context, date.today())
+
+
+def _run_doctor(args: argparse.Namespace) -> int:
+    opened = _open(args)
+    if opened is None:
+        return 1
+    root = opened.project.root
+    expected = Expected.for_site(root, opened.project.settings, date.today())
+    if args.update:
+        problems = update(root, expected, args.update)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+    found = examine(root, expected)
+    for line in (
+        text_report(found) if found else ["Every file init wrote is as this Peerkit writes it."]
+    ):
+        print(line)
+    if args.diff:
+        for line in differences(root, expected):
+            print(line)
+    return 1 if out_of_date(found, expected) else 0
 
 
 def _run_init(args: argparse.Namespace) -> int:
