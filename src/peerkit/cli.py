@@ -55,7 +55,14 @@ from peerkit.site_output import build_atomically
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:
+        # `peerkit check --format json | head`: the reader left, which is no error of
+        # the content. What is still buffered goes nowhere, so that Python's flush at
+        # exit does not print a traceback (the recipe of Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.commands import run_peerkit
+from tests.conftest import SiteBuilder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -115,3 +118,24 @@ def test_build_stops_at_personal_data_found_while_it_builds_until_it_is_reviewed
     rebuilt = peerkit(site_copy, "build")
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert (site_copy / "site" / "stories" / story.stem / "index.html").is_file()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(make_site: SiteBuilder) -> None:
+    """`peerkit check --format json | head`: more output than a pipe holds, a reader that
+    leaves after a few bytes, and no BrokenPipe traceback."""
+    make_site.configure()
+    for number in range(400):
+        make_site.story(f"story-{number}", {"topics": ["no-such-topic-with-a-long-name"]})
+    whole = run_peerkit(make_site.root, "check", "--format", "json")
+    assert len(whole.stdout) > 70_000, "more than a pipe holds, or the test proves nothing"
+    result = subprocess.run(
+        f"{sys.executable} -m peerkit.cli check --format json | head -c 100",
+        shell=True,
+        cwd=make_site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert len(result.stdout) == 100
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
