@@ -22,6 +22,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.exceptions import MkDocsException
 
+from peerkit import day
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
 from peerkit.doctor import Expected, differences, examine, out_of_date, update
 from peerkit.forked import ForkedError
@@ -283,7 +284,7 @@ def _run_check(args: argparse.Namespace) -> int:
     opened, diagnostics = open_site(args.config_file)
     site_root = Path(opened.config.config_file_path).parent if opened else Path.cwd()
     if opened is not None:
-        site, found = opened.project.check(date.today())
+        site, found = opened.project.check(day.today())
         diagnostics = sorted(diagnostics + found)
         if args.links or args.online:
             links = external_links(site)
@@ -329,7 +330,7 @@ def _run_build(args: argparse.Namespace) -> int:
     opened = _open(args, strict=args.strict)
     if opened is None:
         return 1
-    site, diagnostics, later = opened.project.check_while_building(date.today())
+    site, diagnostics, later = opened.project.check_while_building(day.today())
     if has_errors(diagnostics):
         later.cancel()
         for line in text_report(diagnostics):
@@ -358,7 +359,7 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    opened, problems = open_preview(args.config_file, date.today())
+    opened, problems = open_preview(args.config_file, day.today())
     for line in text_report(problems):
         print(line)
     if opened is None:
@@ -398,7 +399,7 @@ def _run_import(args: argparse.Namespace) -> int:
         country=settings.country,
         topic_aliases=topic_aliases(content),
         columns=columns,
-        today=args.date or date.today(),
+        today=args.date or day.today(),
         topics=topics,
         default_topic=args.topic,
         site_url=settings.site_url,
@@ -434,12 +435,12 @@ def _site_context(args: argparse.Namespace) -> SiteContext | None:
 
 def _run_new(args: argparse.Namespace) -> int:
     context = _site_context(args)
-    return 1 if context is None else run_new(args, context, date.today())
+    return 1 if context is None else run_new(args, context, day.today())
 
 
 def _run_import_issue(args: argparse.Namespace) -> int:
     context = _site_context(args)
-    return 1 if context is None else run_import_issue(args, context, date.today())
+    return 1 if context is None else run_import_issue(args, context, day.today())
 
 
 def _run_doctor(args: argparse.Namespace) -> int:
@@ -447,7 +448,7 @@ def _run_doctor(args: argparse.Namespace) -> int:
     if opened is None:
         return 1
     root = opened.project.root
-    expected = Expected.for_site(root, opened.project.settings, date.today())
+    expected = Expected.for_site(root, opened.project.settings, day.today())
     if args.update:
         problems = update(root, expected, args.update)
         for problem in problems:
@@ -474,7 +475,7 @@ def _run_init(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    write_site(dest, site_files(options, date.today()))
+    write_site(dest, site_files(options, day.today()))
     print(f"Wrote the new site {options.name!r} in {dest}/")
     if options.country not in known_crisis_countries():
         print(

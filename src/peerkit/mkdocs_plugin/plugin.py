@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
+from peerkit import day
 from peerkit.branding import Colour, stylesheet
 from peerkit.forked import Forked, ForkedError
 from peerkit.guides import GUIDES, guide_text
@@ -128,7 +128,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def _load(self) -> Site:
         assert self.project is not None
-        site, diagnostics = self.project.check(date.today())
+        site, diagnostics = self.project.check(day.today())
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
             raise PluginError(
@@ -182,7 +182,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.builds.start(self.settings.language)
         folder = self.settings.language_folder
         memo = self.serve.memo(self.settings.language) if self.serve.serving else None
-        site, settings, today = self.site, self.settings, date.today()
+        site, settings, today = self.site, self.settings, day.today()
         # Another language's build has only its feed and finder data: MkDocs writes
         # them, as under serve, and the first build's process and files stay its own.
         in_background = not self.serve.serving and not nested
