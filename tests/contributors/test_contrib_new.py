@@ -422,7 +422,7 @@ def test_draft_is_written_as_draft_and_the_preview_caveat_is_said(site, peerkit)
 
     path = site.content / "stories" / "the-evening-i-rang-the-helpline.md"
     assert front_matter(path)["status"] == "draft"
-    assert "preview leaves out" in result.out
+    assert "the preview shows it, marked as a draft" in result.out
 
 
 @pytest.mark.parametrize("kind", ["story", "tip", "group"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         assert self.site is not None
         # Read again: with mkdocs-static-i18n, each build has its language.
         self.settings = settings_from_mkdocs(config, self.config)
+        if self.serve.serving:
+            self.settings = replace(self.settings, drafts_shown=True)
         nested = self.builds.nested
         self.builds.start(self.settings.language)
         folder = self.settings.language_folder

@@ -14,7 +14,9 @@ from typing import Any, Literal, TypeVar
 from peerkit.model.positions import Located, Position
 from peerkit.model.schedule import Day, Weekday, parse_days
 
-Status = Literal["draft", "published"]
+Status = Literal["draft", "published", "withdrawn"]
+"""Only `published` is on the site; `withdrawn` (a story whose writer took back their
+consent) is kept off every page, feed, search index and export, as a draft is."""
 GroupFormat = Literal["in-person", "online", "hybrid"]
 _Record = TypeVar("_Record")
 _HASH = "_peerkit_hash"

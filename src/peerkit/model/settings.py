@@ -34,6 +34,9 @@ class Settings:
     discreet_calendar: bool = False
     """Calendar downloads name every meeting just "Meeting": a calendar is seen by
     whoever looks at the phone, and a group's name can say what it is about."""
+    drafts_shown: bool = False
+    """Drafts among the pages, each marked as a draft: `peerkit serve` sets it, so that
+    a writer and an editor read a draft as it will look. A build never does."""
     template_dirs: tuple[Path, ...] = ()
     languages: tuple[str, ...] = ()
     """Every language the site is built in, its default first, when it is built in

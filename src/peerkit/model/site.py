@@ -34,12 +34,14 @@ class Site:
             **{k.plural: tuple(_unplaced(r) for r in getattr(self, k.plural)) for k in KINDS},
         )
 
-    def published(self) -> Site:
-        """The site as visitors see it: drafts left out."""
+    def published(self, drafts: bool = False) -> Site:
+        """The site as visitors see it: drafts and withdrawn stories left out; with
+        ``drafts``, the preview of `peerkit serve`, drafts kept (never what was withdrawn)."""
+        shown = ("published", "draft") if drafts else ("published",)
         return replace(
             self,
             **{
-                k.plural: tuple(r for r in getattr(self, k.plural) if r.status == "published")
+                k.plural: tuple(r for r in getattr(self, k.plural) if r.status in shown)
                 for k in KINDS
             },
         )

@@ -69,7 +69,8 @@ def add_new_command(
         parser.add_argument(
             "--draft",
             action="store_true",
-            help="write status: draft, which keeps it off the site (and the preview)",
+            help="write status: draft, which keeps it off the site (`peerkit serve` shows"
+            " it, marked as a draft)",
         )
         parser.add_argument(
             "-y",
@@ -227,8 +228,8 @@ def next_steps(
     ]
     if fields.get("status") == "draft":
         lines.append(
-            "     It is a draft (status: draft), which the preview leaves out: change it to"
-            " published to see it."
+            "     It is a draft (status: draft): the preview shows it, marked as a draft, and"
+            " the published site leaves it out until its status is published."
         )
     return lines
 
