@@ -82,6 +82,13 @@ def test_a_page_of_the_same_name_in_docs_replaces_peerkits_guide(
     assert "Bad coffee, good people" not in page
 
 
+def test_a_guide_links_only_to_the_guides_every_site_has() -> None:
+    names = {guide.name for guide in GUIDES}
+    for guide in GUIDES:
+        links = re.findall(r"\]\(([^)#]+)\)", guide_text(guide))
+        assert {link for link in links if not link.startswith("https://")} <= names, guide.name
+
+
 def test_the_guides_explain_every_field_from_the_schemas() -> None:
     story = guide_text(GUIDES[0])
     group = guide_text(GUIDES[1])

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
 from peerkit.check.encoding import double_encoded_text
+from peerkit.check.html_removed import html_left_out_of_contributions
 from peerkit.check.rule import Finding, Rule, RuleContext, rule
 from peerkit.check.safety import SAFETY_RULES
 from peerkit.load.diagnostics import Diagnostic, Severity
@@ -227,5 +228,6 @@ ALL_RULES: tuple[Rule, ...] = (
     unusual_meeting_times,
     region_spellings,
     double_encoded_text,
+    html_left_out_of_contributions,
     *SAFETY_RULES,
 )

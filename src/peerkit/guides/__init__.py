@@ -6,6 +6,9 @@ are added to every build as pages, unless the site's docs/ has a file of the
 same name, which replaces Peerkit's (an organisation's own words); `peerkit
 doctor` says when Peerkit's version of a replaced guide has changed since.
 
+A guide links only to the other guides, which every site has: any other page
+(contribute.md) may be missing from a site, and a broken link fails a strict build.
+
 A guide may hold ``<!-- peerkit:fields KIND -->``: the table of that kind's
 fields, from its JSON Schema's descriptions, so the guide explains every field
 from the one source of truth and never lists one the schema no longer has.
