@@ -99,3 +99,12 @@ def test_the_other_files_are_still_checked_beside_a_broken_one(make_site: SiteBu
     paths = [d.path for d in diagnostics if isinstance(d, Diagnostic)]
     assert "content/stories/broken.md" in paths
     assert "content/stories/fine.md" in paths
+
+
+def test_a_yes_for_a_title_says_to_put_it_in_quotes(make_site: SiteBuilder) -> None:
+    _, _, message = _one(_messages(make_site, "yes-title", f"title: Yes\n{FRONT}{CONSENT}"))
+
+    assert message.startswith(
+        "title: YAML reads yes, no, on, off, true and false as true or false, not as words:"
+        " put the value in double quotes"
+    )

@@ -192,6 +192,12 @@ def _explain(err: ValidationError, hint: str) -> str:
                 if isinstance(expected, list)
                 else _JSON_TYPES.get(expected, expected)
             )
+            if expected == "string" and isinstance(value, bool):
+                # `title: Yes` or `author: No`: YAML 1.1 reads yes/no/on/off as booleans.
+                return (
+                    "YAML reads yes, no, on, off, true and false as true or false, not as"
+                    " words: put the value in double quotes" + (f" ({hint})" if hint else "")
+                )
             return f"expected {wanted}, got {_type_name(value)}" + (f" ({hint})" if hint else "")
         case "enum":
             return f"{value!r} is not allowed; use one of: " + ", ".join(
