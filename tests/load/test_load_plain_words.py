@@ -3,7 +3,6 @@ and every schema problem of a file in the same run."""
 
 from __future__ import annotations
 
-from peerkit.load.diagnostics import Diagnostic
 from tests.conftest import SiteBuilder
 
 FRONT = 'date: 2026-03-14\ntopics: [anxiety]\nsummary: "A walk."\n'
@@ -91,14 +90,20 @@ def test_every_schema_problem_of_a_file_comes_in_one_run(make_site: SiteBuilder)
     ]
 
 
-def test_the_other_files_are_still_checked_beside_a_broken_one(make_site: SiteBuilder) -> None:
-    make_site.write("stories/broken.md", "---\ntitle: Why: me\n---\nText.\n")
-    make_site.story("fine", body="Call Sarah Jones on 07700 900123.\n")
-    _, diagnostics = make_site.load()
+def test_a_file_that_breaks_its_schema_still_gets_the_topic_and_safety_checks(
+    make_site: SiteBuilder,
+) -> None:
+    """A tab, then a date, then a topic took a contributor three runs: now the date, the
+    topic and what the safety checks find come in the same run."""
+    front = "title: A story\ndate: 2026-14-01\ntopics: [anxeity]\nsummary: x\n" + CONSENT
+    path = make_site.write("stories/all-at-once.md", f"---\n{front}---\nRing me on 07700 900123.\n")
+    found = [(d.line, d.message.split(":")[0]) for d in make_site.errors(path)]
 
-    paths = [d.path for d in diagnostics if isinstance(d, Diagnostic)]
-    assert "content/stories/broken.md" in paths
-    assert "content/stories/fine.md" in paths
+    assert found == [
+        (3, "date"),
+        (4, "unknown topic 'anxeity'; topics in content/topics.yml"),
+        (10, "phone number '07*** ****23' in the story"),
+    ]
 
 
 def test_a_yes_for_a_title_says_to_put_it_in_quotes(make_site: SiteBuilder) -> None:

@@ -31,7 +31,7 @@ _KINDS = ("stories", "tips")
 @rule("records", Severity.WARNING)
 def html_left_out_of_contributions(site: Site, context: RuleContext) -> Iterator[Finding]:
     for kind in _KINDS:
-        for record in getattr(site, kind):
+        for record in site.with_text(kind):
             for line, removed in _removed(record.body):
                 yield Finding(
                     record.source.path,

@@ -38,7 +38,7 @@ def unknown_topics(site: Site, context: RuleContext) -> Iterator[Finding]:
     known = {t.slug for t in site.topics}
     if not known:
         return
-    for record in site.records():
+    for record in (*site.records(), *site.unchecked):
         for index, topic in enumerate(record.topics):
             if topic not in known:
                 line, col = record.source.value_at("topics", index)

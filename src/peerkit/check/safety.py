@@ -31,7 +31,7 @@ from peerkit.check.rule import Finding, RuleContext, rule
 from peerkit.check.safety_messaging import missing_content_warnings
 from peerkit.guides import SAFE_MESSAGING, page_reference
 from peerkit.load.diagnostics import Severity
-from peerkit.model.records import Story
+from peerkit.model.records import Story, Unchecked
 from peerkit.model.site import Site
 
 _NEWLINE = re.compile("\n")
@@ -42,7 +42,7 @@ REVIEW_GUIDE = page_reference(SAFE_MESSAGING, "Editors' review")
 
 @rule("personal data", Severity.ERROR)
 def personal_data_in_stories(site: Site, context: RuleContext) -> Iterator[Finding]:
-    for story in site.stories:
+    for story in site.with_text("stories"):
         yield from _unreviewed(story, _personal_data(site, story, context))
 
 
@@ -67,13 +67,13 @@ def named_author_of_anonymous_story(site: Site, context: RuleContext) -> Iterato
 def suicide_and_self_harm_without_content_warning(
     site: Site, context: RuleContext
 ) -> Iterator[Finding]:
-    for story in site.stories:
+    for story in site.with_text("stories"):
         yield from _unreviewed(story, _missing_warnings(story, context))
 
 
 @rule("safe messaging", Severity.ERROR)
 def method_details_in_stories(site: Site, context: RuleContext) -> Iterator[Finding]:
-    for story in site.stories:
+    for story in site.with_text("stories"):
         yield from _unreviewed(story, context.scans.method_details(story.body))
 
 
@@ -119,17 +119,19 @@ def finding_subject(message: str) -> str:
     return message.split(": ", 1)[0]
 
 
-def _personal_data(site: Site, story: Story, context: RuleContext) -> tuple[tuple[int, str], ...]:
+def _personal_data(
+    site: Site, story: Story | Unchecked, context: RuleContext
+) -> tuple[tuple[int, str], ...]:
     public = tuple(n for line in site.crisis.lines for n in (line.phone, line.text) if n)
     return context.scans.personal_data(story.body, story.author, public)
 
 
-def _missing_warnings(story: Story, context: RuleContext) -> list[tuple[int, str]]:
+def _missing_warnings(story: Story | Unchecked, context: RuleContext) -> list[tuple[int, str]]:
     mentions = context.scans.mentions(story.body)
     return list(missing_content_warnings(mentions, story.content_warnings))
 
 
-def _unreviewed(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+def _unreviewed(story: Story | Unchecked, findings: Iterable[tuple[int, str]]) -> Iterator[Finding]:
     """The findings no review keeps, each saying how an editor may keep it."""
     kept = set(story.review.findings) if story.review else set()
     for found in _placed(story, (f for f in findings if finding_subject(f[1]) not in kept)):
@@ -143,7 +145,7 @@ def _unreviewed(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[F
         )
 
 
-def _placed(story: Story, findings: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+def _placed(story: Story | Unchecked, findings: Iterable[tuple[int, str]]) -> Iterator[Finding]:
     """Findings (offsets into the body) at the story file's line and column.
 
     Lines count ``\\n`` only and columns count characters, as every other

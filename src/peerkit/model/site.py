@@ -7,7 +7,7 @@ from typing import Any
 
 from peerkit.model.kinds import KINDS
 from peerkit.model.positions import Located
-from peerkit.model.records import Crisis, Group, Source, Story, Tip, Topic
+from peerkit.model.records import Crisis, Group, Source, Story, Tip, Topic, Unchecked
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,14 @@ class Site:
     tips: tuple[Tip, ...]
     groups: tuple[Group, ...]
     crisis: Crisis
+    unchecked: tuple[Unchecked, ...] = ()
+    """Stories and tips whose front matter broke its schema, for the rules that read
+    text and topics; never rendered."""
+
+    def with_text(self, kind: str) -> tuple[Story | Tip | Unchecked, ...]:
+        """The stories or tips (``kind``: their plural) that have a text to check,
+        the ones whose front matter broke its schema among them."""
+        return (*getattr(self, kind), *(u for u in self.unchecked if u.kind == kind))
 
     def records(self) -> tuple[Story | Tip | Group, ...]:
         """Every record that has a file of its own, kind after kind."""
