@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.organisations.conftest import EnvLoader, built_page, run_peerkit
+from tests.commands import run_peerkit
+from tests.organisations.conftest import EnvLoader, built_page
 
 
 def test_init_writes_cover_your_tracks_in_the_menu_and_every_footer_links_it(
