@@ -128,6 +128,20 @@ def _peerkit(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
+KIT_FILES = {
+    ".github/ISSUE_TEMPLATE/story.yml",
+    ".github/pull_request_template.md",
+    ".github/workflows/check.yml",
+    ".github/workflows/deploy.yml",
+    ".github/workflows/story-issue.yml",
+    ".pre-commit-config.yaml",
+    ".vscode/settings.json",
+    ".vscode/schemas/group.json",
+    "docs/contribute.md",
+    "docs/cover-your-tracks.md",
+    "requirements.txt",
+}
+
 MISTAKES = {
     # A contributor's first story, with each mistake of the issue in its own file.
     "tab.md": "---\ntitle: Tabbed\ndate: 2026-11-20\ntopics: [anxiety]\nsummary: x\nconsent:\n"
@@ -153,6 +167,8 @@ def test_both_journeys_end_to_end_on_the_wheel(wheel_env: Path, tmp_path: Path) 
         _peerkit(wheel_env, tmp_path, "init", "site", "--name", "Riverside Peers").returncode == 0
     )
     site = tmp_path / "site"
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert written >= KIT_FILES
     config = site / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("#00695c", "#4a148c"), "utf-8")
     spreadsheet = REPO / "tests" / "imports" / "fixtures" / "groups-spreadsheet.csv"
@@ -162,6 +178,8 @@ def test_both_journeys_end_to_end_on_the_wheel(wheel_env: Path, tmp_path: Path) 
     assert "CSV spreadsheet: created 4, updated 0, unchanged 0, skipped 4" in imported.stdout
     assert len(list((site / "content" / "groups").rglob("*.yml"))) == 5
     assert _peerkit(wheel_env, site, "build", "--strict").returncode == 0
+    for guide in ("write-your-story", "add-a-group", "safe-messaging", "cover-your-tracks"):
+        assert (site / "site" / guide / "index.html").is_file(), guide
     assert "--md-primary-fg-color: #4a148c;" in (
         site / "site" / "assets" / "peerkit" / "colors.css"
     ).read_text("utf-8")
