@@ -217,7 +217,9 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "init",
         help="start a new site in DIR: settings, example content, pages and workflows",
         description="Write a new Peerkit site into DIR: mkdocs.yml, one example of each kind"
-        " of content, the standard pages, a README and the GitHub workflows. The site holds"
+        " of content, the standard pages, a README, the GitHub workflows and the"
+        " contributors' kit (story form, issue-to-pull-request workflow, reviewer's"
+        " checklist, pre-commit, editor settings and schemas). The site holds"
         " no copy of Peerkit's code: installing a newer Peerkit upgrades it.",
     )
     command.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
