@@ -22,7 +22,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.exceptions import MkDocsException
 
+from peerkit import day
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
+from peerkit.doctor import Expected, differences, examine, out_of_date, update
 from peerkit.forked import ForkedError
 from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
@@ -55,7 +57,16 @@ from peerkit.site_output import build_atomically
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    return run_interruptibly(lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0])
+    try:
+        return run_interruptibly(
+            lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0]
+        )
+    except BrokenPipeError:
+        # `peerkit check --format json | head`: the reader left, which is no error of
+        # the content. What is still buffered goes nowhere, so that Python's flush at
+        # exit does not print a traceback (the recipe of Python's signal docs).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,6 +133,25 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_run_serve)
     _add_import(commands)
     _add_init(commands)
+    doctor = commands.add_parser(
+        "doctor",
+        help="compare the files `peerkit init` wrote with what this Peerkit writes now",
+        description="After an upgrade: name each file `peerkit init` copied into the site"
+        " (requirements, workflows, checklist, editor settings and schemas, issue form,"
+        " crisis lines, guides replaced in docs/) that differs from what this Peerkit"
+        " writes, at its line, and how to update it. Exits 1 if a file Peerkit owns differs"
+        " (crisis lines and replaced guides are yours: they are named, to be read).",
+    )
+    doctor.add_argument("--diff", action="store_true", help="also show each difference")
+    doctor.add_argument(
+        "--update",
+        nargs="+",
+        metavar="PATH",
+        help="write this Peerkit's version of these files (only files Peerkit owns:"
+        " workflows, checklist, pre-commit, editor settings, schemas, issue form)",
+    )
+    _config_option(doctor)
+    doctor.set_defaults(run=_run_doctor)
     for kind in add_new_command(commands):
         _config_option(kind)
         kind.set_defaults(run=_run_new)
@@ -197,8 +227,10 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "init",
         help="start a new site in DIR: settings, example content, pages and workflows",
         description="Write a new Peerkit site into DIR: mkdocs.yml, one example of each kind"
-        " of content, the standard pages, a README and the GitHub workflows. The site holds"
-        " no copy of Peerkit's code: `pip install -U peerkit` upgrades it.",
+        " of content, the standard pages, a README, the GitHub workflows and the"
+        " contributors' kit (story form, issue-to-pull-request workflow, reviewer's"
+        " checklist, pre-commit, editor settings and schemas). The site holds"
+        " no copy of Peerkit's code: installing a newer Peerkit upgrades it.",
     )
     command.add_argument("dir", type=Path, metavar="DIR", help="the new site's folder")
     command.add_argument("--name", help="the site's name (default: from the folder's name)")
@@ -216,6 +248,13 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     command.add_argument(
         "--language", default="en", help="the language of the site's pages (default: en)"
+    )
+    command.add_argument(
+        "--peerkit-from",
+        metavar="ADDRESS",
+        help="where the site's workflows install Peerkit from: a release wheel's https"
+        " address, or git+https://ADDRESS-OF-THE-REPOSITORY@TAG (default: where this"
+        " Peerkit was installed from, if that was such an address)",
     )
     command.add_argument(
         "--force", action="store_true", help="write into DIR even if it is not empty"
@@ -257,7 +296,7 @@ def _run_check(args: argparse.Namespace) -> int:
     opened, diagnostics = open_site(args.config_file)
     site_root = Path(opened.config.config_file_path).parent if opened else Path.cwd()
     if opened is not None:
-        site, found = opened.project.check(date.today())
+        site, found = opened.project.check(day.today())
         diagnostics = sorted(diagnostics + found)
         if args.links or args.online:
             links = external_links(site)
@@ -303,7 +342,7 @@ def _run_build(args: argparse.Namespace) -> int:
     opened = _open(args, strict=args.strict)
     if opened is None:
         return 1
-    site, diagnostics, later = opened.project.check_while_building(date.today())
+    site, diagnostics, later = opened.project.check_while_building(day.today())
     if has_errors(diagnostics):
         later.cancel()
         for line in text_report(diagnostics):
@@ -332,7 +371,7 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    opened, problems = open_preview(args.config_file, date.today())
+    opened, problems = open_preview(args.config_file, day.today())
     for line in text_report(problems):
         print(line)
     if opened is None:
@@ -372,7 +411,7 @@ def _run_import(args: argparse.Namespace) -> int:
         country=settings.country,
         topic_aliases=topic_aliases(content),
         columns=columns,
-        today=args.date or date.today(),
+        today=args.date or day.today(),
         topics=topics,
         default_topic=args.topic,
         site_url=settings.site_url,
@@ -410,24 +449,47 @@ def _site_context(args: argparse.Namespace) -> SiteContext | None:
 
 def _run_new(args: argparse.Namespace) -> int:
     context = _site_context(args)
-    return 1 if context is None else run_new(args, context, date.today())
+    return 1 if context is None else run_new(args, context, day.today())
 
 
 def _run_import_issue(args: argparse.Namespace) -> int:
     context = _site_context(args)
-    return 1 if context is None else run_import_issue(args, context, date.today())
+    return 1 if context is None else run_import_issue(args, context, day.today())
+
+
+def _run_doctor(args: argparse.Namespace) -> int:
+    opened = _open(args)
+    if opened is None:
+        return 1
+    root = opened.project.root
+    expected = Expected.for_site(root, opened.project.settings, day.today())
+    if args.update:
+        problems = update(root, expected, args.update)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+    found = examine(root, expected)
+    for line in (
+        text_report(found) if found else ["Every file init wrote is as this Peerkit writes it."]
+    ):
+        print(line)
+    if args.diff:
+        for line in differences(root, expected):
+            print(line)
+    return 1 if out_of_date(found, expected) else 0
 
 
 def _run_init(args: argparse.Namespace) -> int:
     dest: Path = args.dir
     name = args.name or dest.resolve().name.replace("-", " ").replace("_", " ").capitalize()
-    options = InitOptions(name, args.country, args.timezone, args.language)
+    options = InitOptions(name, args.country, args.timezone, args.language, args.peerkit_from)
     problems = option_problems(options) + destination_problems(dest, args.force)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    write_site(dest, site_files(options, date.today()))
+    write_site(dest, site_files(options, day.today()))
     print(f"Wrote the new site {options.name!r} in {dest}/")
     if options.country not in known_crisis_countries():
         print(

@@ -97,9 +97,13 @@ class Forked(Generic[T]):
         return value  # type: ignore[no-any-return]
 
     def cancel(self) -> None:
-        """Stop the work (the build failed and will not ask for it)."""
+        """Stop the work (the build failed and will not ask for it).
+
+        SIGKILL, not SIGTERM: a child stopped in the moment after the fork, before it
+        sets SIGTERM back to the default, would still run the parent's handler and
+        print a traceback; the work holds nothing to clean up but its result file."""
         if self._process is not None and self._process.is_alive():
-            self._process.terminate()
+            self._process.kill()
             self._process.join()
         if self._result is not None:
             self._result.close()

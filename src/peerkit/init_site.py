@@ -2,7 +2,7 @@
 
 The new site holds content, pages, settings and workflows, and no copy of
 Peerkit's code: the theme, the templates and the generator stay in the package,
-so an upgrade is `pip install -U peerkit` with nothing to merge.
+so an upgrade is installing a newer Peerkit, with nothing to merge.
 
 The template's files are copied as they are, except that `[[key]]` is replaced
 by the organisation's answers, the `gitignore` file and `github/` folder get
@@ -17,13 +17,24 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from peerkit.distribution import peerkit_source, requirement_lines
+from peerkit.issue_form.form import story_form_yaml
+from peerkit.load.site_loader import load_site
+from peerkit.model.schemas import schema_texts
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "site_template"
 CRISIS_DIR = "_crisis"
-_DOTTED = {"gitignore": ".gitignore", "github": ".github"}
+_DOTTED = {
+    "gitignore": ".gitignore",
+    "github": ".github",
+    "vscode": ".vscode",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+}
+ISSUE_FORM = ".github/ISSUE_TEMPLATE/story.yml"
+SCHEMAS = ".vscode/schemas"
 _PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -37,6 +48,9 @@ class InitOptions:
     country: str = "GB"
     timezone: str = "Europe/London"
     language: str = "en"
+    peerkit_from: str | None = None
+    """Where the site's CI installs Peerkit from: a release wheel's https address or
+    `git+https://...@TAG`; by default, where this Peerkit was installed from."""
 
 
 def known_crisis_countries() -> list[str]:
@@ -64,6 +78,11 @@ def option_problems(options: InitOptions) -> list[str]:
         problems.append(
             f"--language {options.language!r}: use a language code such as en, cy, fr or es"
         )
+    if options.peerkit_from and not options.peerkit_from.startswith(("https://", "git+https://")):
+        problems.append(
+            f"--peerkit-from {options.peerkit_from!r}: give the https address of a release"
+            " wheel, or git+https://ADDRESS-OF-THE-REPOSITORY@TAG"
+        )
     return problems
 
 
@@ -79,12 +98,6 @@ def destination_problems(dest: Path, force: bool) -> list[str]:
     return []
 
 
-def peerkit_requirement() -> str:
-    """This version of Peerkit and its fixes, not the next one that may change things."""
-    major, minor = (int(part) for part in version("peerkit").split(".")[:2])
-    return f"peerkit>={major}.{minor}.0,<{major}.{minor + 1}"
-
-
 def site_files(options: InitOptions, today: date) -> dict[str, str]:
     """The new site's files: path inside the site (with slashes) -> text."""
     values = {
@@ -95,7 +108,7 @@ def site_files(options: InitOptions, today: date) -> dict[str, str]:
         "timezone": options.timezone,
         "language": options.language,
         "today": today.isoformat(),
-        "peerkit_requirement": peerkit_requirement(),
+        "requirements": "\n".join(requirement_lines(options.peerkit_from or peerkit_source())),
     }
     files: dict[str, str] = {}
     for source in sorted(TEMPLATE_DIR.rglob("*")):
@@ -108,7 +121,22 @@ def site_files(options: InitOptions, today: date) -> dict[str, str]:
     if not crisis.is_file():
         crisis = TEMPLATE_DIR / CRISIS_DIR / "other.yml"
     files["content/crisis.yml"] = _filled(crisis, values)
-    return files
+    return files | schema_copies()
+
+
+def schema_copies() -> dict[str, str]:
+    """The package's JSON Schemas, for the site's editor settings: an editor reads them
+    from the site's own folder, with no request to any server."""
+    return {f"{SCHEMAS}/{kind}.json": text for kind, text in schema_texts().items()}
+
+
+def issue_form(root: Path) -> str | None:
+    """The story issue form for the site at ``root``: its topics and crisis lines, as
+    `peerkit import-issue --print-form` writes it; None while topics.yml has no topic."""
+    site, _ = load_site(root, root / "content")
+    if not site.topics:
+        return None
+    return story_form_yaml(site.topics, site.crisis)
 
 
 def _filled(source: Path, values: dict[str, str]) -> str:
@@ -116,8 +144,15 @@ def _filled(source: Path, values: dict[str, str]) -> str:
 
 
 def write_site(dest: Path, files: dict[str, str]) -> None:
-    """Writes the files under `dest`, creating folders as needed."""
+    """Writes the files under `dest`, creating folders as needed, then the issue form,
+    made from the topics and crisis lines just written."""
     for rel, text in files.items():
-        path = dest / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        _write(dest / rel, text)
+    form = issue_form(dest)
+    if form is not None:
+        _write(dest / ISSUE_FORM, form)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")

@@ -91,12 +91,15 @@ def test_mkdocs_build_fails(tripped: SiteBuilder, caplog: pytest.LogCaptureFixtu
     assert "content/" in caplog.text and ": error: " in caplog.text
 
 
-def test_the_same_site_passes_when_the_rules_are_as_shipped(make_site: SiteBuilder) -> None:
-    """The fixture's files are errors only by its promotion (or by a shipped error rule)."""
+def test_as_shipped_personal_data_and_safe_messaging_findings_are_errors(
+    make_site: SiteBuilder,
+) -> None:
+    """Safe by default: what the safety checks find stops every path until an editor
+    records a review (tests/check/test_check_safety.py)."""
     _a_strangers_phone_number(make_site)
     _suicide_without_a_warning(make_site)
     _, diagnostics = make_site.load()
-    assert {d.severity for d in diagnostics} == {Severity.WARNING}
+    assert {d.severity for d in diagnostics} == {Severity.ERROR}
 
 
 def test_every_family_has_rules() -> None:

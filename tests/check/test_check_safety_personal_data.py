@@ -21,8 +21,8 @@ BODY_LINE = 12
 def personal_data_warnings(site: SiteBuilder, body: str, author: str = "Sam") -> list[Diagnostic]:
     path = site.story(body=body, fields={"author": author})
     loaded, diagnostics = site.load()
-    assert [d for d in diagnostics if d.severity is Severity.ERROR] == []
     found = list(personal_data_in_stories(loaded, RuleContext(TODAY)))
+    assert [d for d in diagnostics if d.severity is Severity.ERROR] == found
     assert all(d.path == site.rel(path) for d in found)
     return found
 
@@ -68,7 +68,7 @@ def test_personal_data_is_found_at_its_line_and_column(
 ) -> None:
     found = personal_data_warnings(make_site, story_with(line))
     assert [(d.line, d.col) for d in found] == [(BODY_LINE + 1, line.index(needle) + 1)]
-    assert found[0].severity is Severity.WARNING
+    assert found[0].severity is Severity.ERROR
 
 
 def test_first_body_line_is_the_line_after_the_front_matter(make_site: SiteBuilder) -> None:

@@ -211,17 +211,6 @@ def test_summary_longer_than_the_site_allows_names_the_form_field(site, peerkit)
     assert "at most 300" in result.err
 
 
-def test_importing_the_same_issue_twice_never_overwrites(site, peerkit):
-    import_body(peerkit, site, BODY)
-    first = (site.root / STORY).read_bytes()
-
-    result = import_body(peerkit, site, BODY)
-
-    assert result.code == 0, result.err
-    assert (site.root / STORY).read_bytes() == first
-    assert (site.content / "stories" / "the-evening-i-rang-the-helpline-2.md").exists()
-
-
 def render_as_github(form: dict, answers: dict[str, object]) -> str:
     """The Markdown GitHub makes of a form's answers, keyed by field id."""
     parts = []
@@ -296,3 +285,33 @@ def test_print_form_writes_the_site_topics(site, peerkit):
     form = yaml.safe_load(result.out)
     topics = next(f for f in form["body"] if f.get("id") == "topics")
     assert topics["attributes"]["options"] == ["Anxiety", "Grief and loss"]
+
+
+def test_the_same_issue_imported_twice_is_refused(site, peerkit, monkeypatch):
+    issue = {"body": BODY, "number": 12, "url": "https://github.com/example/site/issues/12"}
+    first = site.root / "first.json"
+    first.write_text(json.dumps(issue), "utf-8")
+    assert peerkit("import-issue", str(first)).code == 0
+    edited = site.root / "edited.json"
+    edited.write_text(json.dumps(issue | {"body": BODY.replace("a Tuesday", "a Monday")}), "utf-8")
+
+    again = peerkit("import-issue", str(edited))
+
+    assert again.code == 1
+    assert (
+        "error: this story was imported already, as"
+        " content/stories/the-evening-i-rang-the-helpline.md (the same issue or the same text)"
+    ) in again.err
+    assert [p.name for p in (site.content / "stories").iterdir()] == [STORY.name]
+
+
+def test_the_same_text_imported_again_is_refused_and_never_overwrites(site, peerkit):
+    assert import_body(peerkit, site, BODY).code == 0
+    first = (site.root / STORY).read_bytes()
+
+    again = import_body(peerkit, site, BODY)
+
+    assert again.code == 1
+    assert "this story was imported already" in again.err
+    assert (site.root / STORY).read_bytes() == first
+    assert len(list((site.content / "stories").iterdir())) == 1

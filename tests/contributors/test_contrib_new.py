@@ -94,6 +94,15 @@ def test_story_text_comes_from_a_file(site, peerkit, tmp_path):
     assert result.code == 0, result.err
     assert path.read_text("utf-8").endswith("---\nIt was a Tuesday.\n\nI picked up the phone.\n")
     check_clean(site, path)
+    assert "in place of the paragraph" not in result.out
+    assert "your story is below the second --- line, as readers will see it" in result.out
+
+
+def test_a_story_without_text_says_where_to_write_it(site, peerkit):
+    result = peerkit(*STORY_OPTIONS, "--author", "Sam")
+
+    assert result.code == 0, result.err
+    assert "write the story in place of the paragraph below the second --- line" in result.out
 
 
 def test_same_title_twice_gets_a_new_slug_and_never_overwrites(site, peerkit):
@@ -413,7 +422,7 @@ def test_draft_is_written_as_draft_and_the_preview_caveat_is_said(site, peerkit)
 
     path = site.content / "stories" / "the-evening-i-rang-the-helpline.md"
     assert front_matter(path)["status"] == "draft"
-    assert "preview leaves out" in result.out
+    assert "the preview shows it, marked as a draft" in result.out
 
 
 @pytest.mark.parametrize("kind", ["story", "tip", "group"])

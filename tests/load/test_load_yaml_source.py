@@ -17,7 +17,10 @@ def test_malformed_front_matter_is_reported_at_the_broken_line_and_column(make_s
 
     assert (problem.path, problem.line, problem.col) == ("content/stories/broken.md", 2, 11)
     assert problem.severity is Severity.ERROR
-    assert problem.message == "invalid YAML: mapping values are not allowed here"
+    assert problem.message.startswith(
+        "the value of 'title' holds a colon followed by a space, which YAML reads as the start"
+    )
+    assert problem.message.endswith('put the whole value in double quotes, as in title: "Why: me"')
 
 
 def test_malformed_group_file_is_reported_at_the_broken_line_and_column(make_site):
@@ -26,7 +29,7 @@ def test_malformed_group_file_is_reported_at_the_broken_line_and_column(make_sit
     problem = _only(make_site.errors())
 
     assert (problem.path, problem.line, problem.col) == ("content/groups/broken.yml", 3, 9)
-    assert problem.message.startswith("invalid YAML:")
+    assert problem.message.startswith("this line is indented more than the field above it")
 
 
 def test_duplicate_key_is_refused_at_the_second_key(make_site):

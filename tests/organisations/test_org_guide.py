@@ -4,7 +4,9 @@ The guide's blocks become one bash script, run from an empty folder:
 
 - a ```sh block runs as it is written, with `peerkit` and `pip` resolved to this
   virtual environment's (pip with no index to install from, so it can only find
-  Peerkit already installed, and can change nothing), and `peerkit serve` started in
+  Peerkit already installed, and can change nothing; a release wheel's address or a
+  git tag of Peerkit stands for this checkout, installed already, as `git push` to
+  GitHub goes to a local repository), and `peerkit serve` started in
   the background, asked for the home page, and stopped;
 - a ```yaml block whose first line names a file (`# content/groups/x.yml`) is
   written to that file, as the reader is told to; one whose first line is
@@ -78,7 +80,16 @@ while True:
 _PREAMBLE = """\
 set -eo pipefail
 peerkit() { "$GUIDE_BIN/peerkit" "$@"; }
-pip() { "$GUIDE_BIN/python" -m pip "$@"; }
+pip() {
+  local args=() arg
+  for arg in "$@"; do
+    case "$arg" in
+      *peerkit-*.whl | "peerkit @ "*) args+=(peerkit) ;;
+      *) args+=("$arg") ;;
+    esac
+  done
+  "$GUIDE_BIN/python" -m pip "${args[@]}"
+}
 guide_serve() {
   "$GUIDE_BIN/peerkit" serve --dev-addr "127.0.0.1:$GUIDE_PORT" > "$GUIDE_DIR/serve.log" 2>&1 &
   local pid=$! status=0

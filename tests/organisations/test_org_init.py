@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from peerkit import distribution
 from peerkit.init_site import known_crisis_countries
 from tests.commands import run_peerkit
 from tests.organisations.conftest import built_page, check_in_process, edit_config, plugin_options
@@ -67,7 +69,7 @@ def test_init_refuses_answers_that_would_not_build(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_the_new_site_holds_no_code_and_names_peerkit_as_its_only_requirement(
+def test_the_new_site_holds_no_code_and_pins_peerkit_mkdocs_and_material_exactly(
     new_site: Callable[..., Path],
 ) -> None:
     site = new_site()
@@ -87,9 +89,12 @@ def test_the_new_site_holds_no_code_and_names_peerkit_as_its_only_requirement(
         for line in (site / "requirements.txt").read_text("utf-8").splitlines()
         if line and not line.startswith("#")
     ]
-    assert len(requirements) == 1 and re.fullmatch(
-        r"peerkit>=\d+\.\d+\.0,<\d+\.\d+", requirements[0]
-    )
+    assert [line.split("==")[0] for line in requirements] == [
+        "peerkit",
+        "mkdocs",
+        "mkdocs-material",
+    ]
+    assert all(re.fullmatch(r"[a-z-]+==\d+(\.\d+)+", line) for line in requirements)
     assert "/site/" in (site / ".gitignore").read_text("utf-8").splitlines()
 
 
@@ -143,6 +148,67 @@ def test_the_workflows_use_the_same_actions_as_peerkits_own(new_site: Callable[.
         assert [s["uses"] for s in _steps(theirs) if "uses" in s] == [
             s["uses"] for s in _steps(ours) if "uses" in s
         ]
+
+
+def test_a_site_told_where_peerkit_comes_from_installs_it_from_there(
+    new_site: Callable[..., Path],
+) -> None:
+    tag = "git+https://example.org/peerkit.git@v0.1.0"
+    site = new_site("--peerkit-from", tag)
+
+    lines = (site / "requirements.txt").read_text("utf-8").splitlines()
+    first = next(line for line in lines if line and not line.startswith("#"))
+    assert first.startswith(f"peerkit @ {tag}  # ")
+
+
+@pytest.mark.parametrize(
+    ("record", "source"),
+    [
+        (
+            {"url": "https://example.org/p.git", "vcs_info": {"vcs": "git", "commit_id": "ab12"}},
+            "git+https://example.org/p.git@ab12",
+        ),
+        (
+            {"url": "https://example.org/peerkit-0.1.0-py3-none-any.whl", "archive_info": {}},
+            "https://example.org/peerkit-0.1.0-py3-none-any.whl",
+        ),
+        ({"url": "file:///home/me/peerkit-0.1.0-py3-none-any.whl", "archive_info": {}}, None),
+        ({"url": "file:///home/me/peerkit", "dir_info": {"editable": True}}, None),
+    ],
+)
+def test_where_peerkit_was_installed_from_is_kept_only_if_ci_can_reach_it(
+    monkeypatch: pytest.MonkeyPatch, record: dict[str, Any], source: str | None
+) -> None:
+    class Installed:
+        def read_text(self, name: str) -> str:
+            return json.dumps(record)
+
+    monkeypatch.setattr(distribution, "distribution", lambda name: Installed())
+
+    assert distribution.peerkit_source() == source
+
+
+def test_init_refuses_a_peerkit_source_ci_cannot_install_from(tmp_path: Path) -> None:
+    result = run_peerkit(tmp_path, "init", "site", "--peerkit-from", "/home/me/peerkit.whl")
+
+    assert result.returncode == 1
+    assert "--peerkit-from '/home/me/peerkit.whl': give the https address" in result.stderr
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_beside_it(
+    new_site: Callable[..., Path],
+) -> None:
+    """A tag such as v6 can be moved to other code; a commit cannot."""
+    site = new_site()
+    for workflow in (site / ".github" / "workflows").glob("*.yml"):
+        uses = [
+            line.split("uses:")[1]
+            for line in workflow.read_text("utf-8").splitlines()
+            if "uses:" in line
+        ]
+        assert uses
+        for use in uses:
+            assert re.fullmatch(r" [a-z-]+/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", use), use
 
 
 def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.commands import run_peerkit
+from tests.conftest import SiteBuilder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -86,20 +89,53 @@ def test_build_outside_a_site_says_what_to_do(tmp_path: Path) -> None:
     assert "mkdocs.yml:1:1: error: no such file" in result.stderr
 
 
-def test_build_reports_the_warnings_on_stories_found_while_it_builds(site_copy: Path) -> None:
+def test_build_stops_at_personal_data_found_while_it_builds_until_it_is_reviewed(
+    site_copy: Path,
+) -> None:
     story = site_copy / "content" / "stories" / "a-chair-by-the-window.md"
-    story.write_text(
-        story.read_text("utf-8") + "\nYou can ring me on 07700 900123 any evening.\n", "utf-8"
-    )
+    text = story.read_text("utf-8")
+    story.write_text(text + "\nYou can ring me on 07700 900123 any evening.\n", "utf-8")
     built = peerkit(site_copy, "build")
-    assert built.returncode == 0, built.stdout + built.stderr
-    warning = next(
+    assert built.returncode == 1, built.stdout + built.stderr
+    error = next(
         line
         for line in built.stdout.splitlines()
         if line.startswith(f"content/stories/{story.name}:")
     )
-    assert ": warning: " in warning and "phone number" in warning
-    assert built.stdout.splitlines()[-1].startswith("Found 0 errors and ")
-    assert (site_copy / "site" / "stories" / story.stem / "index.html").is_file()
+    assert ": error: phone number '07*** ****23' in the story" in error
+    assert not (site_copy / "site" / "stories" / story.stem / "index.html").exists()
     checked = peerkit(site_copy, "check")
-    assert warning in checked.stdout.splitlines()
+    assert checked.returncode == 1
+    assert error in checked.stdout.splitlines()
+
+    front, body = text.split("\n---\n", 1)
+    reviewed = (
+        f"{front}\nreview:\n  by: Priya (editor)\n  date: 2026-11-20\n  findings:\n"
+        "    - \"phone number '07*** ****23' in the story\"\n---\n"
+        f"{body}\nYou can ring me on 07700 900123 any evening.\n"
+    )
+    story.write_text(reviewed, "utf-8")
+    rebuilt = peerkit(site_copy, "build")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert (site_copy / "site" / "stories" / story.stem / "index.html").is_file()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(make_site: SiteBuilder) -> None:
+    """`peerkit check --format json | head`: more output than a pipe holds, a reader that
+    leaves after a few bytes, and no BrokenPipe traceback."""
+    make_site.configure()
+    for number in range(400):
+        make_site.story(f"story-{number}", {"topics": ["no-such-topic-with-a-long-name"]})
+    whole = run_peerkit(make_site.root, "check", "--format", "json")
+    assert len(whole.stdout) > 70_000, "more than a pipe holds, or the test proves nothing"
+    result = subprocess.run(
+        f"{sys.executable} -m peerkit.cli check --format json | head -c 100",
+        shell=True,
+        cwd=make_site.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert len(result.stdout) == 100
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr

@@ -16,6 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from peerkit.guides import GUIDES, guide_text
+
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = ("stories/index.md", "tips/index.md", "groups/index.md", "topics/index.md")
 
@@ -63,7 +65,11 @@ def test_an_unknown_audience_stops_the_build_and_names_the_page(
 def _audience(page: str) -> str:
     if page in GENERATED:
         return "visitors"
-    text = (REPO / "docs" / page).read_text("utf-8")
+    guides = {guide.name: guide for guide in GUIDES}
+    if page in guides and not (REPO / "docs" / page).exists():
+        text = guide_text(guides[page])  # added to every site from the package
+    else:
+        text = (REPO / "docs" / page).read_text("utf-8")
     if not text.startswith("---\n"):
         return "visitors"
     return yaml.safe_load(text.split("---\n", 2)[1]).get("audience", "visitors")

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
 from peerkit.check.encoding import double_encoded_text
+from peerkit.check.html_removed import html_left_out_of_contributions
 from peerkit.check.rule import Finding, Rule, RuleContext, rule
 from peerkit.check.safety import SAFETY_RULES
 from peerkit.load.diagnostics import Diagnostic, Severity
@@ -37,7 +38,7 @@ def unknown_topics(site: Site, context: RuleContext) -> Iterator[Finding]:
     known = {t.slug for t in site.topics}
     if not known:
         return
-    for record in site.records():
+    for record in (*site.records(), *site.unchecked):
         for index, topic in enumerate(record.topics):
             if topic not in known:
                 line, col = record.source.value_at("topics", index)
@@ -264,5 +265,6 @@ ALL_RULES: tuple[Rule, ...] = (
     region_spellings,
     possible_duplicate_groups,
     double_encoded_text,
+    html_left_out_of_contributions,
     *SAFETY_RULES,
 )

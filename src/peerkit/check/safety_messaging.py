@@ -1,7 +1,7 @@
 """Safe messaging about suicide and self-harm: content warnings and method details.
 
 Two things published safe-messaging guidance asks of anyone writing about suicide
-and self-harm, which a check can help an editor with (docs/safe-messaging.md cites
+and self-harm, which a check can help an editor with (the safe-messaging guide cites
 the guidance):
 
 - a reader should know before a story starts that it talks about suicide or
@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
+
+from peerkit.guides import SAFE_MESSAGING, page_reference
 
 Topic = Literal["suicide", "self-harm", "overdose"]
 Finding = tuple[int, str]
@@ -57,6 +59,21 @@ _MENTIONS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
         (?!\s+(?:in|with|there|here|near|abroad|at|on|alone|like|by|under|together|early))
       | \bbetter\s+off\s+dead\b
       | \b(?:to|could|would|just|and)\s+end\s+it\s+all\b | \bending\s+it\s+all\b
+      # The indirect words people use for the same thoughts.
+      | \bbetter\s+(?:off\s+)?without\s+me\b
+      | \bif\s+I\s+(?:were|was)\s+(?:dead|gone)\b(?!\s+for\b)
+      | \bif\s+I\s+(?:wasn't|weren't|was\s+not|were\s+not)\s+(?:here|around|alive)\b
+      | \b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+)?(?:miss|notice)\s+(?:me\b|if\s+I\b)
+      | \b(?:go\s+to\s+sleep|fall\s+asleep|to\s+sleep)\s+and\s+(?:never|not)\s+wake\s+up\b
+      | \b(?:not|never|didn't|did\s+not|don't|do\s+not)\s+(?:want|wanted|wanting)\s+to\s+wake\s+up\b
+        (?!\s+(?:early|at|before|so))
+      | \b(?:not|never|no\s+longer|didn't|did\s+not|don't|do\s+not)\s+(?:want|wanted|wanting)\s+
+        to\s+be\s+here\s+any\s*more\b
+      | \b(?:want|wanted|wanting|wish|wished)\s+to\s+disappear\s+(?:for\s+good|for\s*ever)\b
+      | \battempt(?:s|ed)?\s+on\s+{_POSSESSIVE}\s+(?:own\s+)?life\b
+      | \b(?:ways|how)\s+to\s+(?:die|kill\s+{_SELVES})\b | \btake\s+to\s+die\b
+      | \bgoodbye\s+(?:letters?|notes?)\b
+      | \bnote\s+(?:\w+\s+){{0,3}}?to\s+find\s+(?:afterwards|after\s+I)\b
         """,
             re.IGNORECASE | re.VERBOSE,
         ),
@@ -173,10 +190,21 @@ _METHODS: tuple[_MethodPattern, ...] = (
         re.compile(
             rf"\bhow\s+many\s+{_PILLS}\b"
             rf"|\b(?:{_NUMBER_WORDS})\s+(?:{_NOT_A_UNIT}\w+\s+){{0,2}}?{_PILLS}\b"
-            rf"|\b(?:a\s+(?:whole\s+|full\s+)?(?:packet|pack|box|bottle|strip|handful|load)s?\s+of"
+            rf"|\b(?:(?:a|the|extra|spare|several)\s+(?:whole\s+|full\s+|entire\s+)?"
+            r"(?:packet|pack|box|bottle|strip|handful|load)s?\s+of"
             rf"|all\s+(?:of\s+)?{_POSSESSIVE}|all\s+(?:of\s+)?the)\s+(?:\w+\s+){{0,2}}?{_PILLS}\b"
             r"|\b(?:lethal|fatal|deadly)\s+(?:dose|amount|quantity)\b"
-            rf"|\bstockpil\w*\s+(?:\w+\s+){{0,2}}?(?:{_PILLS}|medication|meds)\b"
+            r"|\b(?:every|each)\s+(?:single\s+)?(?:pill|tablet|capsule)\s+in\b"
+            r"|\beverything\s+in\s+the\s+(?:medicine|bathroom)\s+(?:cabinet|cupboard|box)\b"
+            # Keeping medicine back to take at once: stockpiling, in the words people use.
+            r"|\b(?:stockpil\w*|hoard\w*|stash\w*|sav(?:e|ed|ing)(?:\s+up)?|kept\s+back"
+            r"|keep(?:ing)?\s+back)"
+            rf"\s+(?:\w+\s+){{0,4}}?(?:{_PILLS}|medication|meds|prescriptions?)\b"
+            rf"|\b{_PILLS}\b[^.!?\n]{{0,60}}?\bfrom\s+(?:\w+\s+)?(?:different|several|other|various)"
+            r"\s+(?:chemists|pharmacies|shops|supermarkets)\b"
+            rf"|\b(?:take|took|taking|swallow\w*|down(?:ed|ing)?|wash(?:ed|ing)?)\s+(?:\w+\s+){{0,4}}?"
+            r"(?:down\s+)?with\s+(?:a\s+(?:whole\s+)?(?:bottle|glass|can)\s+of\s+)?"
+            r"(?:vodka|whisky|whiskey|wine|gin|rum|alcohol|beer|cider|brandy)\b"
             rf"|\boverdos\w*\s+(?:\w+\s+){{0,3}}?(?:{_DRUGS})\b"
             rf"|\b(?:{_DRUGS})\s+overdos\w*",
             re.IGNORECASE,
@@ -191,10 +219,25 @@ _METHODS: tuple[_MethodPattern, ...] = (
             rf"|\b(?:jump(?:ed|ing|s)?|leap(?:t|ed|ing|s)?|(?:throw|threw|throwing|thrown)\s+{_SELVES}"
             r"|step(?:ped|ping)?)"
             r"\s+(?:in\s+front\s+of|under)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?(?:train|lorry|truck|bus|car)s?\b"
-            r"|\b(?:onto|on\s+to)\s+the\s+(?:railway\s+line|(?:railway\s+)?tracks|rails)\b",
+            r"|\b(?:onto|on\s+to)\s+the\s+(?:railway\s+line|(?:railway\s+)?tracks|rails)\b"
+            rf"|\b(?:edge|ledge|railings?|parapet)\s+of\s+(?:the|a|that)\s+(?:\w+\s+)?(?:{_HEIGHTS})\b"
+            rf"|\b(?:{_HEIGHTS})\b[^.!?\n]{{0,20}}?\bto\s+jump\b|\bhigh\s+enough\s+to\s+(?:jump|fall)\b"
+            r"|\bwalk(?:ed|ing|s)?\s+into\s+the\s+(?:sea|river|water|lake|loch)\b[^.!?\n]{0,30}?"
+            r"\bnot\s+(?:coming|come)\s+back\b",
             re.IGNORECASE,
         ),
         _ADVICE_PLACE,
+    ),
+    _MethodPattern(
+        re.compile(
+            r"\b(?:drive|drives|driving|drove|crash|crashed|crashing)\s+(?:my|the|his|her)\s+car"
+            r"\s+into\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|river|sea)\b"
+            r"|\bgarage\b[^.!?\n]{0,40}?\bengine\s+running\b|\bexhaust\s+(?:pipe|fumes)\b"
+            r"|\b(?:tie|tied|tying|ties)\s+(?:a|the)\s+(?:rope|belt|cord|scarf)\s+(?:to|round|around)"
+            r"\s+(?:a|the|my)\s+(?:banister|beam|loft|hook|door|tree|rail)\b",
+            re.IGNORECASE,
+        ),
+        _ADVICE_METHOD,
     ),
 )
 # Names that only count near a mention of suicide or self-harm: a named place with
@@ -263,7 +306,8 @@ def find_method_details(text: str, mentions: Iterable[Mention]) -> Iterator[Find
 def _method_message(phrase: str, advice: str) -> str:
     return (
         f"detail of method or means ({_quote(phrase)!r}): safe-messaging guidance (Samaritans,"
-        f" WHO, reportingonsuicide.org; see docs/safe-messaging.md) advises against it; {advice}"
+        f" WHO, reportingonsuicide.org; see {page_reference(SAFE_MESSAGING)}) advises against"
+        f" it; {advice}"
     )
 
 

@@ -97,12 +97,35 @@ def run_import_issue(args: argparse.Namespace, context: SiteContext, today: date
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 1
+    earlier = imported_already(context, fields["consent"]["method"], submission.story)
+    if earlier is not None:
+        print(
+            f"error: this story was imported already, as {display_path(earlier, context.root)}"
+            " (the same issue or the same text): edit that file, or delete it to import the"
+            " issue again",
+            file=sys.stderr,
+        )
+        return 1
     path = write_record("story", fields, submission.story, context, facts, today)
     if path is None:
         return 1
     for line in next_steps(path, fields, issue, context):
         print(line)
     return 0
+
+
+def imported_already(context: SiteContext, method: str, story: str) -> Path | None:
+    """The story file an earlier import of this issue wrote: one that names the same
+    issue in its consent, or holds the same text. A label added twice, or an editor
+    running the command again, would otherwise publish the story twice (as -2)."""
+    names_issue = method.removeprefix("GitHub issue form").strip()  # "(address)" or "(#12)"
+    text = story.strip()
+    for path in sorted((context.content_dir / "stories").glob("*.md")):
+        written = path.read_text("utf-8", errors="replace")
+        body = written.split("\n---\n", 1)[1] if "\n---\n" in written else ""
+        if (names_issue and names_issue in written) or (text and body.strip() == text):
+            return path
+    return None
 
 
 def read_issue(text: str) -> Issue:

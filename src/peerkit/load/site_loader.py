@@ -28,7 +28,7 @@ from peerkit.load.yaml_source import YamlProblem, parse_yaml
 from peerkit.model.convert import record_from
 from peerkit.model.kinds import KINDS, Kind
 from peerkit.model.positions import Located
-from peerkit.model.records import Crisis, Source, Topic
+from peerkit.model.records import Crisis, Source, Topic, Unchecked
 from peerkit.model.schemas import RecordKind
 from peerkit.model.site import Site
 
@@ -51,8 +51,13 @@ def load_site(
     loader = _Loader(root, content_dir, memory or LoadMemory())
     topics = loader.load_topics()
     crisis = loader.load_crisis()
-    records = {kind.plural: loader.load_records(kind) for kind in KINDS}
-    site = Site(topics=topics, crisis=crisis, **records)
+    loaded = {kind.plural: loader.load_records(kind) for kind in KINDS}
+    records = {
+        kind: tuple(r for r in found if not isinstance(r, Unchecked))
+        for kind, found in loaded.items()
+    }
+    unchecked = tuple(r for found in loaded.values() for r in found if isinstance(r, Unchecked))
+    site = Site(topics=topics, crisis=crisis, unchecked=unchecked, **records)
     if memory is not None:
         memory.keep(loader.remembered, loader.signatures)
     return site, loader.diagnostics
@@ -296,7 +301,10 @@ class _Loader:
             self.diagnostics.append(error(source.rel, 2, 1, "front matter must be a set of fields"))
             return None
         if not self.checked(kind.name, located, source.rel):
-            return None
+            if not split.body.strip():
+                return None
+            source_of = Source(source.rel, located)
+            return Unchecked.of(kind.plural, located.data, split.body, split.body_line, source_of)
         slug = self.slug_for(located.data, path, source.rel)
         if slug is None:
             return None

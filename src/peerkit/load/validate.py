@@ -8,6 +8,7 @@ field's own description from the schema.
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, get_args
@@ -247,7 +248,25 @@ def _diagnose(err: ValidationError, located: Located, rel: str) -> Iterator[Diag
         )
         return
     line, col = located.value_at(path)
-    yield error(rel, line, col, f"{name}: {_explain(err, hint)}")
+    yield error(rel, line, col, f"{name}: {_explain(err, hint)}{_shown(err, path)}")
+
+
+def _shown(err: ValidationError, path: tuple[str | int, ...]) -> str:
+    """A block of fields written as a single value (``consent: yes``): the schema's own
+    example of the block, line by line, which says more to a newcomer than its type."""
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    examples = schema.get("examples")
+    if err.validator != "type" or not path or not examples or not isinstance(examples[0], dict):
+        return ""
+    key = str(path[-1])
+    lines = [f"`{key}:`", *(f"`  {field}: {_yaml(value)}`" for field, value in examples[0].items())]
+    return f". Write it as these lines, the ones below {key}: indented by two spaces: " + " ".join(
+        lines
+    )
+
+
+def _yaml(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _explain(err: ValidationError, hint: str) -> str:
@@ -261,6 +280,12 @@ def _explain(err: ValidationError, hint: str) -> str:
                 if isinstance(expected, list)
                 else _JSON_TYPES.get(expected, expected)
             )
+            if expected == "string" and isinstance(value, bool):
+                # `title: Yes` or `author: No`: YAML 1.1 reads yes/no/on/off as booleans.
+                return (
+                    "YAML reads yes, no, on, off, true and false as true or false, not as"
+                    " words: put the value in double quotes" + (f" ({hint})" if hint else "")
+                )
             return f"expected {wanted}, got {_type_name(value)}" + (f" ({hint})" if hint else "")
         case "enum":
             return f"{value!r} is not allowed; use one of: " + ", ".join(

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from peerkit.load.characters import first_unusable, why_unusable
+from peerkit.load.yaml_words import plain_problem, unclosed_quote
 from peerkit.model.positions import Located, Path, Position
 
 _MAX_DEPTH = 32
@@ -138,9 +139,19 @@ def _checked_node(text: str, lines: _Lines, line_offset: int) -> yaml.Node | Non
         line, col = lines.at(exc.mark)
         raise YamlProblem("YAML anchors and aliases (& and *) are not allowed", line, col) from None
     except yaml.MarkedYAMLError as exc:
-        line, col = lines.at(exc.problem_mark or exc.context_mark)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(f"invalid YAML: {problem}", line, col) from None
+        context = exc.context or ""
+        # An unclosed quote or a line without its colon is found lines later, at
+        # the end of the text; the line to change is where the value began.
+        started = "quoted scalar" in context or "simple key" in context
+        line, col = lines.at((exc.context_mark if started else None) or exc.problem_mark)
+        text_lines = text.split("\n")
+        quote = unclosed_quote(text_lines, line - 1 - line_offset)
+        if quote is not None:
+            line, col = quote[0] + 1 + line_offset, quote[1]
+            context = "while scanning a quoted scalar"
+        line_text = text_lines[line - 1 - line_offset] if line > line_offset else ""
+        message, col = plain_problem(exc.problem or context, context, line_text, col)
+        raise YamlProblem(message, line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"invalid YAML: {exc}", 1 + line_offset, 1) from None
     except RecursionError:

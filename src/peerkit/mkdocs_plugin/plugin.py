@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
+from peerkit import day
 from peerkit.branding import Colour, stylesheet
 from peerkit.forked import Forked, ForkedError
+from peerkit.guides import GUIDES, guide_text
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
@@ -132,7 +134,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def _load(self) -> Site:
         assert self.project is not None
-        site, diagnostics = self.project.check(date.today())
+        site, diagnostics = self.project.check(day.today())
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
             raise PluginError(
@@ -182,11 +184,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         assert self.site is not None
         # Read again: with mkdocs-static-i18n, each build has its language.
         self.settings = settings_from_mkdocs(config, self.config)
+        if self.serve.serving:
+            self.settings = replace(self.settings, drafts_shown=True)
         nested = self.builds.nested
         self.builds.start(self.settings.language)
         folder = self.settings.language_folder
         memo = self.serve.memo(self.settings.language) if self.serve.serving else None
-        site, settings, today = self.site, self.settings, date.today()
+        site, settings, today = self.site, self.settings, day.today()
         # Another language's build has only its feed and finder data: MkDocs writes
         # them, as under serve, and the first build's process and files stay its own.
         in_background = not self.serve.serving and not nested
@@ -249,6 +253,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 Colour.from_hex(colors.accent) if colors.accent else None,
             )
             self._add(files, File.generated(config, COLORS_CSS, content=css))
+        if not folder:
+            # The contributor guides from this Peerkit; a page of the same name in
+            # docs/ is the organisation's own and replaces Peerkit's.
+            for guide in GUIDES:
+                if guide.name not in self.docs_pages:
+                    self._add(files, File.generated(config, guide.name, content=guide_text(guide)))
         return files
 
     def _add(self, files: Files, file: File) -> None:

@@ -7,6 +7,7 @@ topic, duplicate slug, stale listing) can still point at the right line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
@@ -14,7 +15,9 @@ from typing import Any, Literal, TypeVar
 from peerkit.model.positions import Located, Position
 from peerkit.model.schedule import Day, Weekday, parse_days
 
-Status = Literal["draft", "published"]
+Status = Literal["draft", "published", "withdrawn"]
+"""Only `published` is on the site; `withdrawn` (a story whose writer took back their
+consent) is kept off every page, feed, search index and export, as a draft is."""
 GroupFormat = Literal["in-person", "online", "hybrid"]
 _Record = TypeVar("_Record")
 _HASH = "_peerkit_hash"
@@ -96,6 +99,16 @@ class Consent:
     method: str | None = None
 
 
+@dataclass(frozen=True)
+class Review:
+    """An editor's record that they read what the safety checks found in a story and
+    keep it: who, when, and each finding kept, in the words `peerkit check` gave it."""
+
+    by: str
+    date: date
+    findings: tuple[str, ...]
+
+
 @_hashed_once
 @dataclass(frozen=True)
 class Story:
@@ -114,6 +127,7 @@ class Story:
     language: str | None = None
     status: Status = "published"
     example: bool = False
+    review: Review | None = None
 
     @property
     def byline(self) -> str | None:
@@ -124,6 +138,47 @@ class Story:
     def derived(data: dict[str, Any]) -> dict[str, Any]:
         """An anonymous story keeps no author, so no page or export can show one."""
         return {"author": None} if data.get("anonymous") else {}
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A story or tip whose front matter parsed but broke its schema: no record can be
+    made of it, yet its text and topics are kept, so that the rules that read them
+    (safety, unknown topics, HTML left out) still run and a contributor sees every
+    problem of the file in one run, not the next one after each fix."""
+
+    kind: str
+    body: str
+    body_line: int
+    source: Source
+    author: str | None = None
+    topics: tuple[str, ...] = ()
+    content_warnings: tuple[str, ...] = ()
+    review: Review | None = None
+    """Never trusted from a file that broke its schema: every finding is reported."""
+
+    @classmethod
+    def of(
+        cls, kind: str, data: dict[str, Any], body: str, body_line: int, source: Source
+    ) -> Unchecked:
+        """Only the values that have the right shape; the rest are the schema's problems."""
+        return cls(
+            kind,
+            body,
+            body_line,
+            source,
+            author=data.get("author") if isinstance(data.get("author"), str) else None,
+            topics=tuple(t for t in _strings(data.get("topics")) if _TOPIC_SLUG.match(t)),
+            content_warnings=_strings(data.get("content_warnings")),
+        )
+
+
+_TOPIC_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""A topic written as a slug; any other is the schema's problem, reported already."""
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 @_hashed_once

@@ -15,9 +15,17 @@ from typing import Any, Literal, get_args
 RecordKind = Literal["story", "tip", "group", "topics", "crisis"]
 
 
+def schema_text(kind: RecordKind) -> str:
+    """The schema file as shipped: what the site's editor settings copy, byte for byte."""
+    return resources.files("peerkit.model").joinpath("schemas", f"{kind}.json").read_text("utf-8")
+
+
+def schema_texts() -> dict[RecordKind, str]:
+    return {kind: schema_text(kind) for kind in get_args(RecordKind)}
+
+
 def _read(kind: RecordKind) -> dict[str, Any]:
-    text = resources.files("peerkit.model").joinpath("schemas", f"{kind}.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads(schema_text(kind))
 
 
 _SCHEMAS: Mapping[RecordKind, dict[str, Any]] = MappingProxyType(

@@ -36,6 +36,9 @@ class Settings:
     whoever looks at the phone, and a group's name can say what it is about."""
     report_listing: str | None = None
     """Where a visitor reports a wrong listing (see `peerkit.render.report_link`)."""
+    drafts_shown: bool = False
+    """Drafts among the pages, each marked as a draft: `peerkit serve` sets it, so that
+    a writer and an editor read a draft as it will look. A build never does."""
     template_dirs: tuple[Path, ...] = ()
     languages: tuple[str, ...] = ()
     """Every language the site is built in, its default first, when it is built in

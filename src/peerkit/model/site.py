@@ -7,7 +7,7 @@ from typing import Any
 
 from peerkit.model.kinds import KINDS
 from peerkit.model.positions import Located
-from peerkit.model.records import Crisis, Group, Source, Story, Tip, Topic
+from peerkit.model.records import Crisis, Group, Source, Story, Tip, Topic, Unchecked
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,14 @@ class Site:
     tips: tuple[Tip, ...]
     groups: tuple[Group, ...]
     crisis: Crisis
+    unchecked: tuple[Unchecked, ...] = ()
+    """Stories and tips whose front matter broke its schema, for the rules that read
+    text and topics; never rendered."""
+
+    def with_text(self, kind: str) -> tuple[Story | Tip | Unchecked, ...]:
+        """The stories or tips (``kind``: their plural) that have a text to check,
+        the ones whose front matter broke its schema among them."""
+        return (*getattr(self, kind), *(u for u in self.unchecked if u.kind == kind))
 
     def records(self) -> tuple[Story | Tip | Group, ...]:
         """Every record that has a file of its own, kind after kind."""
@@ -34,12 +42,14 @@ class Site:
             **{k.plural: tuple(_unplaced(r) for r in getattr(self, k.plural)) for k in KINDS},
         )
 
-    def published(self) -> Site:
-        """The site as visitors see it: drafts left out."""
+    def published(self, drafts: bool = False) -> Site:
+        """The site as visitors see it: drafts and withdrawn stories left out; with
+        ``drafts``, the preview of `peerkit serve`, drafts kept (never what was withdrawn)."""
+        shown = ("published", "draft") if drafts else ("published",)
         return replace(
             self,
             **{
-                k.plural: tuple(r for r in getattr(self, k.plural) if r.status == "published")
+                k.plural: tuple(r for r in getattr(self, k.plural) if r.status in shown)
                 for k in KINDS
             },
         )

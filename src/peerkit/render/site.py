@@ -76,7 +76,7 @@ def site_pages(
     another process rendered them meanwhile (`peerkit build`); they are listed last,
     so that it is asked for them only when every other page is done.
     """
-    visible = records_in(site.published(), settings)
+    visible = records_in(site.published(settings.drafts_shown), settings)
     maker = _maker(settings, memo, today)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
@@ -99,7 +99,7 @@ def site_pages(
 def site_story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
     """The stories' own pages alone: rendering their Markdown is a third of the pages'
     work, and needs nothing the other pages make."""
-    visible = records_in(site.published(), settings)
+    visible = records_in(site.published(settings.drafts_shown), settings)
     topics = {t.slug: t for t in visible.topics}
     return tuple(story_pages(visible.stories, topics, _maker(settings, None), settings))
 
@@ -133,7 +133,7 @@ def site_files(
     the schemas are the same in every language: only the default's render makes
     them, at the site's root.
     """
-    visible = records_in(site.published(), settings)
+    visible = records_in(site.published(settings.drafts_shown), settings)
     folder = settings.language_folder
     regions = _regions(visible.groups, memo)
     feed = _kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from peerkit.guides import ADD_A_GROUP, page_reference
 from peerkit.load.source_files import display_path
 from peerkit.model.kinds import KIND_NAMED
 from peerkit.render import urls
@@ -68,7 +69,8 @@ def add_new_command(
         parser.add_argument(
             "--draft",
             action="store_true",
-            help="write status: draft, which keeps it off the site (and the preview)",
+            help="write status: draft, which keeps it off the site (`peerkit serve` shows"
+            " it, marked as a draft)",
         )
         parser.add_argument(
             "-y",
@@ -198,13 +200,22 @@ def next_steps(
     if args.kind == "group":
         region = fields["location"]["region"] if "location" in fields else "Online"
         page = urls.group(region, slug)
-        edit = f"Check the details in {rel}; every field is explained in docs/contribute.md."
+        edit = (
+            f"Check the details in {rel}; every field is explained on"
+            f" {page_reference(ADD_A_GROUP)} ({preview_url(context, ADD_A_GROUP.url)})."
+        )
     else:
         page = urls.story(slug) if args.kind == "story" else urls.tip(slug)
-        edit = (
-            f"Open {rel} in a text editor and write the {args.kind} in place of the paragraph"
-            " below the second --- line."
-        )
+        if getattr(args, "text", None):
+            edit = (
+                f"Read {rel} once more: your {args.kind} is below the second --- line, as"
+                " readers will see it, after the details above it."
+            )
+        else:
+            edit = (
+                f"Open {rel} in a text editor and write the {args.kind} in place of the"
+                " paragraph below the second --- line."
+            )
     config = "" if args.config_file == Path("mkdocs.yml") else f" -f {args.config_file}"
     lines = [
         f"Created {rel}",
@@ -217,8 +228,8 @@ def next_steps(
     ]
     if fields.get("status") == "draft":
         lines.append(
-            "     It is a draft (status: draft), which the preview leaves out: change it to"
-            " published to see it."
+            "     It is a draft (status: draft): the preview shows it, marked as a draft, and"
+            " the published site leaves it out until its status is published."
         )
     return lines
 

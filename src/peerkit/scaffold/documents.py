@@ -1,6 +1,6 @@
 """Fields to file text that reads like the examples, validated before it is written.
 
-The YAML is written the way docs/contribute.md shows it: lists of words on
+The YAML is written the way the add-a-group guide shows it: lists of words on
 one line in brackets, nested fields indented under their name, long text
 folded, times in quotes. The text is then parsed and validated exactly as
 `peerkit check` will, so a file is only written if it passes.
