@@ -124,3 +124,12 @@ def test_unknown_group_format_lists_the_allowed_ones(make_site):
 
     assert problem.line == make_site.line_of(path, "format:")
     assert problem.message == "format: 'bus' is not allowed; use one of: in-person, online, hybrid"
+
+
+def test_a_value_that_breaks_its_pattern_and_its_format_is_said_once(make_site):
+    path = make_site.group(fields={"contact": {"url": "JaVaScRiPt:alert(1)"}})
+
+    [problem] = make_site.errors(path)
+
+    assert problem.message.startswith("contact.url: 'JaVaScRiPt:alert(1)' is not valid")
+    assert "it must be an http or https address" in problem.message

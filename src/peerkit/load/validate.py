@@ -76,7 +76,23 @@ def validate(kind: RecordKind, located: Located, rel: str) -> list[Diagnostic]:
             problems.append(_diagnose_fast(fast_err, located, rel))
             if len(problems) >= MAX_PROBLEMS_A_RECORD:
                 return _with_more_not_listed(problems, rel)
-    return sorted(set(problems))
+    return _without_echoes(sorted(set(problems)))
+
+
+def _without_echoes(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """One line for one value: a value that breaks its pattern and its format is said
+    once, in the fuller of the two messages (which begins with the other)."""
+    return [
+        p
+        for p in problems
+        if not any(
+            o is not p
+            and (o.path, o.line, o.col) == (p.path, p.line, p.col)
+            and o.message.startswith(p.message)
+            and o.message != p.message
+            for o in problems
+        )
+    ]
 
 
 def is_valid(kind: RecordKind, data: Any) -> bool:

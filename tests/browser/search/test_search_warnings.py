@@ -124,9 +124,11 @@ def test_search_for_the_words_of_the_editors_guides_shows_none_of_them(
 
 
 def _marked_pages() -> dict[str, str]:
-    """docs/ pages marked for contributors or organisations, by address."""
+    """Pages marked for contributors or organisations, by address: the site's own in
+    docs/ and the guides every site gets from the package."""
     marked = {}
-    for path in sorted((REPO / "docs").glob("*.md")):
+    guides = REPO / "src" / "peerkit" / "guides"
+    for path in sorted([*(REPO / "docs").glob("*.md"), *guides.glob("*.md")]):
         text = path.read_text("utf-8")
         if text.startswith("---\n"):
             front = yaml.safe_load(text.split("---\n", 2)[1])
