@@ -127,7 +127,8 @@ def test_one_windows_row_is_read_as_windows_and_named(imported) -> None:
     assert cafe["editor_note"] == "£2 for tea"
     assert _written(site, "Two Lines, One Cell")["location"]["venue"] == "St Mary's Hall"
     assert any(
-        p.format().startswith("our groups.csv: warning: row 12 is not UTF-8") for p in report.problems
+        p.format().startswith("our groups.csv: warning: row 12 is not UTF-8")
+        for p in report.problems
     ), [p.format() for p in report.problems]
     assert [p.name for p in (site.groups / "cramlington").iterdir()] == [
         "cramlington-grief-cafe.yml"

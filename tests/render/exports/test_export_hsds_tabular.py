@@ -49,8 +49,8 @@ def test_frictionless_refuses_a_time_without_seconds_and_an_empty_required_cell(
     tmp_path: Path,
 ) -> None:
     descriptor = _write_tables(files_of(reference()), tmp_path)
-    _replace_once(tmp_path / "schedules.csv", ":00:00\",", ":00\",")
-    _replace_once(tmp_path / "addresses.csv", ",\"NW1 0KV\",", ",\"\",")
+    _replace_once(tmp_path / "schedules.csv", ':00:00",', ':00",')
+    _replace_once(tmp_path / "addresses.csv", ',"NW1 0KV",', ',"",')
 
     problems = _problems(descriptor)
 
