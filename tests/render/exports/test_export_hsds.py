@@ -201,11 +201,12 @@ def test_every_other_week_carries_its_dtstart(make_site):
 def test_online_group_has_a_virtual_location_and_its_join_url(make_site):
     make_site.group("online", _online(region="Online"), omit=["location"])
 
-    rendered = make_site.render()
+    rendered = make_site.render(site_url="https://peers.example.org/")
     [service] = json_of(rendered, FOLDER + "services.json")
     [location] = json_of(rendered, FOLDER + "locations.json")
 
-    assert service["url"] == "https://meet.example.org/circle"
+    # The service's url is its page on the site; the join link is its location's.
+    assert service["url"] == "https://peers.example.org/groups/online/online/"
     assert location["location_type"] == "virtual"
     assert location["url"] == "https://meet.example.org/circle"
     assert [sal["location_id"] for sal in service["service_at_locations"]] == [location["id"]]

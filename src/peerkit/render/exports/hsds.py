@@ -187,9 +187,9 @@ def _service(
 
 
 def _service_url(group: Group, settings: Settings) -> str | None:
-    """Online groups: the join link. Others: their own site, else their page here."""
-    if group.format == "online" and group.online and group.online.url:
-        return group.online.url
+    """The group's own site, else its page here. The join link is the url of its
+    virtual location; the page, here, lets an import of this export give the group
+    its file name back (`peerkit.imports.mapping.own_slug`)."""
     if group.contact and group.contact.url:
         return group.contact.url
     return links.absolute(settings, urls.group(group.region, group.slug))
