@@ -20,6 +20,9 @@ import pytest
 
 from tests.scale.bounded_time_worker import CASES
 
+# Each case runs in a subprocess at two sizes: CI runs them, `-m "not slow"` skips them.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 DEADLINE_SECONDS = 120
 LINEAR_RATIO = 8.0
