@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.organisations.test_org_kit import KIT
 
 pytestmark = pytest.mark.slow
 
@@ -128,19 +129,8 @@ def _peerkit(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
-KIT_FILES = {
-    ".github/ISSUE_TEMPLATE/story.yml",
-    ".github/pull_request_template.md",
-    ".github/workflows/check.yml",
-    ".github/workflows/deploy.yml",
-    ".github/workflows/story-issue.yml",
-    ".pre-commit-config.yaml",
-    ".vscode/settings.json",
-    ".vscode/schemas/group.json",
-    "docs/contribute.md",
-    "docs/cover-your-tracks.md",
-    "requirements.txt",
-}
+KIT_FILES = {*KIT, ".vscode/schemas/group.json", "requirements.txt"}
+"""The kit test's files, and two that only a wheel install can get wrong."""
 
 MISTAKES = {
     # A contributor's first story, with each mistake of the issue in its own file.
