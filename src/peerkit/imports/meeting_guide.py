@@ -15,8 +15,8 @@ from typing import Any
 from peerkit.imports.details import parse_int
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
 from peerkit.imports.values import Bad, Days, clean, parse_date, parse_days, parse_time
+from peerkit.model.schedule import Weekday
 
-_MG_DAYS = ("SU", "MO", "TU", "WE", "TH", "FR", "SA")
 _LANGUAGE_TYPES = {
     "AM": "am", "DA": "da", "DE": "de", "EL": "el", "EN": "en", "FA": "fa",
     "FR": "fr", "HE": "he", "HI": "hi", "HR": "hr", "HU": "hu", "ITA": "it",
@@ -279,7 +279,7 @@ def _days(value: Any) -> Days | Bad:
                 return Bad(f"unknown day {item!r} (0 is Sunday, 6 is Saturday)")
             found.extend(named.days)
         elif 0 <= number <= 6:
-            found.append(_MG_DAYS[number])
+            found.append(Weekday.sunday_first_numbered(number).code)
         else:
             return Bad(f"unknown day {item!r} (0 is Sunday, 6 is Saturday)")
     if not found:

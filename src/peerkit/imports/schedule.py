@@ -9,14 +9,14 @@ and it assumes the one thing feeds commonly leave out: an hour's length.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from peerkit.imports.drafts import DraftMeeting, Problem, error, warning
-from peerkit.imports.values import DAYS, add_hour
+from peerkit.imports.values import add_hour
+from peerkit.model.schedule import Day
+from peerkit.model.timezones import is_time_zone
 
 _BYDAY = re.compile(r"^(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$")
 
@@ -67,7 +67,7 @@ def _checked(m: DraftMeeting, found: Schedule) -> bool:
         problems.append(warning(m.where, f"no end time; assumed one hour, to {m.closes_at}"))
     if m.closes_at == m.opens_at:
         fail(f"meeting ends at {m.closes_at}, the time it starts: give its end")
-    if m.timezone and m.timezone not in known_timezones():
+    if m.timezone and not is_time_zone(m.timezone):
         fail(f"unknown time zone {m.timezone!r} (use a name such as Europe/London)")
     if m.interval is not None and not 1 <= m.interval <= 12:
         fail(f"every {m.interval} weeks or months is out of range (1 to 12)")
@@ -117,10 +117,6 @@ def combine_into(meetings: list[DraftMeeting], meeting: DraftMeeting) -> None:
 
 
 def _day_order(token: str) -> tuple[int, int]:
-    ordinal = int(token[:-2] or 0)
-    return DAYS.index(token[-2:]), ordinal if ordinal > 0 else 10 - ordinal
-
-
-@cache
-def known_timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    day = Day.parse(token)
+    ordinal = day.ordinal or 0
+    return day.weekday, ordinal if ordinal > 0 else 10 - ordinal

@@ -13,7 +13,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+from peerkit.model.schedule import Weekday
+
+DAYS = tuple(weekday.code for weekday in Weekday)
 _DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS: dict[str, tuple[str, ...]] = {}
 for _code, _name in zip(DAYS, _DAY_NAMES, strict=True):

@@ -44,6 +44,11 @@ class Weekday(enum.IntEnum):
     def of(cls, day: date) -> Weekday:
         return cls(day.weekday())
 
+    @classmethod
+    def sunday_first_numbered(cls, number: int) -> Weekday:
+        """The weekday Meeting Guide numbers ``number`` (0 is Sunday)."""
+        return cls((number - 1) % 7)
+
 
 _ENGLISH = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
