@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 _NOT_DIALLED = re.compile(r"[^0-9]")
+_NOT_KEYED = re.compile(r"[^0-9,*#]")
 
 
 def mailto(address: str) -> str:
@@ -21,7 +22,11 @@ def mailto(address: str) -> str:
 
 
 def tel(number: str) -> str:
-    """``tel:`` and the digits, with the + of an international number: nothing else is dialled."""
+    """``tel:`` and the digits, with the + of an international number: nothing else is
+    dialled. What follows a comma (a dial-in's pauses and meeting code, "84512345#") is
+    kept as the phone keys it, with # encoded so that it does not end the address."""
     stripped = number.strip()
     plus = "+" if stripped.startswith("+") else ""
-    return f"tel:{plus}{_NOT_DIALLED.sub('', stripped)}"
+    dialled, comma, keyed = stripped.partition(",")
+    code = _NOT_KEYED.sub("", comma + keyed).replace("#", "%23")
+    return f"tel:{plus}{_NOT_DIALLED.sub('', dialled)}{code}"
