@@ -79,8 +79,3 @@ def parse_days(text: str) -> tuple[Day, ...]:
 def byday_text(days: tuple[Day, ...]) -> str:
     """The days back in iCalendar's and HSDS's text form: "2TU,-1FR"."""
     return ",".join(str(day) for day in days)
-
-
-def weekdays(days: tuple[Day, ...]) -> tuple[Weekday, ...]:
-    """The distinct weekdays, in the order written."""
-    return tuple(dict.fromkeys(day.weekday for day in days))
