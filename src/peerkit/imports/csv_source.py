@@ -43,7 +43,7 @@ COLUMNS = (
     Column("topics", "topics from topics.yml, by short name or title, separated by ; or ,", ("topic", "category", "categories", "tags", "theme", "themes")),
     Column("organisation", "the charity or network that runs the group", ("organization", "org", "charity", "run by", "provider", "network", "organiser", "organizer")),
     Column("format", "in person, online or hybrid (if empty: from the address and the link)", ("meeting format", "attendance", "type", "meeting type")),
-    Column("venue", "the building, for example Riverside Community Centre", ("venue name", "location", "location name", "building", "place")),
+    Column("venue", "the building, for example Riverside Community Centre", ("venue name", "location", "location name", "building", "place", "where", "meeting place")),
     Column("address", "the street address", ("street", "street address", "address 1", "address line 1", "address1")),
     Column("address_2", "a second address line, added to the address", ("address line 2", "address2")),
     Column("town", "the town or city", ("city", "town city", "locality", "village")),

@@ -130,7 +130,7 @@ def import_file(
         report.problems.append(
             warning(
                 Where(source.name),
-                f"{undated} group{'s' * (undated != 1)} give no date of last check:"
+                f"{undated} group{'s' * (undated != 1)} give{'s' * (undated == 1)} no date of last check:"
                 f" dated {d.today.isoformat()}, the day of the import",
             )
         )
