@@ -49,6 +49,10 @@ IN_CRISIS = [
     "i don\u2019t want to live",
     "end it all",
     "cutting",
+    "i cant cope anymore",
+    "thinking of ending it",
+    "took too many pills",
+    "nobody would miss me",
 ]
 
 # What visitors look for on a peer-support site on an ordinary day.
