@@ -35,6 +35,7 @@ from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
+from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
 from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
@@ -294,6 +295,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        for file in files.documentation_pages():
+            if file.page is None and file.src_uri in self.pages:
+                # The pages the nav does not name, which MkDocs would make just after
+                # this event: ours skip MkDocs' Markdown conversion (`generated_pages`).
+                MarkdownFreePage(None, file, config)
         return nav
 
     def on_build_error(self, error: Exception) -> None:
