@@ -295,10 +295,19 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        in_nav = {id(page) for page in nav.pages}
         for file in files.documentation_pages():
-            if file.page is None and file.src_uri in self.pages:
-                # The pages the nav does not name, which MkDocs would make just after
-                # this event: ours skip MkDocs' Markdown conversion (`generated_pages`).
+            page = file.page
+            if (
+                file.src_uri in self.pages
+                and type(page) is Page
+                and page.markdown is None
+                and id(page) not in in_nav
+            ):
+                # A page the nav does not name, just made by MkDocs and not yet read
+                # (under serve, an unchanged page keeps last build's): ours skips
+                # MkDocs' Markdown conversion (`generated_pages`). MkDocs holds such a
+                # page only through its file.
                 MarkdownFreePage(None, file, config)
         return nav
 
