@@ -135,6 +135,45 @@ def build_peerkit(root: Path) -> Run:
     return run_measured([sys.executable, "-m", "peerkit.cli", "build"], root)
 
 
+def rebuild_after_edit(corpus: Corpus) -> tuple[Run, int, bool]:
+    """Edit one story, build again with the cache the first build left, then build the
+    edited site cold elsewhere: the rebuild, how many pages it took from the cache, and
+    whether its site is byte for byte the cold one."""
+    story = corpus.root / "content" / "stories" / f"{corpus.story_slugs[2]}.md"
+    story.write_text(story.read_text("utf-8") + "\nEdited by the benchmark.\n", "utf-8")
+    rebuild = build_peerkit(corpus.root)
+    kept = _KEPT.search(rebuild.log)
+    cold = corpus.root.parent / "cold-site"
+    check = run_measured(
+        [sys.executable, "-m", "peerkit.cli", "build", "--no-cache", "-d", str(cold)], corpus.root
+    )
+    same = check.returncode == 0 and _same_tree(corpus.root / "site", cold)
+    shutil.rmtree(cold, ignore_errors=True)
+    return rebuild, int(kept.group(1)) if kept else 0, same
+
+
+_KEPT = re.compile(r"peerkit: (\d+) pages unchanged since the last build")
+
+
+def _same_tree(ours: Path, theirs: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    names = sorted(p.relative_to(ours) for p in ours.rglob("*") if p.is_file())
+    if names != sorted(p.relative_to(theirs) for p in theirs.rglob("*") if p.is_file()):
+        return False
+    return all((ours / name).read_bytes() == (theirs / name).read_bytes() for name in names)
+
+
+def finder_figure(site: Path, corpus: Corpus) -> str | None:
+    """HOOK for scripts/finder_timing.py, written separately: the line that gives the
+    first finder results on a slow 3G profile with a 4x slower processor. The module is
+    called if it exists, as ``finder_timing.bench_line(site, corpus)``."""
+    if not (Path(__file__).parent / "finder_timing.py").is_file():
+        return None
+    import finder_timing
+
+    return str(finder_timing.bench_line(site, corpus))
+
+
 def build_baseline(root: Path) -> Run:
     return run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], root)
 
@@ -270,6 +309,7 @@ class Browsed:
     """What the browser fetched for each visit, and whether the searches found their target."""
 
     story: Weight | None = None
+    home: Weight | None = None
     directory: Weight | None = None
     directory_data: Weight | None = None
     searches: dict[str, tuple[Weight, bool]] | None = None
@@ -309,6 +349,7 @@ def browse(site: Path, corpus: Corpus) -> Browsed:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             result.story, _ = _visit(site, browser, base, story_path, result)
+            result.home, _ = _visit(site, browser, base, "", result)
             result.directory, result.directory_data = _visit(site, browser, base, "groups/", result)
             assert result.searches is not None
             for word, expect in (
@@ -454,6 +495,7 @@ def _bench(name: str, scale: Any, work: Path) -> int:
         return 1
     site = corpus.root / "site"
     total, pages, largest, largest_size = output_stats(site)
+    rebuild, kept, identical = rebuild_after_edit(corpus)
 
     baseline_root = work / "baseline"
     write_baseline(baseline_root, pages, corpus)
@@ -478,6 +520,9 @@ def _bench(name: str, scale: Any, work: Path) -> int:
     print(f"peak memory, all of a build's processes at once: {_mb(peerkit.peak_bytes)}"
           f" (baseline: {_mb(baseline.peak_bytes)}); largest single process:"
           f" {_mb(peerkit.largest_process_bytes)}")  # fmt: skip
+    print(f"rebuild after one story is edited: {rebuild.seconds:.1f} s"
+          f" ({rebuild.cpu_seconds:.1f} s CPU), {kept:,} pages from the cache;"
+          f" byte-identical to a cold build: {'yes' if identical else 'NO'}")  # fmt: skip
     print(f"output size: {_mb(total)}")
     print(f"largest page: {largest.relative_to(site).as_posix()} ({_kb(largest_size)})")
     if isinstance(saves, str):
@@ -489,12 +534,15 @@ def _bench(name: str, scale: Any, work: Path) -> int:
               f" (rebuilds: {', '.join(f'{s:.2f} s' for s in saves.rebuilt)})")  # fmt: skip
     print(f"story page: {_kb(story_total)} (HTML {_kb(story_html)} + the CSS and JS it loads);"
           f" in a browser, everything until idle: {_weight(browsed.story)}")  # fmt: skip
+    print(f"home page, in a browser, everything until idle: {_weight(browsed.home)}")
     print(f"directory page before first results: {_weight(browsed.directory)};"
           f" filter data: {_weight(browsed.directory_data)}")  # fmt: skip
     for word, (weight, found) in (browsed.searches or {}).items():
         print(f"first search for {word!r}: {_weight(weight)} (found: {'yes' if found else 'no'})")
     if browsed.note:
         print(f"browser figures: {browsed.note}")
+    finder = finder_figure(site, corpus)
+    print(finder or "first finder results on slow 3G: n/a (no scripts/finder_timing.py)")
     print(f"requests to other hosts: {browsed.other_hosts}")
     return 0
 

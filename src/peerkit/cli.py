@@ -48,6 +48,7 @@ from peerkit.interrupts import run_interruptibly
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, has_errors
 from peerkit.mkdocs_plugin.opening import OpenSite, open_preview, open_site
+from peerkit.mkdocs_plugin.page_cache import CACHE_FOLDER, PageCache
 from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.scaffold.command import add_new_command, run_new
 from peerkit.scaffold.site_facts import SiteContext
@@ -119,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "-d", "--site-dir", type=Path, help="where to write the site (default: site/)"
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build every page anew, neither reading nor writing the pages kept in"
+        " .cache/peerkit/ (the result is the same; the cache only makes it faster)",
     )
     _config_option(build)
     build.set_defaults(run=_run_build)
@@ -350,6 +357,10 @@ def _run_build(args: argparse.Namespace) -> int:
         return 1
     opened.plugin.preloaded = site.without_positions()
     del site  # the positions: the forked checks have their own copy
+    if not args.no_cache:
+        opened.plugin.page_cache = PageCache(
+            Path(opened.config.config_file_path).parent / CACHE_FOLDER
+        )
     _mkdocs_logging()
     site_dir = Path(args.site_dir or opened.config.site_dir).resolve()
     report: list[Diagnostic] = []

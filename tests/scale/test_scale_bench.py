@@ -24,12 +24,15 @@ FIGURES = [
     r"^pages per second: [\d,]+ \(baseline: [\d,]+\)$",
     r"^peak memory, all of a build's processes at once: [\d,.]+ MB \(baseline: [\d,.]+ MB\);"
     r" largest single process: [\d,.]+ MB$",
+    r"^rebuild after one story is edited: [\d.]+ s \([\d.]+ s CPU\), [1-9][\d,]* pages from"
+    r" the cache; byte-identical to a cold build: yes$",
     r"^output size: [\d,.]+ MB$",
     r"^largest page: \S+\.html \([\d,.]+ KB\)$",
     r"^saving one story under peerkit serve, until the preview shows it: [\d.]+ s, [\d.]+ s,"
     r" [\d.]+ s \(rebuilds: [\d.]+ s, [\d.]+ s, [\d.]+ s\)$",
     r"^story page: [\d,.]+ KB \(HTML [\d,.]+ KB \+ the CSS and JS it loads\); in a browser,"
     rf" everything until idle: {WEIGHT}$",
+    rf"^home page, in a browser, everything until idle: {WEIGHT}$",
     rf"^directory page before first results: {WEIGHT}; filter data: {WEIGHT}$",
     rf"^first search for 'marmalade': {WEIGHT} \(found: yes\)$",
     rf"^first search for 'Quillinghurst': {WEIGHT} \(found: yes\)$",

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
@@ -34,6 +35,8 @@ from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
+from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
+from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
@@ -53,6 +56,8 @@ from peerkit.translations import Words
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
 log = logging.getLogger("mkdocs.plugins.peerkit")
+cache_log = logging.getLogger("mkdocs.plugins.peerkit.cache")
+"""How many pages `peerkit build` took from its cache, which its output shows."""
 exports_log = logging.getLogger("mkdocs.plugins.peerkit.exports")
 """What the exports leave out: `peerkit build` shows it, as it hides `log`'s echo of
 the content diagnostics it has printed itself."""
@@ -74,6 +79,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """Whether MkDocs was asked for dirty builds (`peerkit serve` is)."""
         self.docs_pages: frozenset[str] = frozenset()
         """The src_uris of docs/' own files, which no generated file may take."""
+        self.page_cache: PageCache | None = None
+        """Pages kept from the last `peerkit build` (`page_cache`), for the next build only."""
+        self.nav: Navigation | None = None
         self._start_build()
         self.builds = languages.LanguageBuilds()
         self.not_found = languages.NotFoundPages()
@@ -116,6 +124,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             languages.build_others_dirty(config)
         if self.config.search == "pagefind":
             self._use_pagefind(config)
+        if self.page_cache is not None and not cache_usable(config, len(settings.languages)):
+            self.page_cache = None
         return config
 
     def _open(self, config: MkDocsConfig, settings: Settings) -> Project:
@@ -283,8 +293,29 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         for path in written:
             self._refuse_clash(path)
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        in_nav = {id(page) for page in nav.pages}
+        for file in files.documentation_pages():
+            page = file.page
+            if (
+                file.src_uri in self.pages
+                and type(page) is Page
+                and page.markdown is None
+                and id(page) not in in_nav
+            ):
+                # A page the nav does not name, just made by MkDocs and not yet read
+                # (under serve, an unchanged page keeps last build's): ours skips
+                # MkDocs' Markdown conversion (`generated_pages`). MkDocs holds such a
+                # page only through its file.
+                MarkdownFreePage(None, file, config)
+        return nav
+
     def on_build_error(self, error: Exception) -> None:
         self.builds.abandon()
+        if self.page_cache is not None:
+            self.page_cache.stop()
+            self.page_cache = None
         if self.indexer is not None:
             self.indexer.cancel()
             self.indexer = None
@@ -371,11 +402,25 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             ],
             **visitor_search.theme_globals(files, self.settings.language, self.config.crisis_terms),
         }
+        if self.page_cache is not None:
+            custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+            kept = self.page_cache.choose(env, config, files, self.nav, custom, day.today())
+            cache_log.info(f"peerkit: {kept} pages unchanged since the last build, from the cache")
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if not self.serve.rebuilding:
-            self.scripts.add(page.file.dest_uri, output, page.content)
+        kept = self.page_cache.kept(page.file.dest_uri) if self.page_cache else None
+        if kept is not None:
+            # Rendered with an empty template, which MkDocs does not write: the kept file
+            # goes in its place.
+            assert self.page_cache is not None
+            self.page_cache.place(page.file.dest_uri, Path(page.file.abs_dest_path))
+            self.scripts.add_known(page.file.dest_uri, kept.script_hashes, kept.content_script)
+            output = ""
+        elif not self.serve.rebuilding:
+            hashes, content_script = self.scripts.add(page.file.dest_uri, output, page.content)
+            if self.page_cache is not None:
+                self.page_cache.made(page.file.dest_uri, output, hashes, content_script)
         if self.indexer is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
             if self.last_searchable is not None:
@@ -421,6 +466,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
+        if self.page_cache is not None:
+            self.page_cache.save(site_dir)
+            self.page_cache = None
         if self.serve.serving:
             self.serve.first_build_done()
 

@@ -217,11 +217,21 @@ class SiteScripts:
         self._hashes: set[str] = set()
         self._refused: set[str] = set()
 
-    def add(self, path: str, page_html: str, content: str | None = None) -> None:
+    def add(
+        self, path: str, page_html: str, content: str | None = None
+    ) -> tuple[tuple[str, ...], bool]:
+        """Take in a page's scripts; the hashes of the theme's, and whether its content
+        has one of its own (to keep with the page, see `add_known`)."""
         found = page_scripts(page_html, content)
+        hashes = tuple(script_hash(text) for text in found.theme)
+        self.add_known(path, hashes, bool(found.content))
+        return hashes, bool(found.content)
+
+    def add_known(self, path: str, hashes: Iterable[str], content_script: bool) -> None:
+        """A page whose scripts were found before (a page kept from an earlier build)."""
         self.paths.add(path)
-        self._hashes.update(script_hash(text) for text in found.theme)
-        if found.content:
+        self._hashes.update(hashes)
+        if content_script:
             self._refused.add(path)
 
     def headers_file(self, webassembly: bool = False) -> HeadersFile:

@@ -1,0 +1,165 @@
+"""`peerkit build` with the pages it kept from the last build makes the same site, byte for
+byte, as a cold build of the changed site, for each kind of change, and rebuilds only
+what the change touched."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.commands import _env, run_peerkit
+from tests.conftest import TOPICS, SiteBuilder, dump_yaml
+
+pytestmark = pytest.mark.slow
+
+OVERRIDE = '{% extends "base.html" %}\n'
+_KEPT = re.compile(r"peerkit: (\d+) pages unchanged since the last build")
+
+
+def _write_site(root: Path) -> SiteBuilder:
+    site = SiteBuilder(root)
+    site.story("first-story", {"title": "The first story"})
+    site.story("second-story", {"title": "The second story"})
+    site.tip("a-tip")
+    site.group("a-group")
+    site.configure(theme={"custom_dir": "overrides"})
+    (root / "overrides").mkdir()
+    (root / "overrides" / "main.html").write_text(OVERRIDE, "utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small site built once with an empty cache: the cache every test starts from."""
+    root = tmp_path_factory.mktemp("cached-site")
+    _write_site(root)
+    result = run_peerkit(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _kept(result) == 0
+    return root
+
+
+def _kept(result: subprocess.CompletedProcess[str]) -> int:
+    found = _KEPT.search(result.stderr)
+    assert found is not None, result.stderr
+    return int(found.group(1))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def _same_files(incremental: Path, cold: Path) -> None:
+    ours, theirs = _files(incremental), _files(cold)
+    assert sorted(ours) == sorted(theirs)
+    differing = [path for path in ours if ours[path] != theirs[path]]
+    assert differing == []
+
+
+def _rebuilt(
+    built: Path, tmp_path: Path, change: Callable[[SiteBuilder], None], *command: str
+) -> tuple[int, Path]:
+    """Copy the built site and its cache elsewhere (as CI restores a cache), change it,
+    build again with the cache and cold; the number of pages kept, and the copy's folder."""
+    root = tmp_path / "site-folder"
+    shutil.copytree(built, root)
+    change(_builder(root))
+    incremental = subprocess.run(
+        [sys.executable, *(command or ("-m", "peerkit.cli")), "build"],
+        cwd=root, capture_output=True, text=True, env=_env(), check=False,
+    )  # fmt: skip
+    assert incremental.returncode == 0, incremental.stdout + incremental.stderr
+    cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    _same_files(root / "site", tmp_path / "cold")
+    return _kept(incremental), root
+
+
+def _builder(root: Path) -> SiteBuilder:
+    """A SiteBuilder over an existing site, without writing its topics and crisis lines again."""
+    builder = object.__new__(SiteBuilder)
+    builder.root, builder.content = root, root / "content"
+    return builder
+
+
+def test_edited_story_rebuilds_its_own_pages_and_matches_a_cold_build(
+    built: Path, tmp_path: Path
+) -> None:
+    def edit(site: SiteBuilder) -> None:
+        site.story("first-story", {"title": "The first story"}, body="Edited since.\n")
+
+    kept, root = _rebuilt(built, tmp_path, edit)
+    assert 0 < kept < _pages(root / "site")
+
+
+def test_new_group_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
+    kept, root = _rebuilt(built, tmp_path, lambda site: site.group("new-group"))
+    assert 0 < kept < _pages(root / "site")
+
+
+def test_changed_topic_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
+    renamed = [{**TOPICS[0], "title": "Anxiety and worry"}, *TOPICS[1:]]
+    kept, root = _rebuilt(
+        built, tmp_path, lambda site: site.write("topics.yml", dump_yaml(renamed))
+    )
+    assert 0 < kept < _pages(root / "site")
+
+
+def test_changed_template_override_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
+    def change(site: SiteBuilder) -> None:
+        override = site.root / "overrides" / "main.html"
+        override.write_text(
+            OVERRIDE + '{% block site_meta %}{{ super() }}<meta name="x-changed" content="1">'
+            "{% endblock %}\n",
+            "utf-8",
+        )
+
+    kept, root = _rebuilt(built, tmp_path, change)
+    assert kept == 0
+    assert 'name="x-changed"' in (
+        root / "site" / "stories" / "first-story" / "index.html"
+    ).read_text("utf-8")
+
+
+def test_changed_configuration_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
+    def change(site: SiteBuilder) -> None:
+        config = site.root / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8").replace("site_name: Test", "site_name: Peers"))
+
+    kept, _ = _rebuilt(built, tmp_path, change)
+    assert kept == 0
+
+
+def test_another_peerkit_version_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
+    upgraded = (
+        "-c",
+        "import sys, peerkit; peerkit.__version__ = '99.0';"
+        " from peerkit.cli import main; sys.exit(main(sys.argv[1:]))",
+    )
+    kept, _ = _rebuilt(built, tmp_path, lambda site: None, *upgraded)
+    assert kept == 0
+
+
+def test_damaged_cached_page_is_built_again(built: Path, tmp_path: Path) -> None:
+    def damage(site: SiteBuilder) -> None:
+        kept = sorted((site.root / ".cache" / "peerkit" / "pages").iterdir())[0]
+        kept.unlink()  # a hard link: the site's own copy stays whole
+        kept.write_text("<p>not the page</p>", "utf-8")
+
+    cached = len(list((built / ".cache" / "peerkit" / "pages").iterdir()))
+    kept, _ = _rebuilt(built, tmp_path, damage)
+    assert kept == cached - 1
