@@ -21,13 +21,15 @@ index.json::
      "topics": [["anxiety", "Anxiety"], ...],   only topics that some group has
      "languages": ["cy", "en"],
      "access": ["captions", "hearing loop"],
+     "needs": ["step_free", ...],               the finder's "What you need" checkboxes,
+                                                in bit order (render/finder_needs.py)
      "words": {"schedule.weekly": "Every {days}", ...}}  the site language's
                                                 schedule wording (schedule_words.py)
 
 A chunk is a list of rows, one a group, in the order of the region pages::
 
     [name, region, slug, town, format, [topics], [languages], [access],
-     [meetings], by_arrangement, checked, latitude?, longitude?]
+     [meetings], by_arrangement, checked, needs, latitude?, longitude?]
 
 - ``slug`` is "" when it is the name's plain ASCII slug (`name_slug`, which
   the script repeats), as imported groups' are; the page is
@@ -45,6 +47,8 @@ A chunk is a list of rows, one a group, in the order of the region pages::
   ``checked_from`` (itself days since 1970-01-01), which keeps it to a few digits:
   the script flags a listing not checked for a year from the visitor's clock, so
   the flag is right however old the build.
+- ``needs`` is a number whose bits say which of index.json's ``needs`` the group
+  meets, as its listing's ``expect:`` says (0 when it says none).
 - coordinates (3 decimals, about 100 m) come last and only when they differ
   from the town's.
 
@@ -67,6 +71,7 @@ from peerkit.model.records import Group, Meeting, Topic
 from peerkit.model.schedule import Weekday
 from peerkit.model.settings import Settings
 from peerkit.render import urls
+from peerkit.render.finder_needs import NEEDS, needs_met
 from peerkit.render.page import GeneratedFile
 from peerkit.translations import Words
 
@@ -261,6 +266,7 @@ def directory_files(
             [_meeting(m, zones, settings.timezone) for m in group.schedule],
             1 if group.by_arrangement else 0,
             group.last_verified.toordinal() - checked_from,
+            needs_met(group),
         ]
         point = _point(group)
         if town >= 0 and point is not None:
@@ -283,6 +289,7 @@ def directory_files(
         "topics": topic_rows,
         "languages": list(languages),
         "access": list(access),
+        "needs": list(NEEDS),
         "words": _schedule_words(settings.language),
     }
     files = [GeneratedFile(INDEX, _dump(index))]
