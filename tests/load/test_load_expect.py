@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peerkit.model.schemas import schema_for
 from peerkit.model.expect import SIGN_LANGUAGES, Expect
+from peerkit.model.schemas import schema_for
 
 FULL = {
     "attendance": "register_first",
