@@ -107,15 +107,14 @@ def test_index_holds_the_tables_rows_point_into(make_site):
         [[1, "18:30", "20:00"]],
         0,
         0,
-        0,
     ]
     assert by_name["Leeds Anxiety Circle"] == [
-        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], [[1, "18:30", "20:00"]], 0, 0, 0, 53.8, -1.549,
+        "Leeds Anxiety Circle", 1, "a", 0, 0, [0], [0, 1], [], [[1, "18:30", "20:00"]], 0, 0, 53.8, -1.549,
     ]  # fmt: skip
     assert index["checked_from"] == (date(2026, 9, 1) - date(1970, 1, 1)).days
     assert by_name["Leeds Walk"][7] == [0]
     assert by_name["York Group"][3:5] == [1, 2]
-    assert len(by_name["York Group"]) == 12
+    assert len(by_name["York Group"]) == 11
 
 
 def test_each_row_leads_to_its_group_page(make_site):

@@ -29,7 +29,7 @@ index.json::
 A chunk is a list of rows, one a group, in the order of the region pages::
 
     [name, region, slug, town, format, [topics], [languages], [access],
-     [meetings], by_arrangement, checked, needs, latitude?, longitude?]
+     [meetings], flags, checked, latitude?, longitude?]
 
 - ``slug`` is "" when it is the name's plain ASCII slug (`name_slug`, which
   the script repeats), as imported groups' are; the page is
@@ -42,13 +42,14 @@ A chunk is a list of rows, one a group, in the order of the region pages::
   first day it counts from (days since 1970-01-01), the days and the months it
   takes off. A meeting whose end is before its start ends the next day. See
   `_meeting`.
-- ``by_arrangement`` is 1 if the group also meets when members arrange it.
+- ``flags``: its lowest bit is 1 if the group also meets when members arrange it;
+  the bits above it say which of index.json's ``needs`` the group meets, as its
+  listing's ``expect:`` says (``flags >> 1``, one bit a need: render/finder_needs.py).
+  Most groups' flags are a digit, so the needs cost next to nothing.
 - ``checked`` is the day the listing was last checked, in days after the index's
   ``checked_from`` (itself days since 1970-01-01), which keeps it to a few digits:
   the script flags a listing not checked for a year from the visitor's clock, so
   the flag is right however old the build.
-- ``needs`` is a number whose bits say which of index.json's ``needs`` the group
-  meets, as its listing's ``expect:`` says (0 when it says none).
 - coordinates (3 decimals, about 100 m) come last and only when they differ
   from the town's.
 
@@ -264,9 +265,8 @@ def directory_files(
             sorted(languages[code] for code in group.languages),
             sorted(access[a] for a in group.accessibility),
             [_meeting(m, zones, settings.timezone) for m in group.schedule],
-            1 if group.by_arrangement else 0,
+            (1 if group.by_arrangement else 0) | needs_met(group) << 1,
             group.last_verified.toordinal() - checked_from,
-            needs_met(group),
         ]
         point = _point(group)
         if town >= 0 and point is not None:

@@ -1,6 +1,6 @@
 """The finder's "What you need" checkboxes: which group meets which need.
 
-Each need is one bit of a number in the group's row of the finder's data
+Each need is one bit of the flags in the group's row of the finder's data
 (render/directory_data.py), so five yes-or-no answers cost a digit or two a
 group; index.json lists the needs in bit order, and directory.js makes a
 checkbox for each. A group meets a need only when its listing says so: an

@@ -109,10 +109,10 @@
   const meeting = (row) => readMeeting(row, index.zones);
 
   function group(row) {
-    const [name, region, slug, town, format, topics, langs, access, meetings, arranged, checked, needs, lat, lon] = row;
+    const [name, region, slug, town, format, topics, langs, access, meetings, flags, checked, lat, lon] = row;
     const place = index.towns[town];
     const g = { name, region, slug, town: place, format: index.formats[format], topics, langs,
-      access, meetings: meetings.map(meeting), arranged, checked, needs, words: "",
+      access, meetings: meetings.map(meeting), arranged: flags & 1, checked, needs: flags >> 1, words: "",
       point: lat !== undefined ? [lat, lon] : place && place.length > 2 ? place.slice(2) : null };
     g.hay = fold([name, place ? place[0] : "", index.regions[region][0],
       ...topics.map((t) => index.topics[t][1])].join(" "));
@@ -174,8 +174,8 @@
   /* ---------------------------------------------------- what you need --- */
 
   /* The "What you need" checkboxes (step-free, hearing loop, ...): one for each of
-     index.json's needs, a need being a bit of each group's `needs` number
-     (render/finder_needs.py). Ticked ones go in the address as need=step_free. */
+     index.json's needs, a need being a bit of each group's `needs` (its row's flags
+     above the lowest bit, render/finder_needs.py). Ticked ones go in the address as need=step_free. */
   const needBoxes = [];
 
   function buildNeeds(query) {
