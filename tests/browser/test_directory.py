@@ -24,6 +24,7 @@ from peerkit.model.settings import Settings
 from peerkit.project import load_and_check
 from peerkit.render import urls
 from peerkit.render.directory_data import DIRECTORY, directory_files
+from peerkit.render.finder_needs import NEEDS
 from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.schedule_words import describe_meeting
@@ -335,7 +336,7 @@ def test_without_javascript_the_regions_and_their_counts_remain(
 def test_every_control_has_a_visible_label_and_takes_the_keyboard(visit: Visit) -> None:
     page = _finder(visit)
     controls = page.locator(".pk-filters :is(input, select)")
-    assert controls.count() == 8
+    assert controls.count() == 8 + len(NEEDS)  # the selects and search, then a box a need
     for control in controls.all():
         label = page.locator(f"label[for='{control.get_attribute('id')}']")
         expect(label).to_be_visible()

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.expect_columns import answers_from_cells
 from peerkit.imports.values import (
     Bad,
     Days,
@@ -73,6 +74,12 @@ COLUMNS = (
     Column("languages", "names or codes: English; Welsh or en, cy", ("language", "spoken languages")),
     Column("accessibility", "separated by ; or , (step-free access; hearing loop)", ("access", "accessible")),
     Column("cost", "what it costs, for example Free", ("price", "fee", "fees", "charge")),
+    Column("attendance", "drop in, or register first (and how)", ("drop in", "drop-in", "registration", "booking", "how to join")),
+    Column("run_by", "peers, professional, or peers with a professional", ("run by", "led by", "who runs it")),
+    Column("step_free", "yes or no", ("step free", "step-free access", "wheelchair accessible", "wheelchair access", "wheelchair")),
+    Column("hearing_loop", "yes or no", ("hearing loop", "induction loop", "loop")),
+    Column("sign_language", "BSL, ISL, ASL...", ("sign language", "bsl", "signed")),
+    Column("captions", "yes or no (online)", ("live captions", "subtitles", "captioned")),
     Column("last_verified", "when the listing was last checked: 2026-03-14 or 14/03/2026 (if empty: today)", ("last checked", "verified", "checked", "date checked", "last updated", "updated")),
     Column("status", "published or draft (if empty: published)", ("listing status",)),
 )  # fmt: skip
@@ -318,6 +325,8 @@ def _draft(
         editor_note=cells.get("editor_note"),
         source_id=cells.get("source_id"),
     )
+    draft.expect, understood = answers_from_cells(cells, where)
+    draft.problems.extend(understood)
     meeting = _meeting(cells, where, day_first, draft.problems, headings)
     if meeting:
         draft.meetings.append(meeting)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from peerkit.encode.terminal import printable
+from peerkit.imports.expect_answers import merge as merge_answers
 from peerkit.load.diagnostics import Severity
 
 
@@ -111,6 +113,8 @@ class Draft:
     languages: list[str] = field(default_factory=list)
     accessibility: list[str] = field(default_factory=list)
     cost: str | None = None
+    expect: dict[str, Any] = field(default_factory=dict)
+    """What a first-timer can expect, shaped like the schema's ``expect:``."""
     last_verified: date | str | None = None
     status: str | None = None
     editor_note: str | None = None
@@ -133,6 +137,7 @@ class Draft:
         """
         self.meetings.extend(other.meetings)
         self.problems.extend(other.problems)
+        merge_answers(self.expect, other.expect)
         for name in ("topics", "languages", "accessibility"):
             mine: list[str] = getattr(self, name)
             mine.extend(item for item in getattr(other, name) if item not in mine)

@@ -17,6 +17,13 @@ from typing import Any
 
 from peerkit.imports.details import parse_int, parse_number
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.expect_answers import (
+    accessibility_answer,
+    add_attribute,
+    cost_kind,
+    expect_term,
+    sign_language_of,
+)
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.schema_shape import schema_at
 from peerkit.imports.values import Bad, clean, iso_time, parse_date
@@ -161,13 +168,15 @@ class _Service:
             languages=[
                 _text(lang, "code") or _text(lang, "name") or ""
                 for lang in _items(s, "languages")
-                if _text(lang, "code") or _text(lang, "name")
+                if (_text(lang, "code") or _text(lang, "name"))
+                and not sign_language_of(_text(lang, "code") or _text(lang, "name") or "")
             ],
             cost=self.cost(),
             last_verified=self.last_verified(),
             problems=self.problems,
         )
         self.status(draft)
+        self.expect(draft)
         self.locations(draft)
         if draft.website and (
             draft.website == draft.online_url
@@ -189,7 +198,8 @@ class _Service:
     def left_out(self, draft: Draft) -> None:
         """Name what the service says that a group listing has no place for, so that an
         import never drops a publisher's words without a word."""
-        read = _READ | ({"application_process"} if draft.by_arrangement else set())
+        words_read = draft.by_arrangement or draft.expect.get("attendance")
+        read = _READ | ({"application_process"} if words_read else set())
         unused = [key for key, value in self.service.items() if key not in read and _said(value)]
         if unused:
             self.problems.append(
@@ -240,9 +250,28 @@ class _Service:
             (_text(p, "number") for p in _items(holder, "phones") if _text(p, "number")), None
         )
 
+    def expect(self, draft: Draft) -> None:
+        """What a first-timer can expect: a Peerkit export's attributes say it exactly;
+        sign languages among the languages and a cost option named Free, Donation or
+        Fee say it too."""
+        for attribute in _items(self.service, "attributes"):
+            answer = expect_term(attribute)
+            if answer:
+                add_attribute(draft.expect, answer, attribute.get("value"))
+        for lang in _items(self.service, "languages"):
+            sign = sign_language_of(_text(lang, "code") or _text(lang, "name") or "")
+            if sign:
+                add_attribute(draft.expect, "sign_language", sign)
+        for option in _items(self.service, "cost_options"):
+            kind = cost_kind(_text(option, "option"))
+            if kind:
+                draft.expect.setdefault("cost", kind)
+
     def topics(self) -> list[str]:
         topics = []
         for attribute in _items(self.service, "attributes"):
+            if expect_term(attribute):
+                continue
             term = (
                 attribute.get("taxonomy_term")
                 if isinstance(attribute.get("taxonomy_term"), dict)
@@ -257,6 +286,8 @@ class _Service:
         """The first cost option still valid, in words ("35 GBP per 1 hour session (Under 18s)"),
         else the fees as the listing describes them."""
         for option in _items(self.service, "cost_options"):
+            if cost_kind(_text(option, "option")) and self.service.get("fees_description"):
+                continue  # only what kind of cost it is: the fees say how much
             valid_to = _text(option, "valid_to")
             if valid_to and valid_to < self.today.isoformat():
                 continue
@@ -299,12 +330,13 @@ class _Service:
             location = holder.get("location") if isinstance(holder.get("location"), dict) else None
             if location is None:
                 continue
-            draft.accessibility += [
-                text
-                for item in _items(location, "accessibility")
-                if (text := _text(item, "description") or _text(item, "details"))
-                and text not in draft.accessibility
-            ]
+            for item in _items(location, "accessibility"):
+                text = _text(item, "description") or _text(item, "details")
+                said = accessibility_answer(text) if text else None
+                if said:
+                    draft.expect.setdefault(*said)
+                elif text and text not in draft.accessibility:
+                    draft.accessibility.append(text)
             kind = _text(location, "location_type") or (
                 "virtual" if _text(location, "url") else "physical"
             )

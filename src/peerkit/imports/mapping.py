@@ -168,6 +168,8 @@ class _Builder:
             data["accessibility"] = accessibility
         if d.cost:
             data["cost"] = d.cost
+        if d.expect:
+            data["expect"] = dict(d.expect)
         data["last_verified"] = self.last_verified()
         status = self.status()
         if status:

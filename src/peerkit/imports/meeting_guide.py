@@ -14,8 +14,10 @@ from typing import Any
 
 from peerkit.imports.details import parse_int
 from peerkit.imports.drafts import Draft, DraftMeeting, Problem, Where, error, warning
+from peerkit.imports.expect_answers import Answers
 from peerkit.imports.values import Bad, Days, clean, parse_date, parse_days, parse_time
 from peerkit.model.schedule import Weekday
+from peerkit.render.exports.meeting_guide import EXPECT_TYPES
 
 _LANGUAGE_TYPES = {
     "AM": "am", "DA": "da", "DE": "de", "EL": "el", "EN": "en", "FA": "fa",
@@ -38,6 +40,19 @@ _MONTHLY_WORDS = re.compile(r"\b(of (the|each|every) month|monthly|each month|on
 _MONTH = re.compile(r"\bmonth", re.I)
 """Online and "location temporarily closed" decide the format instead."""
 _FEED_KEYS = {"day", "time", "end_time", "conference_url", "types", "formatted_address", "slug"}
+
+
+def expect_from_types(types: list[str]) -> Answers:
+    """Wheelchair access (X) is step-free access; American Sign Language (ASL) a sign
+    language: the types the export writes for them (`EXPECT_TYPES`)."""
+    answers: Answers = {}
+    for code, (answer, value) in EXPECT_TYPES.items():
+        if code in types:
+            if answer == "sign_language":
+                answers.setdefault(answer, []).append(value)
+            else:
+                answers[answer] = value
+    return answers
 
 
 def looks_like_meeting_guide(items: list[Any]) -> bool:
@@ -125,6 +140,7 @@ def _draft(entry: dict[str, Any], where: Where, day_first: bool) -> Draft:
         website=text(entry, "website"),
         languages=[_LANGUAGE_TYPES[t] for t in types if t in _LANGUAGE_TYPES],
         accessibility=[_ACCESS_TYPES[t] for t in types if t in _ACCESS_TYPES],
+        expect=expect_from_types(types),
         last_verified=_updated(entry, where, day_first),
     )
     draft.problems.extend(type_problems)

@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
+from peerkit.model.expect import Expect
 from peerkit.model.positions import Located, Position
 from peerkit.model.schedule import Day, Weekday, parse_days
 
@@ -193,6 +194,8 @@ class Tip:
     source: Source
     _: KW_ONLY
     related_stories: tuple[str, ...] = ()
+    for_first_timers: bool = False
+    """Every group's "What to expect" links to it (see tip.json)."""
     language: str | None = None
     status: Status = "published"
     example: bool = False
@@ -297,6 +300,8 @@ class Group:
     languages: tuple[str, ...] = ()
     accessibility: tuple[str, ...] = ()
     cost: str | None = None
+    expect: Expect | None = None
+    """What a first-timer can expect; None when the listing says nothing of it."""
     status: Status = "published"
     example: bool = False
     source_id: str | None = None

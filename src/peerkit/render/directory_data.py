@@ -21,13 +21,15 @@ index.json::
      "topics": [["anxiety", "Anxiety"], ...],   only topics that some group has
      "languages": ["cy", "en"],
      "access": ["captions", "hearing loop"],
+     "needs": ["step_free", ...],               the finder's "What you need" checkboxes,
+                                                in bit order (render/finder_needs.py)
      "words": {"schedule.weekly": "Every {days}", ...}}  the site language's
                                                 schedule wording (schedule_words.py)
 
 A chunk is a list of rows, one a group, in the order of the region pages::
 
     [name, region, slug, town, format, [topics], [languages], [access],
-     [meetings], by_arrangement, checked, latitude?, longitude?]
+     [meetings], flags, checked, latitude?, longitude?]
 
 - ``slug`` is "" when it is the name's plain ASCII slug (`name_slug`, which
   the script repeats), as imported groups' are; the page is
@@ -40,7 +42,10 @@ A chunk is a list of rows, one a group, in the order of the region pages::
   first day it counts from (days since 1970-01-01), the days and the months it
   takes off. A meeting whose end is before its start ends the next day. See
   `_meeting`.
-- ``by_arrangement`` is 1 if the group also meets when members arrange it.
+- ``flags``: its lowest bit is 1 if the group also meets when members arrange it;
+  the bits above it say which of index.json's ``needs`` the group meets, as its
+  listing's ``expect:`` says (``flags >> 1``, one bit a need: render/finder_needs.py).
+  Most groups' flags are a digit, so the needs cost next to nothing.
 - ``checked`` is the day the listing was last checked, in days after the index's
   ``checked_from`` (itself days since 1970-01-01), which keeps it to a few digits:
   the script flags a listing not checked for a year from the visitor's clock, so
@@ -67,6 +72,7 @@ from peerkit.model.records import Group, Meeting, Topic
 from peerkit.model.schedule import Weekday
 from peerkit.model.settings import Settings
 from peerkit.render import urls
+from peerkit.render.finder_needs import NEEDS, needs_met
 from peerkit.render.page import GeneratedFile
 from peerkit.translations import Words
 
@@ -259,7 +265,7 @@ def directory_files(
             sorted(languages[code] for code in group.languages),
             sorted(access[a] for a in group.accessibility),
             [_meeting(m, zones, settings.timezone) for m in group.schedule],
-            1 if group.by_arrangement else 0,
+            (1 if group.by_arrangement else 0) | needs_met(group) << 1,
             group.last_verified.toordinal() - checked_from,
         ]
         point = _point(group)
@@ -283,6 +289,7 @@ def directory_files(
         "topics": topic_rows,
         "languages": list(languages),
         "access": list(access),
+        "needs": list(NEEDS),
         "words": _schedule_words(settings.language),
     }
     files = [GeneratedFile(INDEX, _dump(index))]

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
-from peerkit.model.records import Group, Topic
+from peerkit.model.records import Group, Tip, Topic
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.directory_data import schedule_data
@@ -120,16 +120,30 @@ def group_pages(
     maker: PageMaker,
     today: date,
     settings: Settings,
+    first_time_tips: tuple[Tip, ...] = (),
 ) -> Iterator[GeneratedPage]:
+    """``first_time_tips`` are the tips for first-timers that "What to expect" links to."""
     for group in groups:
         filed = tuple(topics[t] for t in group.topics if t in topics)
         yield maker.cached(
-            ("group", group, filed), _group_page, group, filed, maker, today, settings
+            ("group", group, filed, first_time_tips),
+            _group_page,
+            group,
+            filed,
+            maker,
+            today,
+            settings,
+            first_time_tips,
         )
 
 
 def _group_page(
-    group: Group, topics: tuple[Topic, ...], maker: PageMaker, today: date, settings: Settings
+    group: Group,
+    topics: tuple[Topic, ...],
+    maker: PageMaker,
+    today: date,
+    settings: Settings,
+    first_time_tips: tuple[Tip, ...],
 ) -> GeneratedPage:
     return maker.make(
         urls.group(group.region, group.slug),
@@ -149,4 +163,5 @@ def _group_page(
         report=report_link(group, settings, maker.words("group.report_subject")),
         site_timezone=settings.timezone,
         stale=today - group.last_verified > STALE_AFTER,
+        first_time_tips=first_time_tips,
     )

@@ -87,7 +87,14 @@ def site_pages(
         tips_index_page(visible.tips, visible.topics, maker),
         groups_index_page(regions, maker),
         *region_pages(regions, maker),
-        *group_pages(visible.groups, topics, maker, today, settings),
+        *group_pages(
+            visible.groups,
+            topics,
+            maker,
+            today,
+            settings,
+            tuple(t for t in visible.tips if t.for_first_timers),
+        ),
         *topic_pages(visible, maker),
         topics_index_page(visible, maker),
     )

@@ -88,9 +88,18 @@ def _event(group: Group, settings: Settings) -> dict[str, Any]:
     }
     if group.languages:
         data["inLanguage"] = list(group.languages)
-    if group.cost and _FREE.match(group.cost):
-        data["isAccessibleForFree"] = True
+    free = _free(group)
+    if free is not None:
+        data["isAccessibleForFree"] = free
     return data
+
+
+def _free(group: Group) -> bool | None:
+    """Whether anyone can come without paying: a donation is free to give or not.
+    The listing's expect: cost decides; else cost words that start with "Free"."""
+    if group.expect and group.expect.cost:
+        return group.expect.cost != "fee"
+    return True if group.cost and _FREE.match(group.cost) else None
 
 
 def _organization(group: Group) -> dict[str, Any]:

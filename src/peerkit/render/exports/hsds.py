@@ -25,6 +25,14 @@ from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
 from peerkit.render.exports.hsds_api import api_files
+from peerkit.render.exports.hsds_expect import (
+    accessibility_words,
+    application_process,
+    cost_options,
+    expect_attributes,
+    expect_taxonomy,
+    sign_languages,
+)
 from peerkit.render.exports.hsds_tabular import tabular_files
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
@@ -74,15 +82,17 @@ def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Sett
     ids = HsdsIds(settings.site_url or f"peerkit:{settings.site_name}")
     taxonomy = _taxonomy(ids, settings)
     terms = {t.slug: _term(ids, t, taxonomy, settings) for t in topics}
+    expect, expect_terms = expect_taxonomy(ids, settings.site_name)
+    answers = {term["code"]: term for term in expect_terms}
     ordered = sorted(groups, key=lambda g: g.slug)
-    services = [_service(ids, g, terms, settings) for g in ordered]
+    services = [_service(ids, g, terms, answers, settings) for g in ordered]
     return HsdsExport(
         organizations=_organizations(ids, ordered, services, settings),
         services=services,
         locations=[s["location"] for svc in services for s in svc["service_at_locations"]],
         schedules=[s for svc in services for s in svc["schedules"]],
-        taxonomies=[taxonomy],
-        taxonomy_terms=list(terms.values()),
+        taxonomies=[taxonomy, expect],
+        taxonomy_terms=[*terms.values(), *expect_terms],
     )
 
 
@@ -140,7 +150,11 @@ def _organizations(
 
 
 def _service(
-    ids: HsdsIds, group: Group, terms: dict[str, dict[str, Any]], settings: Settings
+    ids: HsdsIds,
+    group: Group,
+    terms: dict[str, dict[str, Any]],
+    answers: dict[str, dict[str, Any]],
+    settings: Settings,
 ) -> dict[str, Any]:
     service_id = ids("service", group.slug)
     contact = group.contact
@@ -153,14 +167,16 @@ def _service(
         "email": contact.email if contact else None,
         "status": "active",
         "fees_description": group.cost,
-        "application_process": group.by_arrangement,
+        "cost_options": cost_options(ids, group, service_id),
+        "application_process": group.by_arrangement or application_process(group.expect),
         "assured_date": group.last_verified.isoformat(),
         "phones": _phones(ids, group, service_id),
         "contacts": _contacts(ids, group, service_id),
         "languages": [
             {"id": ids("language", group.slug, code), "service_id": service_id, "code": code}
             for code in group.languages
-        ],
+        ]
+        + sign_languages(ids, group, service_id),
         "schedules": _schedules(ids, group, service_id, settings.timezone),
         "service_at_locations": [
             {
@@ -181,7 +197,8 @@ def _service(
             }
             for slug in group.topics
             if slug in terms
-        ],
+        ]
+        + expect_attributes(ids, group, service_id, answers),
     }
     return _present(service)
 
@@ -242,6 +259,8 @@ def _locations(ids: HsdsIds, group: Group) -> list[dict[str, Any]]:
                 }
             )
         )
+    for location in found:
+        location["accessibility"] = []
     location_id = found[0]["id"]
     found[0]["accessibility"] = [
         {
@@ -251,6 +270,16 @@ def _locations(ids: HsdsIds, group: Group) -> list[dict[str, Any]]:
         }
         for index, text in enumerate(group.accessibility, start=1)
     ]
+    for location in found:
+        virtual = location["location_type"] == "virtual"
+        location["accessibility"] += [
+            {
+                "id": ids("accessibility", group.slug, "expect", words),
+                "location_id": location["id"],
+                "description": words,
+            }
+            for words in accessibility_words(group.expect, virtual)
+        ]
     return [_present(location) for location in found]
 
 

@@ -74,6 +74,11 @@ TABLES: Mapping[str, tuple[str, str]] = MappingProxyType(
             " interval:number byday byweekno bymonthday byyearday description opens_at:time"
             " closes_at:time schedule_link:uri attending_type notes",
         ),
+        "cost_option": (
+            "cost_options.csv",
+            "id:uuid! service_id:uuid! valid_from:date valid_to:date option currency"
+            " amount:number amount_description",
+        ),
         "language": (
             "languages.csv",
             "id:uuid! service_id:uuid location_id:uuid phone_id:uuid name code note",
@@ -129,6 +134,7 @@ def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
         "contact": nested(services, "contacts"),
         "address": nested(export.locations, "addresses"),
         "schedule": [_table_schema_times(schedule) for schedule in export.schedules],
+        "cost_option": nested(services, "cost_options"),
         "language": nested(services, "languages"),
         "accessibility": nested(export.locations, "accessibility"),
         "taxonomy_term": export.taxonomy_terms,

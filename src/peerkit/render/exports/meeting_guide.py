@@ -76,6 +76,11 @@ _LANGUAGE_TYPES = MappingProxyType(
 ONLINE = "ONL"
 WHEELCHAIR_ACCESS = "X"
 WHEELCHAIR_TOILET = "XB"
+EXPECT_TYPES: MappingProxyType[str, tuple[str, Any]] = MappingProxyType(
+    {WHEELCHAIR_ACCESS: ("step_free", True), "ASL": ("sign_language", "ASL")}
+)
+"""The types a group's expect: answers give: (answer, the value that gives the type).
+The spec has none for a hearing loop, captions, cost or who runs a meeting."""
 
 
 def meeting_guide_feed(groups: Sequence[Group], settings: Settings) -> GeneratedFile:
@@ -128,7 +133,21 @@ def meeting_types(group: Group) -> list[str]:
             found.add(WHEELCHAIR_ACCESS)
         if "accessible toilet" in text or "accessible bathroom" in text:
             found.add(WHEELCHAIR_TOILET)
-    return sorted(found)
+    return sorted(_with_expect(found, group))
+
+
+def _with_expect(found: set[str], group: Group) -> set[str]:
+    """The listing's expect: answers have the last word: step_free: false takes back
+    a wheelchair access that its accessibility words suggested."""
+    if group.expect is None:
+        return found
+    for code, (answer, value) in EXPECT_TYPES.items():
+        said = getattr(group.expect, answer)
+        if said == value or (isinstance(said, tuple) and value in said):
+            found.add(code)
+        elif said is False:
+            found.discard(code)
+    return found
 
 
 def _shared(group: Group, settings: Settings) -> dict[str, Any]:

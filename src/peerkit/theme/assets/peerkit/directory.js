@@ -109,10 +109,10 @@
   const meeting = (row) => readMeeting(row, index.zones);
 
   function group(row) {
-    const [name, region, slug, town, format, topics, langs, access, meetings, arranged, checked, lat, lon] = row;
+    const [name, region, slug, town, format, topics, langs, access, meetings, flags, checked, lat, lon] = row;
     const place = index.towns[town];
     const g = { name, region, slug, town: place, format: index.formats[format], topics, langs,
-      access, meetings: meetings.map(meeting), arranged, checked, words: "",
+      access, meetings: meetings.map(meeting), arranged: flags & 1, checked, needs: flags >> 1, words: "",
       point: lat !== undefined ? [lat, lon] : place && place.length > 2 ? place.slice(2) : null };
     g.hay = fold([name, place ? place[0] : "", index.regions[region][0],
       ...topics.map((t) => index.topics[t][1])].join(" "));
@@ -145,8 +145,9 @@
     const f = Object.fromEntries(controls.map((c) => [c.name, c.value]));
     const pick = (rows, value, key = (r) => r) => rows.findIndex((r) => key(r) === value);
     const words = fold(f.q).split(/\s+/).filter(Boolean);
-    const filtered = words.length > 0 || ["topic", "format", "day", "time", "lang", "access"].some((k) => f[k]);
-    return { ...f, words, filtered,
+    const needs = chosenNeeds();
+    const filtered = words.length > 0 || needs > 0 || ["topic", "format", "day", "time", "lang", "access"].some((k) => f[k]);
+    return { ...f, words, filtered, needs,
       topicN: pick(index.topics, f.topic, (t) => t[0]), langN: pick(index.languages, f.lang),
       accessN: pick(index.access, f.access), wd: index.days.indexOf(f.day), range: TIMES[f.time] };
   }
@@ -156,6 +157,7 @@
     if (f.format && g.format !== f.format && (g.format !== "hybrid" || f.format === "hybrid")) return false;
     if (f.langN >= 0 && !g.langs.includes(f.langN)) return false;
     if (f.accessN >= 0 && !g.access.includes(f.accessN)) return false;
+    if (!meetsNeeds(g, f.needs)) return false;
     if ((f.wd >= 0 || f.range) && !g.meetings.some((m) =>
       (f.wd < 0 || m.days.some((d) => d.wd === f.wd)) &&
       (!f.range || (m.opens >= f.range[0] && m.opens < f.range[1])))) return false;
@@ -167,6 +169,41 @@
     const a = Math.sin(((lat - origin.lat) * rad) / 2) ** 2 + Math.cos(lat * rad) *
       Math.cos(origin.lat * rad) * Math.sin(((lon - origin.lon) * rad) / 2) ** 2;
     return 12742 * Math.asin(Math.sqrt(a));
+  }
+
+  /* ---------------------------------------------------- what you need --- */
+
+  /* The "What you need" checkboxes (step-free, hearing loop, ...): one for each of
+     index.json's needs, a need being a bit of each group's `needs` (its row's flags
+     above the lowest bit, render/finder_needs.py). Ticked ones go in the address as need=step_free. */
+  const needBoxes = [];
+
+  function buildNeeds(query) {
+    const fieldset = finder.querySelector("[data-pk-needs]");
+    const wanted = query.getAll("need");
+    index.needs.forEach((need, bit) => {
+      const box = Object.assign(node("input"), { type: "checkbox", id: `pk-need-${need}`, value: need,
+        checked: wanted.includes(need) });
+      box.dataset.bit = String(1 << bit);
+      const label = Object.assign(node("label", "pk-need", ""), { htmlFor: box.id });
+      label.append(box, ` ${ui(`need.${need}`)}`);
+      fieldset.append(label);
+      needBoxes.push(box);
+    });
+  }
+
+  /* The ticked needs, as one number with their bits set. */
+  const chosenNeeds = () => needBoxes.reduce((mask, box) => (box.checked ? mask | Number(box.dataset.bit) : mask), 0);
+
+  /* Every ticked need is one the group's listing says it meets. */
+  const meetsNeeds = (g, mask) => (g.needs & mask) === mask;
+
+  function saveNeeds(query) {
+    for (const box of needBoxes) if (box.checked) query.append("need", box.value);
+  }
+
+  function clearNeeds() {
+    for (const box of needBoxes) box.checked = false;
   }
 
   /* ------------------------------------------------------- rendering --- */
@@ -263,6 +300,7 @@
   function saveChoices() {
     const chosen = controls.filter((c) => c.value && c.type !== "search");
     const query = new URLSearchParams(chosen.map((c) => [c.name, c.value]));
+    saveNeeds(query);
     const search = query.toString();
     history.replaceState(history.state, "", `${location.pathname}${search ? `?${search}` : ""}${location.hash}`);
   }
@@ -331,6 +369,7 @@
         control.value = value;
       }
     }
+    buildNeeds(query);
     townOrigin();
     await loadChunk(0);
     form.addEventListener("input", (event) => event.target.type === "search" && changed(event));
@@ -338,6 +377,7 @@
     finder.querySelector("[data-pk-locate]").addEventListener("click", locate);
     finder.querySelector("[data-pk-clear]").addEventListener("click", () => {
       for (const control of controls) control.value = "";
+      clearNeeds();
       origin = null;
       shown = PAGE;
       nearNote.textContent = ui("location_private");
