@@ -76,7 +76,9 @@ def build_with_pages(args: argparse.Namespace, engine: Engine) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-pages-", dir=site_dir.parent))
     try:
-        config = write_pages(opened, work / "source", day.today(), site_dir=work / "site")
+        # Zensical builds only into a folder inside the one that holds its mkdocs.yml.
+        built_dir = work / "source" / "site"
+        config = write_pages(opened, work / "source", day.today(), site_dir=built_dir)
         command = [engine.name, "build", "-f", str(config)]
         if args.strict:
             command.append("--strict")
@@ -87,7 +89,7 @@ def build_with_pages(args: argparse.Namespace, engine: Engine) -> int:
             return 1
         if not built:
             return 1
-        _swap(work / "site", site_dir)
+        _swap(built_dir, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"Built the site in {site_dir} with {engine.name}")
