@@ -466,6 +466,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="zensical: time `peerkit build --engine zensical` (the pages route) instead",
+    )
     args = parser.parse_args(argv)
     scale = SCALES[args.scale]
     if args.keep:
@@ -475,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         work = Path(tempfile.mkdtemp(prefix="peerkit-bench-"))
     try:
+        if args.engine == "zensical":
+            return bench_zensical(args.scale, scale, work)
         return _bench(args.scale, scale, work)
     finally:
         if not args.keep:
@@ -544,6 +552,38 @@ def _bench(name: str, scale: Any, work: Path) -> int:
     finder = finder_figure(site, corpus)
     print(finder or "first finder results on slow 3G: n/a (no scripts/finder_timing.py)")
     print(f"requests to other hosts: {browsed.other_hosts}")
+    return 0
+
+
+def bench_zensical(name: str, scale: Any, work: Path) -> int:
+    """The pages route: `peerkit build --engine zensical` (Peerkit writes the pages, then
+    Zensical builds them), against the same baseline as MkDocs' ratio: MkDocs building
+    as many plain pages. Zensical must be on PATH."""
+    print(f"Peerkit benchmark, Zensical route, {name} scale: {scale.stories:,} stories,"
+          f" {scale.groups:,} groups, {scale.tips:,} tips ({os.cpu_count()} cores)")  # fmt: skip
+    corpus = write_site(work / "peerkit", scale)
+    routed = run_measured(
+        [sys.executable, "-m", "peerkit", "build", "--engine", "zensical"], corpus.root
+    )
+    if routed.returncode != 0:
+        print(routed.log[-5000:])
+        print("peerkit build --engine zensical failed")
+        return 1
+    _, pages, _, _ = output_stats(corpus.root / "site")
+    write_baseline(work / "baseline", pages, corpus)
+    baseline = build_baseline(work / "baseline")
+    if baseline.returncode != 0:
+        print(baseline.log[-5000:])
+        print("baseline build failed")
+        return 1
+    print(f"pages: {pages:,}")
+    print(
+        f"peerkit build --engine zensical: {routed.seconds:.1f} s ({routed.cpu_seconds:.1f} s CPU)"
+    )
+    print(f"baseline build (MkDocs): {baseline.seconds:.1f} s ({baseline.cpu_seconds:.1f} s CPU)")
+    print(f"ratio: {routed.seconds / baseline.seconds:.2f} (CPU time:"
+          f" {routed.cpu_seconds / baseline.cpu_seconds:.2f})")  # fmt: skip
+    print(f"peak memory, all of a build's processes at once: {_mb(routed.peak_bytes)}")
     return 0
 
 

@@ -25,6 +25,8 @@ from mkdocs.exceptions import MkDocsException
 from peerkit import day
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
 from peerkit.doctor import Expected, differences, examine, out_of_date, update
+from peerkit.engine_choice import add_engine_option, run_engine
+from peerkit.engine_pages import add_pages_command, build_with_pages
 from peerkit.forked import ForkedError
 from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
@@ -128,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         " .cache/peerkit/ (the result is the same; the cache only makes it faster)",
     )
     _config_option(build)
+    add_engine_option(build)
     build.set_defaults(run=_run_build)
 
     serve = commands.add_parser(
@@ -137,7 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     _config_option(serve)
+    add_engine_option(serve)
     serve.set_defaults(run=_run_serve)
+    add_pages_command(commands)
     _add_import(commands)
     _add_init(commands)
     doctor = commands.add_parser(
@@ -346,6 +351,11 @@ def _run_build(args: argparse.Namespace) -> int:
     """Check, then build. The checks on stories' text may still be running while the
     site builds (`Project.check_while_building`); the new site replaces the old one
     only if they, too, find no error."""
+    engine = run_engine(args, "build")
+    if engine is None:
+        return 1
+    if not engine.runs_plugins:
+        return build_with_pages(args, engine)
     opened = _open(args, strict=args.strict)
     if opened is None:
         return 1
@@ -382,6 +392,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    if run_engine(args, "serve") is None:
+        return 1
     opened, problems = open_preview(args.config_file, day.today())
     for line in text_report(problems):
         print(line)

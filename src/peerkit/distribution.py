@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from importlib.metadata import PackageNotFoundError, distribution, version
 
+from peerkit.engines import MKDOCS, PROPERDOCS, ZENSICAL
+
 PINNED = ("mkdocs", "mkdocs-material")
 """The packages whose versions change the built pages, pinned beside Peerkit."""
 
@@ -50,4 +52,17 @@ def requirement_lines(source: str | None) -> list[str]:
     """requirements.txt's lines: Peerkit from ``source`` (or by version), MkDocs and Material exact."""
     peerkit = installed_version("peerkit")
     first = f"peerkit @ {source}  # {peerkit}" if source else f"peerkit=={peerkit}"
-    return [first, *(f"{name}=={installed_version(name)}" for name in PINNED)]
+    return [first, *(f"{name}=={installed_version(name)}" for name in PINNED), *_engine_lines()]
+
+
+def _engine_lines() -> list[str]:
+    """The engines this Peerkit supports and their versions, as comments: MkDocs is
+    pinned above; ProperDocs and Zensical are an organisation's choice to add."""
+    return [
+        '# The engines this Peerkit is tested with (its docs: "When Material reaches end',
+        f'# of life"): MkDocs {MKDOCS.requirement()}, pinned above. To build with',
+        "# ProperDocs, the maintained fork of MkDocs 1.x, add the line",
+        f"#   {PROPERDOCS.requirement()}",
+        "# To build with Zensical (peerkit build --engine zensical; Python 3.11 or later):",
+        f"#   {ZENSICAL.requirement()}",
+    ]

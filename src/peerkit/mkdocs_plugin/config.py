@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from peerkit.branding import colour_problem
+from peerkit.engines import NAMES
 
 
 class _Positive(c.Type[int]):
@@ -118,3 +119,7 @@ class PeerkitConfig(base.Config):
 
     footer_links = c.ListOfItems(c.SubConfig(FooterLink), default=[])
     """Links shown in every page's footer: a list of {title, url}."""
+
+    engine = c.Optional(c.Choice(NAMES))
+    """What `peerkit build` and `peerkit serve` build with: mkdocs, properdocs or
+    zensical (see `peerkit.engines`). Left out: ProperDocs if installed, else MkDocs."""

@@ -47,7 +47,15 @@ CACHED_TEMPLATE = "peerkit/kept-page.html"
 """The empty template a kept page is given: MkDocs writes nothing for empty output."""
 PLUGINS_UNDERSTOOD = frozenset({"peerkit", "search", "material/search"})
 """Plugins whose effect on a page the key is known to cover."""
-LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "pygments")
+LIBRARIES = (
+    "mkdocs",
+    "properdocs",
+    "mkdocs-material",
+    "jinja2",
+    "markdown",
+    "pymdown-extensions",
+    "pygments",
+)
 _MANIFEST = "pages.json"
 _FORMAT = 1
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")

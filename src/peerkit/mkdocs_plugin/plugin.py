@@ -40,6 +40,7 @@ from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
+from peerkit.mkdocs_plugin.theme_data import theme_data
 from peerkit.mkdocs_plugin.watching import EventsAndPolling
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
@@ -51,7 +52,6 @@ from peerkit.render.page import GeneratedFile, GeneratedPage
 from peerkit.render.site import render_site, site_files, site_pages, site_story_pages
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
-from peerkit.translations import Words
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
@@ -387,21 +387,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         env.globals["peerkit_shared"] = SharedBlocks()
         if self.serve.serving:
             env.bytecode_cache = self.serve.theme_templates
-        crisis = self.site.crisis
-        env.globals["peerkit"] = {
-            "exit_url": self.config.exit_url,
-            "country": self.config.country,
-            "crisis": {
-                "intro": crisis.intro,
-                "lines": [line.__dict__ for line in crisis.lines],
-            },
-            "labels": Words(self.settings.language).prefixed("theme"),
-            "search": self.config.search,
-            "footer_links": [
-                {"title": link.title, "url": link.url} for link in self.config.footer_links
-            ],
-            **visitor_search.theme_globals(files, self.settings.language, self.config.crisis_terms),
-        }
+        env.globals["peerkit"] = theme_data(
+            self.site.crisis,
+            self.config,
+            self.settings.language,
+            visitor_search.tracks_url(files),
+        )
         if self.page_cache is not None:
             custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             kept = self.page_cache.choose(env, config, files, self.nav, custom, day.today())
