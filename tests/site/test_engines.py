@@ -43,7 +43,7 @@ def test_properdocs_builds_the_reference_site_as_mkdocs_does(
     reference_site: BuiltSite, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    result = _peerkit("build", "--engine", "properdocs", "-d", str(out))
+    result = _peerkit("build", "--no-cache", "--engine", "properdocs", "-d", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     built, expected = _files(out), _files(reference_site.output)
     assert sorted(built) == sorted(expected)

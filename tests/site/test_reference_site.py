@@ -117,7 +117,7 @@ def test_no_page_fetches_anything_from_another_host(built: tuple[Path, str]) -> 
 def test_peerkit_build_prints_no_end_of_life_banner(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
     result = subprocess.run(
-        [sys.executable, "-m", "peerkit.cli", "build", "-d", str(tmp_path / "out")],
+        [sys.executable, "-m", "peerkit.cli", "build", "--no-cache", "-d", str(tmp_path / "out")],
         cwd=REPO,
         capture_output=True,
         text=True,
