@@ -228,6 +228,22 @@ def test_a_listing_not_checked_for_a_year_is_flagged_on_its_region_and_topic_pag
         assert "May be out of date: last checked 10 January 2025" in _page(rendered, url).html
 
 
+def test_the_printed_list_names_topics_by_their_titles_not_their_slugs(make_site):
+    make_site.group(
+        "both", {"name": "Both", "topics": ["grief", "anxiety"]} | _located("Leeds", "Yorkshire")
+    )
+
+    rendered = make_site.render()
+
+    for url in ("groups/yorkshire/", "topics/anxiety/"):
+        [printed] = [
+            span.text
+            for span in parse_html(_page(rendered, url).html).find_all("span", "pk-print-only")
+            if "Topics:" in span.text
+        ]
+        assert printed.strip().endswith("Topics: Grief and loss, Anxiety"), url
+
+
 def test_a_first_timer_gets_directions_and_a_join_button_named_after_the_platform(make_site):
     place = _located("Leeds", "Yorkshire")
     place["location"] |= {"latitude": 53.79969, "longitude": -1.54312}
@@ -298,6 +314,6 @@ def test_a_region_page_carries_the_handout_details_for_paper(make_site):
     printed = " ".join(s.text for s in parse_html(html).find_all("span", "pk-print-only"))
 
     for words in ("2 Example Road", "LS1 6HD", "Sam, sam@example.org, 0113 496 0001",
-                  "Join on Zoom: https://meet.example.org/x", "Topics: anxiety"):  # fmt: skip
+                  "Join on Zoom: https://meet.example.org/x", "Topics: Anxiety"):  # fmt: skip
         assert words in printed, words
     assert "Made on " in html

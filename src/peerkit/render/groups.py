@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Topic
@@ -56,14 +56,27 @@ a page of them all would be megabytes on a phone. The group finder on /groups/
 searches them all; the region's pages list them in week order, a hundred a page."""
 
 
-def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[GeneratedPage]:
+def topic_titles(
+    groups: Sequence[Group], topics: Mapping[str, Topic]
+) -> tuple[tuple[str, str], ...]:
+    """The titles of the topics ``groups`` are filed under, by slug: a printed list is
+    read by people, who know "Grief and loss", not "grief". Only these topics, so that
+    a page's cache key changes when one of its own topics is renamed, not another."""
+    used = dict.fromkeys(slug for group in groups for slug in group.topics)
+    return tuple((slug, topics[slug].title) for slug in used if slug in topics)
+
+
+def region_pages(
+    regions: dict[str, list[Group]], topics: Mapping[str, Topic], maker: PageMaker
+) -> Iterator[GeneratedPage]:
     for name, items in regions.items():
         count = max(1, math.ceil(len(items) / REGION_PAGE_SIZE))
         for number in range(1, count + 1):
             shown = tuple(items[(number - 1) * REGION_PAGE_SIZE : number * REGION_PAGE_SIZE])
             has_calendar = any(group.schedule for group in items)
+            titles = topic_titles(shown, topics)
             yield maker.cached(
-                ("region", name, number, count, len(items), has_calendar, shown),
+                ("region", name, number, count, len(items), has_calendar, shown, titles),
                 _region_page,
                 name,
                 shown,
@@ -71,6 +84,7 @@ def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[
                 count,
                 len(items),
                 has_calendar,
+                titles,
                 maker,
             )
 
@@ -82,6 +96,7 @@ def _region_page(
     count: int,
     total: int,
     has_calendar: bool,
+    titles: tuple[tuple[str, str], ...],
     maker: PageMaker,
 ) -> GeneratedPage:
     t = maker.words
@@ -99,6 +114,7 @@ def _region_page(
         count=count,
         has_calendar=has_calendar,
         calendar=region_calendar_path(name),
+        topic_titles=dict(titles),
     )
 
 

@@ -86,7 +86,7 @@ def site_pages(
         *tip_pages(visible.tips, topics, stories, maker),
         tips_index_page(visible.tips, visible.topics, maker),
         groups_index_page(regions, maker),
-        *region_pages(regions, maker),
+        *region_pages(regions, topics, maker),
         *group_pages(visible.groups, topics, maker, today, settings),
         *topic_pages(visible, maker),
         topics_index_page(visible, maker),
