@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import BuiltSite
+from tests.render.render_html import parse_html
 from tests.site.site_files import fetched_addresses, html_pages, is_other_host
 
 REPO = Path(__file__).resolve().parents[2]
@@ -74,6 +75,35 @@ def test_feed_is_atom_with_the_newest_story_first(built: tuple[Path, str]) -> No
     published = [e.findtext("a:published", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert len(published) >= 8
     assert published == sorted(published, reverse=True)
+
+
+def _advertised_feeds(page: Path) -> list[tuple[str, str]]:
+    """The Atom feeds a built page's head names for feed readers: (title, address)."""
+    head = parse_html(page.read_text("utf-8")).find("head")
+    return [
+        (link.attrs["title"], link.attrs["href"])
+        for link in head.find_all("link")
+        if link.attrs.get("type") == "application/atom+xml"
+    ]
+
+
+def test_directory_region_and_stories_pages_advertise_feeds_that_are_there(
+    built: tuple[Path, str],
+) -> None:
+    site, _ = built
+    regions = sorted(p for p in site.glob("groups/*/index.html") if p.parent.name != "directory")
+    pages = [site / "groups" / "index.html", site / "stories" / "index.html", *regions]
+    for page in pages:
+        [(title, href)] = _advertised_feeds(page)
+        feed = (page.parent / href).resolve()
+        assert feed == (page.parent / "feed.xml").resolve(), page
+        assert ElementTree.parse(feed).getroot().tag == "{http://www.w3.org/2005/Atom}feed"
+        assert title.endswith(("new stories", "groups", f"in {_region_name(page)}")), title
+    assert _advertised_feeds(site / "about" / "index.html") == []
+
+
+def _region_name(page: Path) -> str:
+    return parse_html(page.read_text("utf-8")).find("h1").text.removeprefix("Groups in ")
 
 
 def _search_docs(site: Path) -> list[dict]:

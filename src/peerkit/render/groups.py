@@ -12,6 +12,7 @@ from peerkit.render import urls
 from peerkit.render.directory_data import schedule_data
 from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.exports.ical import group_calendar_path, region_calendar_path
+from peerkit.render.group_feed import directory_feed, region_feed
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.report_link import report_link
@@ -45,6 +46,7 @@ def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> Gene
         "groups_index.html",
         description=maker.words("groups.description"),
         directory=True,
+        feeds=(directory_feed(maker.site_name, maker.words),),
         regions=regions,
         total=sum(len(items) for items in regions.values()),
     )
@@ -107,6 +109,7 @@ def _region_page(
         "region.html",
         description=t("region.description", region=name),
         directory=True,
+        feeds=(region_feed(name, maker.site_name, maker.words),),
         region=name,
         groups=list(shown),
         total=total,

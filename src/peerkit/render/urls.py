@@ -15,6 +15,7 @@ STORIES = "stories/"
 FEED = "stories/feed.xml"
 TIPS = "tips/"
 GROUPS = "groups/"
+GROUPS_FEED = "groups/feed.xml"
 TOPICS = "topics/"
 
 
@@ -43,6 +44,10 @@ def tip(slug: str) -> str:
 
 def region(name: str) -> str:
     return f"{GROUPS}{slugify(name)}/"
+
+
+def region_feed(name: str) -> str:
+    return f"{region(name)}feed.xml"
 
 
 def region_page(name: str, number: int) -> str:
