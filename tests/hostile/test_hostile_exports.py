@@ -156,7 +156,9 @@ def test_group_feeds_hold_only_atom_elements_and_names_arrive_as_text(hostile_si
     [group] = [
         g for g in hostile_site.records.groups if g.slug == "fields-group-name-and-description"
     ]
-    feeds = _files(hostile_site.site / "groups", "feed.xml")
+    feeds = [
+        p for p in _files(hostile_site.site / urls.GROUP_FEEDS, "*.xml") if p.stem != "sitemap"
+    ]
     for path in feeds:
         tags = {element.tag for element in ET.fromstring(path.read_bytes()).iter()}
         assert {tag.removeprefix(ATOM) for tag in tags} <= FEED_ELEMENTS, (path, tags)
@@ -171,12 +173,14 @@ def test_a_region_named_with_markup_is_advertised_by_its_feeds_title_as_text(
     hostile_site: BuiltSite,
 ):
     region = "Κρήτη <script>alert(1)</script>"
-    folder = hostile_site.site / urls.region(region)
-    feed = ET.fromstring((folder / "feed.xml").read_bytes())
+    page = hostile_site.site / urls.region(region) / "index.html"
+    feed = ET.fromstring((hostile_site.site / urls.region_feed(region)).read_bytes())
 
-    head = parse_html((folder / "index.html").read_text("utf-8")).find("head")
+    head = parse_html(page.read_text("utf-8")).find("head")
     [link] = [el for el in head.find_all("link") if el.attrs.get("type") == "application/atom+xml"]
 
     assert feed.findtext(f"{ATOM}title").endswith(f"in {region}")
     assert link.attrs["title"] == feed.findtext(f"{ATOM}title")
-    assert link.attrs["href"] == "feed.xml"
+    assert (page.parent / link.attrs["href"]).resolve() == (
+        hostile_site.site / urls.region_feed(region)
+    ).resolve()

@@ -25,7 +25,13 @@ def _located(town, region, **fields):
 
 def _feeds(make_site, **settings):
     rendered = make_site.render(site_url=SITE_URL, **settings)
-    return {f.path: f.content for f in rendered.files if f.path.endswith("feed.xml")}
+    return {f.path: f.content for f in rendered.files if _is_feed(f.path)}
+
+
+def _is_feed(path: str) -> bool:
+    return path == "stories/feed.xml" or (
+        path.startswith("groups/feeds/") and not path.endswith("sitemap.xml")
+    )
 
 
 def _entries(content):
@@ -60,16 +66,16 @@ def test_the_directory_and_each_region_have_a_well_formed_atom_feed(make_site):
 
     group_feeds = {path for path in feeds if path.startswith("groups/")}
     assert group_feeds == {
-        "groups/feed.xml",
-        "groups/yorkshire/feed.xml",
-        "groups/north-east/feed.xml",
+        "groups/feeds/everywhere.xml",
+        "groups/feeds/in-yorkshire.xml",
+        "groups/feeds/in-north-east.xml",
     }
     for path in group_feeds:
         assert_well_formed_atom(feeds[path])
-    assert [e.findtext(f"{ATOM}title") for e in _entries(feeds["groups/yorkshire/feed.xml"])] == [
-        "Leeds circle"
-    ]
-    assert len(_entries(feeds["groups/feed.xml"])) == 2
+    assert [
+        e.findtext(f"{ATOM}title") for e in _entries(feeds["groups/feeds/in-yorkshire.xml"])
+    ] == ["Leeds circle"]
+    assert len(_entries(feeds["groups/feeds/everywhere.xml"])) == 2
 
 
 def test_the_stories_feed_is_well_formed_atom_too(make_site):
@@ -97,7 +103,7 @@ def test_entries_are_the_most_lately_checked_listings_dated_by_their_check(make_
     make_site.group("old", _located("Leeds", "Yorkshire", name="Old", last_verified="2025-02-01"))
     make_site.group("new", _located("Leeds", "Yorkshire", name="New", last_verified="2026-10-05"))
 
-    feed = ET.fromstring(_feeds(make_site)["groups/yorkshire/feed.xml"])
+    feed = ET.fromstring(_feeds(make_site)["groups/feeds/in-yorkshire.xml"])
 
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["New", "Old"]
@@ -115,7 +121,7 @@ def test_an_entry_links_to_the_group_and_says_what_where_and_when(make_site):
     fields["schedule"] = [group_fields()["schedule"][0], {"freq": "WEEKLY", **paris}]
     make_site.group("circle", fields)
 
-    [entry] = _entries(_feeds(make_site)["groups/feed.xml"])
+    [entry] = _entries(_feeds(make_site)["groups/feeds/everywhere.xml"])
 
     link = entry.find(f"{ATOM}link").get("href")
     assert link == entry.findtext(f"{ATOM}id") == urljoin(SITE_URL, "groups/yorkshire/circle/")
@@ -135,9 +141,9 @@ def test_an_online_group_says_where_it_meets_online(make_site):
 
     feeds = _feeds(make_site)
 
-    [entry] = _entries(feeds["groups/online/feed.xml"])
+    [entry] = _entries(feeds["groups/feeds/in-online.xml"])
     assert "Where: online on Jitsi." in entry.findtext(f"{ATOM}summary")
-    assert ET.fromstring(feeds["groups/online/feed.xml"]).findtext(f"{ATOM}title") == (
+    assert ET.fromstring(feeds["groups/feeds/in-online.xml"]).findtext(f"{ATOM}title") == (
         "Test: new and changed online groups"
     )
 
@@ -149,7 +155,7 @@ def test_feeds_are_the_same_bytes_whatever_the_day_of_the_build(make_site):
 
     def feeds(today: date) -> dict[str, bytes]:
         rendered = render_site(site, settings, today)
-        return {f.path: f.content for f in rendered.files if f.path.endswith("feed.xml")}
+        return {f.path: f.content for f in rendered.files if _is_feed(f.path)}
 
     assert feeds(TODAY) == feeds(date(2031, 6, 1))
 
@@ -158,17 +164,17 @@ def test_hostile_names_and_descriptions_stay_text(make_site):
     hostile = '</title><entry><title>x</title></entry> & "q" \x0b'
     make_site.group("odd", _located("Leeds", "Yorkshire", name=hostile, description=hostile))
 
-    [entry] = _entries(_feeds(make_site)["groups/feed.xml"])
+    [entry] = _entries(_feeds(make_site)["groups/feeds/everywhere.xml"])
 
     assert entry.findtext(f"{ATOM}title") == hostile.replace("\x0b", "")
     assert entry.findtext(f"{ATOM}summary").startswith(hostile.strip().replace("\x0b", ""))
 
 
-def test_the_directory_region_and_stories_pages_advertise_their_feeds(make_site):
+def test_the_directory_and_region_pages_advertise_their_feeds(make_site):
     make_site.group("circle", _located("Leeds", "Yorkshire"))
-    make_site.story()
 
-    pages = {page.url: page for page in make_site.render().pages}
+    rendered = make_site.render()
+    pages = {page.url: page for page in rendered.pages}
 
     def advertised(url):
         return [
@@ -176,12 +182,23 @@ def test_the_directory_region_and_stories_pages_advertise_their_feeds(make_site)
             for feed in pages[url].feeds
         ]
 
-    assert advertised("groups/") == [("groups/feed.xml", "Test: new and changed groups")]
-    assert advertised("groups/yorkshire/") == [
-        ("groups/yorkshire/feed.xml", "Test: new and changed groups in Yorkshire")
+    assert advertised("groups/") == [
+        ("groups/feeds/everywhere.xml", "Test: new and changed groups")
     ]
-    assert advertised("stories/") == [("stories/feed.xml", "Test: new stories")]
+    assert advertised("groups/yorkshire/") == [
+        ("groups/feeds/in-yorkshire.xml", "Test: new and changed groups in Yorkshire")
+    ]
     assert pages["groups/yorkshire/circle/"].feeds == ()
-    assert '<a href="feed.xml">Follow new and changed groups (Atom feed)</a>' in (
-        pages["groups/yorkshire/"].html
-    )
+    link = '<a href="../feeds/in-yorkshire.xml">Follow new and changed groups (Atom feed)</a>'
+    assert link in pages["groups/yorkshire/"].html
+
+
+def test_beside_the_feeds_an_empty_sitemap_answers_materials_request(make_site):
+    """Material fetches sitemap.xml from the folder of each alternate link in a head."""
+    make_site.group("circle", _located("Leeds", "Yorkshire"))
+
+    files = {f.path: f.content for f in make_site.render().files}
+
+    sitemap = ET.fromstring(files["groups/feeds/sitemap.xml"])
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert list(sitemap) == []

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from peerkit.model.records import Story
 from peerkit.model.settings import Settings
 from peerkit.render import urls
-from peerkit.render.atom import AtomEntry, atom_document
+from peerkit.render.atom import AtomEntry, Feed, atom_document
 from peerkit.render.page import GeneratedFile
-from peerkit.render.stories import newest_first, stories_feed
+from peerkit.render.stories import newest_first
 
 FEED_SIZE = 20
 
@@ -34,5 +34,5 @@ def story_feed(stories: Sequence[Story], settings: Settings) -> GeneratedFile:
                 summary=summary,
             )
         )
-    feed = stories_feed(settings.site_name)
+    feed = Feed(urls.FEED, f"{settings.site_name}: new stories")
     return GeneratedFile(feed.path, atom_document(feed, urls.STORIES, entries, settings))

@@ -6,6 +6,12 @@ so a feed reader shows a group it has not seen as new and one whose date moved a
 changed. A listing edited without its date moved is not flagged as changed: the
 guide for editors asks them to set the date whenever they change a listing. There
 is no ``published``: no field says when a group was first listed.
+
+The feeds live together in groups/feeds/, beside an empty sitemap. Material's script
+fetches ``sitemap.xml`` from the folder of every ``<link rel="alternate">`` in a
+page's head (it is made for a page's other languages); beside a feed in a region's
+folder that was a missing file and a console error on every visit. One empty,
+valid sitemap answers for all the feeds, a hundred bytes the browser keeps.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ FEED_SIZE = 50
 many listings on one day, and a reader polls now and then."""
 
 ONLINE_REGION = "Online"
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 
 
 def directory_feed(site_name: str, words: Words) -> Feed:
@@ -38,7 +48,7 @@ def region_feed(region: str, site_name: str, words: Words) -> Feed:
 
 
 def group_feeds(regions: dict[str, list[Group]], settings: Settings) -> Iterator[GeneratedFile]:
-    """The directory's feed, then each region's."""
+    """The directory's feed, then each region's, then the sitemap Material asks for."""
     words = Words(settings.language)
     everyone = [group for items in regions.values() for group in items]
     feed = directory_feed(settings.site_name, words)
@@ -46,6 +56,7 @@ def group_feeds(regions: dict[str, list[Group]], settings: Settings) -> Iterator
     for name, items in regions.items():
         feed = region_feed(name, settings.site_name, words)
         yield _feed_file(feed, urls.region(name), items, settings, words)
+    yield GeneratedFile(f"{urls.GROUP_FEEDS}sitemap.xml", EMPTY_SITEMAP)
 
 
 def _feed_file(

@@ -8,7 +8,6 @@ from collections.abc import Iterator, Sequence
 from peerkit.model.records import Story, Topic
 from peerkit.model.settings import Settings
 from peerkit.render import urls
-from peerkit.render.atom import Feed
 from peerkit.render.jsonld import story_article
 from peerkit.render.markdown_text import markdown_to_safe_html, plain_text
 from peerkit.render.page import GeneratedPage, PageMaker
@@ -55,11 +54,6 @@ def _story_page(
     )
 
 
-def stories_feed(site_name: str) -> Feed:
-    """The stories' feed (render/feed.py), as the stories index advertises it."""
-    return Feed(urls.FEED, f"{site_name}: new stories")
-
-
 def stories_index_pages(
     stories: Sequence[Story], topics: dict[str, Topic], maker: PageMaker, per_page: int
 ) -> Iterator[GeneratedPage]:
@@ -93,5 +87,4 @@ def _index_page(
         number=number,
         count=count,
         total=total,
-        feeds=(stories_feed(maker.site_name),),
     )

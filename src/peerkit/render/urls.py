@@ -15,7 +15,9 @@ STORIES = "stories/"
 FEED = "stories/feed.xml"
 TIPS = "tips/"
 GROUPS = "groups/"
-GROUPS_FEED = "groups/feed.xml"
+GROUP_FEEDS = "groups/feeds/"
+"""The groups' feeds, together in a folder of their own: see render/group_feed.py."""
+GROUPS_FEED = f"{GROUP_FEEDS}everywhere.xml"
 TOPICS = "topics/"
 
 
@@ -47,7 +49,7 @@ def region(name: str) -> str:
 
 
 def region_feed(name: str) -> str:
-    return f"{region(name)}feed.xml"
+    return f"{GROUP_FEEDS}in-{slugify(name)}.xml"
 
 
 def region_page(name: str, number: int) -> str:
