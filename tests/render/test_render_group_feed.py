@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from peerkit.model.settings import Settings
 from peerkit.render.site import render_site
 from tests.conftest import TODAY, group_fields
+from tests.render.render_html import parse_html
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://peers.example/"
@@ -189,8 +190,11 @@ def test_the_directory_and_region_pages_advertise_their_feeds(make_site):
         ("groups/feeds/in-yorkshire.xml", "Test: new and changed groups in Yorkshire")
     ]
     assert pages["groups/yorkshire/circle/"].feeds == ()
-    link = '<a href="../feeds/in-yorkshire.xml">Follow new and changed groups (Atom feed)</a>'
-    assert link in pages["groups/yorkshire/"].html
+    [link] = parse_html(pages["groups/yorkshire/"].html).find_all("a", "pk-feed")
+    assert (link.attrs["href"], link.text) == (
+        "../feeds/in-yorkshire.xml",
+        "Follow new and changed groups (Atom feed)",
+    )
 
 
 def test_beside_the_feeds_an_empty_sitemap_answers_materials_request(make_site):
