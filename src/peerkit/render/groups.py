@@ -155,7 +155,7 @@ def _group_page(
         group.name,
         "group.html",
         description=group.description[:300],
-        jsonld=group_jsonld(group, settings),
+        jsonld=group_jsonld(group, settings, [topic.title for topic in topics]),
         on_a_list=True,
         group=group,
         calendar=group_calendar_path(group),
