@@ -209,5 +209,7 @@ def pages(site_dir: Path) -> dict[str, str]:
         "group": _pick(site_dir, "groups/*/*/index.html", prefer='class="pk-stale"'),
         "topic": _pick(site_dir, "topics/*/index.html"),
         "about": "about/",
+        "contribute": "contribute/",
+        "guide": "add-a-group/",
         "not found": "404.html",
     }

@@ -2,8 +2,9 @@
 
 axe-core is the npm package (package.json at the repository root; `npm ci` installs
 it), injected by Playwright into each page as a visitor sees it: every kind of page,
-in the light and the dark palette, with the content warning open and with search
-results showing. axe checks colour contrast too, in both palettes.
+on a desktop in the light and the dark palette and on a phone, with the content
+warning open, with search results showing and a region's list as it prints. axe
+checks colour contrast too, in both palettes.
 """
 
 from __future__ import annotations
@@ -14,12 +15,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import REPO, Visit
+from tests.browser.conftest import PHONE, REPO, Visit
 from tests.browser.page_kinds import KINDS, story_without_warning
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
+DESKTOP = {"width": 1280, "height": 720}
+# Where and how a page is seen: contrast in both palettes on a desktop; the phone's
+# own layout (the drawer, the exit button over the page, wrapped tables) in one.
+LOOKS = {
+    "desktop, light": (DESKTOP, "light"),
+    "desktop, dark": (DESKTOP, "dark"),
+    "phone": (PHONE, "light"),
+}
 
 RUN_AXE = """
 async (tags) => {
@@ -76,6 +85,12 @@ def _filter_groups(visit: Visit) -> None:
     expect(visit.page.locator("[data-pk-results] > li").first).to_be_visible()
 
 
+def _print(visit: Visit) -> None:
+    """The region's list as it prints: the handout, with what only paper shows."""
+    visit.page.emulate_media(media="print")
+    expect(visit.page.locator(".pk-groups .pk-print-only").first).to_be_visible()
+
+
 # Each state: the page to open, then what a visitor does before it is checked.
 STATES: dict[str, tuple[str, Callable[[Visit], None] | None]] = {
     "home": ("home", None),
@@ -85,27 +100,32 @@ STATES: dict[str, tuple[str, Callable[[Visit], None] | None]] = {
     "stories index": ("stories", None),
     "tip": ("tip", None),
     "topic": ("topic", None),
+    "tips index": ("tips", None),
     "groups directory": ("groups", None),
     "groups directory, filtered": ("groups", _filter_groups),
     "region": ("region", None),
+    "region, printed": ("region", _print),
     "group": ("group", None),
     "search results": ("home", _show_search_results),
+    "contribute": ("contribute", None),
+    "guide for contributors": ("guide", None),
     "not found": ("not found", None),
 }
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("look", LOOKS)
 @pytest.mark.parametrize("state", STATES)
-def test_axe_finds_no_wcag_22_a_or_aa_violation(
+def test_axe_finds_no_wcag_22_a_or_aa_violation_and_nothing_comes_from_elsewhere(
     open_visit: Callable[..., Visit],
     pages: dict[str, str],
     site_dir: Path,
     axe_script: Path,
     state: str,
-    scheme: str,
+    look: str,
 ) -> None:
     kind, act = STATES[state]
-    visit = open_visit(color_scheme=scheme)
+    viewport, scheme = LOOKS[look]
+    visit = open_visit(color_scheme=scheme, viewport=viewport)
     visit.goto(
         story_without_warning(site_dir) if kind == "story without a warning" else pages[kind]
     )
@@ -114,6 +134,7 @@ def test_axe_finds_no_wcag_22_a_or_aa_violation(
     if act:
         act(visit)
     assert axe_violations(visit.page, axe_script) == []
+    assert visit.other_hosts == []
 
 
 def test_axe_is_really_checking(visit: Visit, axe_script: Path) -> None:

@@ -278,7 +278,7 @@ def test_next_meeting_is_given_in_the_visitors_time_zone(
         )
     expected = {}
     for g in groups:
-        words = [f"{describe_meeting(m)} (Europe/London time)" for m in g.schedule]
+        words = [f"{describe_meeting(m)} ({m.zone('Europe/London')} time)" for m in g.schedule]
         expected[g.name] = (
             "; ".join(words + ["By arrangement"] * bool(g.by_arrangement)),
             _next_text(g, now),

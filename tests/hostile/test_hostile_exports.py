@@ -15,6 +15,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from peerkit.encode.csv_cell import read_cell
+from peerkit.render import urls
 from tests.hostile.conftest import BuiltSite
 from tests.hostile.hostile_audit import search_index_problems, strict_json
 from tests.render.render_html import parse_html
@@ -149,3 +150,37 @@ def test_json_ld_keeps_a_closing_script_tag_as_data(hostile_site: BuiltSite):
 
     assert data["headline"] == "</script><script>alert(1)</script> <!--<script>"
     assert data["author"]["name"] == "</script><!--"
+
+
+def test_group_feeds_hold_only_atom_elements_and_names_arrive_as_text(hostile_site: BuiltSite):
+    [group] = [
+        g for g in hostile_site.records.groups if g.slug == "fields-group-name-and-description"
+    ]
+    feeds = [
+        p for p in _files(hostile_site.site / urls.GROUP_FEEDS, "*.xml") if p.stem != "sitemap"
+    ]
+    for path in feeds:
+        tags = {element.tag for element in ET.fromstring(path.read_bytes()).iter()}
+        assert {tag.removeprefix(ATOM) for tag in tags} <= FEED_ELEMENTS, (path, tags)
+
+    region_feed = ET.fromstring((hostile_site.site / urls.region_feed(group.region)).read_bytes())
+
+    titles = [entry.findtext(f"{ATOM}title") for entry in region_feed.iter(f"{ATOM}entry")]
+    assert group.name in titles
+
+
+def test_a_region_named_with_markup_is_advertised_by_its_feeds_title_as_text(
+    hostile_site: BuiltSite,
+):
+    region = "Κρήτη <script>alert(1)</script>"
+    page = hostile_site.site / urls.region(region) / "index.html"
+    feed = ET.fromstring((hostile_site.site / urls.region_feed(region)).read_bytes())
+
+    head = parse_html(page.read_text("utf-8")).find("head")
+    [link] = [el for el in head.find_all("link") if el.attrs.get("type") == "application/atom+xml"]
+
+    assert feed.findtext(f"{ATOM}title").endswith(f"in {region}")
+    assert link.attrs["title"] == feed.findtext(f"{ATOM}title")
+    assert (page.parent / link.attrs["href"]).resolve() == (
+        hostile_site.site / urls.region_feed(region)
+    ).resolve()

@@ -181,7 +181,8 @@ def test_a_dial_in_number_must_look_like_one(make_site):
     assert ["conference_phone" in d.message for d in make_site.errors(path)] == [True]
 
 
-def test_a_meeting_in_the_sites_time_zone_names_no_zone_and_another_does(make_site):
+def test_a_meeting_in_the_sites_time_zone_hides_its_zone_and_another_says_it(make_site):
+    """Hidden, not left out: next-meetings.js shows it to a visitor on another clock."""
     meetings = [
         {"freq": "WEEKLY", "byday": "TU", "opens_at": "18:30", "closes_at": "20:00"},
         {"freq": "WEEKLY", "byday": "TH", "opens_at": "18:30", "closes_at": "20:00",
@@ -190,10 +191,13 @@ def test_a_meeting_in_the_sites_time_zone_names_no_zone_and_another_does(make_si
     make_site.group("leeds-circle", {"schedule": meetings} | _located("Leeds", "Yorkshire"))
 
     page = _page(make_site.render(), "groups/yorkshire/leeds-circle/")
-    items = [li.text for li in parse_html(page.html).find("ul", "pk-schedule").find_all("li")]
+    notes = parse_html(page.html).find("ul", "pk-schedule").find_all("span", "pk-tz")
 
-    assert "time" not in items[0] and "None" not in page.html
-    assert "(Europe/Dublin time)" in items[1]
+    assert [(n.text, "hidden" in n.attrs) for n in notes] == [
+        ("(Europe/London time)", True),
+        ("(Europe/Dublin time)", False),
+    ]
+    assert "None" not in page.html
 
 
 @pytest.mark.parametrize(
@@ -226,6 +230,22 @@ def test_a_listing_not_checked_for_a_year_is_flagged_on_its_region_and_topic_pag
         flagged = {row.find("a").text for row in rows[1:] if "pk-stale-flag" in repr(row)}
         assert flagged == {"Old listing"}, url
         assert "May be out of date: last checked 10 January 2025" in _page(rendered, url).html
+
+
+def test_the_printed_list_names_topics_by_their_titles_not_their_slugs(make_site):
+    make_site.group(
+        "both", {"name": "Both", "topics": ["grief", "anxiety"]} | _located("Leeds", "Yorkshire")
+    )
+
+    rendered = make_site.render()
+
+    for url in ("groups/yorkshire/", "topics/anxiety/"):
+        [printed] = [
+            span.text
+            for span in parse_html(_page(rendered, url).html).find_all("span", "pk-print-only")
+            if "Topics:" in span.text
+        ]
+        assert printed.strip().endswith("Topics: Grief and loss, Anxiety"), url
 
 
 def test_a_first_timer_gets_directions_and_a_join_button_named_after_the_platform(make_site):
@@ -298,6 +318,6 @@ def test_a_region_page_carries_the_handout_details_for_paper(make_site):
     printed = " ".join(s.text for s in parse_html(html).find_all("span", "pk-print-only"))
 
     for words in ("2 Example Road", "LS1 6HD", "Sam, sam@example.org, 0113 496 0001",
-                  "Join on Zoom: https://meet.example.org/x", "Topics: anxiety"):  # fmt: skip
+                  "Join on Zoom: https://meet.example.org/x", "Topics: Anxiety"):  # fmt: skip
         assert words in printed, words
     assert "Made on " in html

@@ -124,7 +124,9 @@ def test_exports_are_rendered_once_and_the_feed_and_finder_data_per_language(
     assert set(spanish) == {
         "es/stories/feed.xml",
         *(f"es/{p}" for p in english if "directory/" in p),
+        *(f"es/{p}" for p in english if p.startswith("groups/feeds/")),
     }
+    assert b"grupos nuevos y actualizados" in spanish["es/groups/feeds/everywhere.xml"]
     assert b"https://peers.example/es/stories/en-espanol/" in spanish["es/stories/feed.xml"]
     index = json.loads(spanish["es/groups/directory/index.json"])
     assert ["anxiety", "Ansiedad"] in index["topics"]

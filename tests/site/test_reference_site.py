@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import BuiltSite
+from tests.render.render_html import parse_html
 from tests.site.site_files import fetched_addresses, html_pages, is_other_host
 
 REPO = Path(__file__).resolve().parents[2]
@@ -74,6 +75,32 @@ def test_feed_is_atom_with_the_newest_story_first(built: tuple[Path, str]) -> No
     published = [e.findtext("a:published", namespaces=ns) for e in feed.findall("a:entry", ns)]
     assert len(published) >= 8
     assert published == sorted(published, reverse=True)
+
+
+def _advertised_feeds(page: Path) -> list[tuple[str, str]]:
+    """The Atom feeds a built page's head names for feed readers: (title, address)."""
+    head = parse_html(page.read_text("utf-8")).find("head")
+    return [
+        (link.attrs["title"], link.attrs["href"])
+        for link in head.find_all("link")
+        if link.attrs.get("type") == "application/atom+xml"
+    ]
+
+
+def test_directory_and_region_pages_advertise_feeds_that_lead_back_to_them(
+    built: tuple[Path, str],
+) -> None:
+    site, _ = built
+    regions = [p for p in site.glob("groups/*/index.html") if p.parent.name != "directory"]
+    assert len(regions) >= 5
+    for page in [site / "groups" / "index.html", *regions]:
+        [(title, href)] = _advertised_feeds(page)
+        feed = ElementTree.parse(page.parent / href).getroot()
+        assert feed.findtext("{http://www.w3.org/2005/Atom}title") == title
+        back = feed.find("{http://www.w3.org/2005/Atom}link[@rel='alternate']").get("href")
+        assert back.endswith("/" + page.parent.relative_to(site).as_posix() + "/"), page
+    assert (site / "groups" / "feeds" / "sitemap.xml").is_file()
+    assert _advertised_feeds(site / "about" / "index.html") == []
 
 
 def _search_docs(site: Path) -> list[dict]:

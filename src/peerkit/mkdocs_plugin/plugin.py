@@ -342,6 +342,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.meta["peerkit_directory"] = True
         if generated.next_meetings:
             page.meta["peerkit_next_meetings"] = True
+        if generated.feeds:
+            page.meta["peerkit_feeds"] = [
+                {"href": feed.path, "title": html.escape(feed.title)} for feed in generated.feeds
+            ]
         return ""
 
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Tip, Topic
@@ -12,6 +12,7 @@ from peerkit.render import urls
 from peerkit.render.directory_data import schedule_data
 from peerkit.render.exports.group_jsonld import group_jsonld
 from peerkit.render.exports.ical import group_calendar_path, region_calendar_path
+from peerkit.render.group_feed import directory_feed, region_feed
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.report_link import report_link
@@ -45,6 +46,7 @@ def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> Gene
         "groups_index.html",
         description=maker.words("groups.description"),
         directory=True,
+        feeds=(directory_feed(maker.site_name, maker.words),),
         regions=regions,
         total=sum(len(items) for items in regions.values()),
     )
@@ -56,14 +58,27 @@ a page of them all would be megabytes on a phone. The group finder on /groups/
 searches them all; the region's pages list them in week order, a hundred a page."""
 
 
-def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[GeneratedPage]:
+def topic_titles(
+    groups: Sequence[Group], topics: Mapping[str, Topic]
+) -> tuple[tuple[str, str], ...]:
+    """The titles of the topics ``groups`` are filed under, by slug: a printed list is
+    read by people, who know "Grief and loss", not "grief". Only these topics, so that
+    a page's cache key changes when one of its own topics is renamed, not another."""
+    used = dict.fromkeys(slug for group in groups for slug in group.topics)
+    return tuple((slug, topics[slug].title) for slug in used if slug in topics)
+
+
+def region_pages(
+    regions: dict[str, list[Group]], topics: Mapping[str, Topic], maker: PageMaker
+) -> Iterator[GeneratedPage]:
     for name, items in regions.items():
         count = max(1, math.ceil(len(items) / REGION_PAGE_SIZE))
         for number in range(1, count + 1):
             shown = tuple(items[(number - 1) * REGION_PAGE_SIZE : number * REGION_PAGE_SIZE])
             has_calendar = any(group.schedule for group in items)
+            titles = topic_titles(shown, topics)
             yield maker.cached(
-                ("region", name, number, count, len(items), has_calendar, shown),
+                ("region", name, number, count, len(items), has_calendar, shown, titles),
                 _region_page,
                 name,
                 shown,
@@ -71,6 +86,7 @@ def region_pages(regions: dict[str, list[Group]], maker: PageMaker) -> Iterator[
                 count,
                 len(items),
                 has_calendar,
+                titles,
                 maker,
             )
 
@@ -82,6 +98,7 @@ def _region_page(
     count: int,
     total: int,
     has_calendar: bool,
+    titles: tuple[tuple[str, str], ...],
     maker: PageMaker,
 ) -> GeneratedPage:
     t = maker.words
@@ -92,6 +109,7 @@ def _region_page(
         "region.html",
         description=t("region.description", region=name),
         directory=True,
+        feeds=(region_feed(name, maker.site_name, maker.words),),
         region=name,
         groups=list(shown),
         total=total,
@@ -99,6 +117,7 @@ def _region_page(
         count=count,
         has_calendar=has_calendar,
         calendar=region_calendar_path(name),
+        topic_titles=dict(titles),
     )
 
 
@@ -150,7 +169,7 @@ def _group_page(
         group.name,
         "group.html",
         description=group.description[:300],
-        jsonld=group_jsonld(group, settings),
+        jsonld=group_jsonld(group, settings, [topic.title for topic in topics]),
         on_a_list=True,
         group=group,
         calendar=group_calendar_path(group),

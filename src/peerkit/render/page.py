@@ -8,6 +8,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from peerkit.render.atom import Feed, feed_link
 from peerkit.render.dates import ENGLISH
 from peerkit.render.memo import RenderMemo
 from peerkit.translations import Words
@@ -35,6 +36,7 @@ class GeneratedPage:
     on_a_list: bool = False
     directory: bool = False
     next_meetings: bool = False
+    feeds: tuple[Feed, ...] = ()
 
     @property
     def src_uri(self) -> str:
@@ -89,11 +91,13 @@ class PageMaker:
         on_a_list: bool = False,
         directory: bool = False,
         next_meetings: bool = False,
+        feeds: tuple[Feed, ...] = (),
         **context: Any,
     ) -> GeneratedPage:
         html = self.env.get_template(template).render(
             page_url=url, title=title, site_name=self.site_name, **context
         )
+        linked = tuple(feed_link(url, feed) for feed in feeds)
         return GeneratedPage(
-            url, title, html, description, jsonld, on_a_list, directory, next_meetings
+            url, title, html, description, jsonld, on_a_list, directory, next_meetings, linked
         )

@@ -16,6 +16,7 @@ from peerkit.render.exports.hsds import hsds_files
 from peerkit.render.exports.ical import calendar_files
 from peerkit.render.exports.meeting_guide import meeting_guide_feed
 from peerkit.render.feed import story_feed
+from peerkit.render.group_feed import group_feeds
 from peerkit.render.groups import (
     STALE_AFTER,
     by_region,
@@ -86,7 +87,7 @@ def site_pages(
         *tip_pages(visible.tips, topics, stories, maker),
         tips_index_page(visible.tips, visible.topics, maker),
         groups_index_page(regions, maker),
-        *region_pages(regions, maker),
+        *region_pages(regions, topics, maker),
         *group_pages(
             visible.groups,
             topics,
@@ -132,10 +133,10 @@ def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = Non
 def site_files(
     site: Site, settings: Settings, memo: RenderMemo | None = None
 ) -> Iterator[GeneratedFile]:
-    """Every file that is not a page: the feed, the directory's data and exports, the
+    """Every file that is not a page: the feeds, the directory's data and exports, the
     schemas. One at a time where they allow it, so that a writer need not hold them all.
 
-    On a site built in several languages, the feed and the group finder's data are
+    On a site built in several languages, the feeds and the group finder's data are
     the language's (they carry its words) and go beside its pages; the exports and
     the schemas are the same in every language: only the default's render makes
     them, at the site's root.
@@ -144,12 +145,15 @@ def site_files(
     folder = settings.language_folder
     regions = _regions(visible.groups, memo)
     feed = _kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),))
+    groups_feeds = _kept(
+        memo, ("group feeds", visible.groups), lambda: tuple(group_feeds(regions, settings))
+    )
     data = _streamed(
         memo,
         ("directory data", visible.groups, visible.topics),
         lambda: directory_files(regions, visible.topics, settings),
     )
-    for file in chain(feed, data):
+    for file in chain(feed, groups_feeds, data):
         yield GeneratedFile(folder + file.path, file.content) if folder else file
     if folder:
         return

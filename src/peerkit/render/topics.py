@@ -15,7 +15,7 @@ from peerkit.model.kinds import KINDS
 from peerkit.model.records import Topic
 from peerkit.model.site import Site
 from peerkit.render import urls
-from peerkit.render.groups import by_region
+from peerkit.render.groups import by_region, topic_titles
 from peerkit.render.page import GeneratedPage, PageMaker
 from peerkit.render.stories import newest_first
 from peerkit.render.tips import by_title
@@ -51,13 +51,20 @@ def _filed(site: Site) -> dict[str, dict[str, list[Any]]]:
 def topic_pages(site: Site, maker: PageMaker) -> Iterator[GeneratedPage]:
     """A page per topic of ``site`` (its visible records), with what is filed under it."""
     on_topic = _filed(site)
+    topics = {topic.slug: topic for topic in site.topics}
     for topic in site.topics:
         filed = {plural: tuple(found.get(topic.slug, ())) for plural, found in on_topic.items()}
-        key = ("topic", topic, *filed.values())
-        yield maker.cached(key, _topic_page, topic, filed, maker)
+        titles = topic_titles(filed["groups"], topics)
+        key = ("topic", topic, titles, *filed.values())
+        yield maker.cached(key, _topic_page, topic, filed, titles, maker)
 
 
-def _topic_page(topic: Topic, filed: dict[str, tuple[Any, ...]], maker: PageMaker) -> GeneratedPage:
+def _topic_page(
+    topic: Topic,
+    filed: dict[str, tuple[Any, ...]],
+    titles: tuple[tuple[str, str], ...],
+    maker: PageMaker,
+) -> GeneratedPage:
     stories, tips, groups = filed["stories"], filed["tips"], filed["groups"]
     regions = by_region(groups)
     listed = len(groups) <= GROUPS_LISTED
@@ -73,6 +80,7 @@ def _topic_page(topic: Topic, filed: dict[str, tuple[Any, ...]], maker: PageMake
         tip_count=len(tips),
         regions=regions if listed else {},
         region_counts={} if listed else {name: len(items) for name, items in regions.items()},
+        topic_titles=dict(titles),
     )
 
 

@@ -15,6 +15,9 @@ STORIES = "stories/"
 FEED = "stories/feed.xml"
 TIPS = "tips/"
 GROUPS = "groups/"
+GROUP_FEEDS = "groups/feeds/"
+"""The groups' feeds, together in a folder of their own: see render/group_feed.py."""
+GROUPS_FEED = f"{GROUP_FEEDS}everywhere.xml"
 TOPICS = "topics/"
 
 
@@ -43,6 +46,10 @@ def tip(slug: str) -> str:
 
 def region(name: str) -> str:
     return f"{GROUPS}{slugify(name)}/"
+
+
+def region_feed(name: str) -> str:
+    return f"{GROUP_FEEDS}in-{slugify(name)}.xml"
 
 
 def region_page(name: str, number: int) -> str:

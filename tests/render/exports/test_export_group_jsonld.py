@@ -146,11 +146,17 @@ def test_markup_in_a_name_cannot_close_the_script_element(make_site):
     assert json.loads(page.jsonld)["name"] == name
 
 
+def test_keywords_are_the_titles_of_the_groups_topics_not_their_slugs(make_site):
+    make_site.group("a-group", {"topics": ["grief", "anxiety"]})
+
+    assert _jsonld(make_site)["keywords"] == ["Grief and loss", "Anxiety"]
+
+
 def test_page_address_is_given_when_the_site_address_is_known():
     group = next(g for g in reference_groups() if g.slug == "preston-recovery-together")
 
     data = json.loads(
-        group_jsonld(group, Settings("Peerkit", site_url="https://groups.example.org/"))
+        group_jsonld(group, Settings("Peerkit", site_url="https://groups.example.org/"), ())
     )
 
     assert data["url"] == "https://groups.example.org/groups/north-west/preston-recovery-together/"
@@ -162,7 +168,7 @@ def test_page_address_is_given_when_the_site_address_is_known():
 
 def test_every_reference_group_page_has_json_ld_of_the_right_type():
     for group in reference_groups():
-        data = json.loads(group_jsonld(group, Settings("Peerkit")))
+        data = json.loads(group_jsonld(group, Settings("Peerkit"), ()))
         assert data["@type"] == ("Event" if group.schedule else "Organization"), group.slug
         if group.schedule:
             assert len(data["eventSchedule"]) == len(group.schedule)

@@ -9,6 +9,7 @@ so it is described as the `Organization` it is, with its `Place`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -28,10 +29,12 @@ _ATTENDANCE = MappingProxyType(
 _FREE = re.compile(r"^\s*free\b", re.IGNORECASE)
 
 
-def group_jsonld(group: Group, settings: Settings) -> str:
+def group_jsonld(group: Group, settings: Settings, topic_titles: Sequence[str]) -> str:
     """The script-safe JSON-LD of the group's page; with the site's address it names
-    the page too, in its language's folder ("es/", on a site built in several)."""
+    the page too, in its language's folder ("es/", on a site built in several). Its
+    keywords are the titles of its topics, the words people search with, not slugs."""
     data = _event(group, settings) if group.schedule else _organization(group)
+    data["keywords"] = list(topic_titles)
     site_url = settings.site_url
     page = (
         site_url.rstrip("/") + "/" + settings.language_folder + urls.group(group.region, group.slug)
@@ -84,7 +87,6 @@ def _event(group: Group, settings: Settings) -> dict[str, Any]:
         "eventSchedule": [schedule(m, settings.timezone) for m in group.schedule],
         "location": _locations(group),
         "organizer": _organizer(group, settings.site_name),
-        "keywords": list(group.topics),
     }
     if group.languages:
         data["inLanguage"] = list(group.languages)
@@ -108,7 +110,6 @@ def _organization(group: Group) -> dict[str, Any]:
         "name": group.name,
         "description": group.description,
         "location": _locations(group),
-        "keywords": list(group.topics),
     }
     if group.organisation:
         data["parentOrganization"] = {"@type": "Organization", "name": group.organisation}

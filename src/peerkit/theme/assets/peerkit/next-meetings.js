@@ -50,3 +50,50 @@
   list.replaceChildren(...items);
   block.querySelector("[data-pk-as-of]").hidden = true;
 })();
+
+/*
+ * A meeting's time zone, said only where it is not the visitor's.
+ *
+ * The page says the zone of a meeting held in another than the site's; here the
+ * visitor's own clock decides: a zone whose offsets are the visitor's all year
+ * (Europe/Dublin for someone in London) goes unsaid, and any other is said, with
+ * the next meeting's time on the visitor's clock.
+ */
+(() => {
+  "use strict";
+
+  const list = document.querySelector("[data-pk-schedule]");
+  const visitor = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!list || !visitor || !window.peerkitSchedule) return;
+  const { DAY, offset, occurrences, meeting } = window.peerkitSchedule;
+  const { zones, meetings } = JSON.parse(list.dataset.pkSchedule);
+  const lang = document.documentElement.lang || undefined;
+  const now = Date.now();
+
+  /* The same offsets at every week of the coming year: the same clock, changes included. */
+  function sameClock(zone) {
+    for (let week = 0; week <= 53; week++) {
+      const t = now + week * 7 * DAY;
+      if (offset(zone, t) !== offset(visitor, t)) return false;
+    }
+    return true;
+  }
+
+  const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
+  const time = new Intl.DateTimeFormat(lang, { timeZone: visitor, hour: "2-digit",
+    minute: "2-digit", hourCycle: "h23" });
+  const weekday = new Intl.DateTimeFormat(lang, { timeZone: visitor, weekday: "long" });
+  for (const note of list.querySelectorAll("[data-pk-meeting]")) {
+    const m = meeting(meetings[+note.dataset.pkMeeting], zones);
+    if (sameClock(m.zone)) {
+      note.hidden = true;
+      continue;
+    }
+    const [next] = occurrences(m, now, 1);
+    if (next) {
+      note.textContent = say(list.dataset.pkYours, { zone: m.zone, day: weekday.format(next.start),
+        start: time.format(next.start), end: time.format(next.end) });
+    }
+    note.hidden = false;
+  }
+})();
