@@ -12,6 +12,7 @@ import io
 import json
 import math
 import time
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -261,8 +262,8 @@ def test_the_printed_finder_is_a_handout_of_its_results(
     assert axe_violations(page, axe_script) == []
 
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages)
-    # Lines of paper break where they must: compared without spaces.
-    flat = "".join(text.split())
+    # Compared without spaces, where lines of paper break, and without ligatures ("ﬃ").
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
     for name in listed:
         group = by_name[name]
         for value in (group.location.postcode, group.contact.email or group.contact.phone):
