@@ -29,7 +29,7 @@ from peerkit.project import load_and_check
 from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
 from tests.browser.conftest import REPO, Visit
-from tests.browser.test_accessibility import axe_script, axe_violations  # noqa: F401 (a fixture)
+from tests.browser.test_accessibility import AXE, axe_violations
 
 LONDON = ZoneInfo("Europe/London")
 KM_A_MILE = 1.609344
@@ -145,7 +145,9 @@ def test_a_postcode_area_and_a_shared_address_find_the_same_place(
 
     shared = open_visit()
     shared_page = _finder(shared, "?near=Salford")
-    expect(shared_page.get_by_role("combobox", name="Near a town, city or postcode")).to_have_value("Salford")
+    expect(shared_page.get_by_role("combobox", name="Near a town, city or postcode")).to_have_value(
+        "Salford"
+    )
     nearest = _nearest(groups, places["Salford"])
     expect(shared_page.locator(".pk-result").first).to_contain_text(_miles(nearest[0][0]))
     _clean(visit)
@@ -165,12 +167,14 @@ def test_nothing_matching_shows_the_nearest_online_groups_and_crisis_lines(
     expect(page.get_by_role("heading", name="Nearest groups that meet in person")).to_be_visible()
     shown_nearest = page.locator("ol.pk-results").first.locator(".pk-result")
     expect(shown_nearest).to_have_count(3)
-    for item, (km, group) in zip(shown_nearest.all(), nearest[:3]):
+    for item, (km, group) in zip(shown_nearest.all(), nearest[:3], strict=True):
         expect(item.locator(".pk-result__name")).to_have_text(group.name)
         expect(item).to_contain_text(_miles(km))
     online = [g.name for g in groups if g.format in ("online", "hybrid")][:3]
     expect(page.get_by_role("heading", name="Online groups")).to_be_visible()
-    assert page.locator("ol.pk-results").nth(1).locator(".pk-result__name").all_inner_texts() == online
+    assert (
+        page.locator("ol.pk-results").nth(1).locator(".pk-result__name").all_inner_texts() == online
+    )
     expect(page.get_by_role("heading", name="Talk to someone now")).to_be_visible()
     help_lines = page.locator("[data-pk-results] .pk-crisis__lines")
     expect(help_lines).to_contain_text("Samaritans")
@@ -196,7 +200,11 @@ def test_on_a_monday_evening_groups_in_session_come_first(
     # After those, by the start of the next meeting, none of them already past.
     starts = {
         g.name: min(
-            (s for m in g.schedule for s, _ in next_occurrences(m, MONDAY_EVENING, 1, "Europe/London")),
+            (
+                s
+                for m in g.schedule
+                for s, _ in next_occurrences(m, MONDAY_EVENING, 1, "Europe/London")
+            ),
             default=None,
         )
         for g in groups
@@ -214,9 +222,7 @@ def test_on_a_monday_evening_groups_in_session_come_first(
     _clean(visit)
 
 
-def test_today_keeps_the_groups_that_meet_today(
-    open_visit: Callable[..., Visit], groups
-) -> None:
+def test_today_keeps_the_groups_that_meet_today(open_visit: Callable[..., Visit], groups) -> None:
     visit = open_visit(timezone_id="Europe/London")
     visit.page.clock.set_fixed_time(MONDAY_EVENING)
     page = _finder(visit)
@@ -227,10 +233,14 @@ def test_today_keeps_the_groups_that_meet_today(
         g.name
         for g in groups
         for m in g.schedule
-        for start, end in next_occurrences(m, MONDAY_EVENING - timedelta(days=1), 4, "Europe/London")
+        for start, end in next_occurrences(
+            m, MONDAY_EVENING - timedelta(days=1), 4, "Europe/London"
+        )
         if end > MONDAY_EVENING and start < midnight
     }
-    expect(page.get_by_role("button", name="Meeting today")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Meeting today")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     expect(page.locator("[data-pk-status]")).to_contain_text(f"{len(today)} group")
     assert set(_names(page)) == today
     assert 0 < len(today) < len(groups)
@@ -238,9 +248,7 @@ def test_today_keeps_the_groups_that_meet_today(
     _clean(visit)
 
 
-def test_the_printed_finder_is_a_handout_of_its_results(
-    visit: Visit, groups, axe_script: Path
-) -> None:
+def test_the_printed_finder_is_a_handout_of_its_results(visit: Visit, groups) -> None:
     page = _finder(visit, "?format=in-person&near=Wakefield&within=25")
     listed = _names(page)
     assert listed
@@ -259,7 +267,7 @@ def test_the_printed_finder_is_a_handout_of_its_results(
     expect(page.locator(".pk-region-index")).to_be_hidden()
     expect(page.locator(".pk-print-url")).to_contain_text("Printed on")
     expect(page.locator(".pk-crisis")).to_contain_text("116 123")
-    assert axe_violations(page, axe_script) == []
+    assert axe_violations(page, AXE) == []
 
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages)
     # Compared without spaces, where lines of paper break, and without ligatures ("ﬃ").
@@ -272,22 +280,23 @@ def test_the_printed_finder_is_a_handout_of_its_results(
     _clean(visit)
 
 
-@pytest.mark.parametrize(
-    "query", ["?near=Wakefield", "?near=Wakefield&within=1&format=in-person"]
-)
-def test_axe_finds_no_violation_in_the_finders_results(
-    visit: Visit, axe_script: Path, query: str
-) -> None:
+@pytest.mark.parametrize("query", ["?near=Wakefield", "?near=Wakefield&within=1&format=in-person"])
+def test_axe_finds_no_violation_in_the_finders_results(visit: Visit, query: str) -> None:
     page = _finder(visit, query)
     box = page.get_by_role("combobox", name="Near a town, city or postcode")
     box.fill("")
     box.press_sequentially("Leed")
     expect(page.get_by_role("option").first).to_be_visible()
-    assert axe_violations(page, axe_script) == []
+    assert axe_violations(page, AXE) == []
 
 
 # A slow 3G connection (Chrome DevTools' preset) and a phone's slower processor.
-SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
+SLOW_3G = {
+    "offline": False,
+    "latency": 2000,
+    "downloadThroughput": 50_000,
+    "uploadThroughput": 50_000,
+}
 CPU_SLOWDOWN = 4
 MEASURE_LAYOUT_SHIFT = """
 window.__layoutShift = 0;

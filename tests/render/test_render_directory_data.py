@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import random
+import re
 from datetime import date
 
 from peerkit.model.positions import Located

@@ -228,7 +228,9 @@ def _details(group: Group) -> list[str]:
         place = " ".join(part for part in (loc.town, loc.postcode) if part)
         where = ", ".join(part for part in (loc.venue, loc.address, place) if part)
     contact = group.contact
-    reach = ", ".join(p for p in (contact.name, contact.email, contact.phone) if p) if contact else ""
+    reach = (
+        ", ".join(p for p in (contact.name, contact.email, contact.phone) if p) if contact else ""
+    )
     online = group.online
     details = [where, reach]
     if online is not None:
