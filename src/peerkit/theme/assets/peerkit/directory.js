@@ -2,8 +2,8 @@
  * Peerkit group finder on /groups/: filters, near a place or "near me", next
  * meetings, what is happening now and soon, and a printable list.
  *
- * Without this script the page lists regions (a <noscript> stylesheet hides the
- * finder, whose place is otherwise kept from the first paint, so nothing jumps);
+ * Without this script the page lists regions (directory.css hides the finder where
+ * scripts do not run; its place is otherwise kept from the first paint, so nothing jumps);
  * its data's format is in render/directory_data.py. The first chunk shows at
  * once, the others load when a filter or distance needs them, the description
  * words when the visitor searches. Choices go in the query string, to share;
