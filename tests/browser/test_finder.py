@@ -125,7 +125,9 @@ def test_a_typed_town_without_a_group_gives_the_nearest_groups_with_distances(
     expect(first).to_contain_text(_miles(nearest[0][0]))
     assert _names(page)[:3] == [g.name for _, g in nearest[:3]]
     expect(page.locator("[data-pk-status]")).to_contain_text("nearest first from Wakefield")
-    expect(page.get_by_role("link", name="Places: GeoNames (CC BY 4.0)")).to_be_visible()
+    expect(page.locator("[data-pk-credit]")).to_have_text(
+        "Places: GeoNames (geonames.org), CC BY 4.0"
+    )
     assert parse_qs(urlsplit(page.url).query) == {"near": ["Wakefield"]}
     _clean(visit)
 
