@@ -82,7 +82,7 @@ def _filter_groups(visit: Visit) -> None:
     words = visit.page.locator(".pk-finder input[type=search]")
     expect(words).to_be_visible()  # directory.js has shown the finder
     words.press_sequentially("carers")
-    expect(visit.page.locator("[data-pk-results] > li").first).to_be_visible()
+    expect(visit.page.locator("[data-pk-results] li.pk-result").first).to_be_visible()
 
 
 def _print(visit: Visit) -> None:

@@ -227,7 +227,7 @@ def test_group_finder_filters_under_the_policy(policed: Visit, pages: dict[str, 
     words = policed.page.locator(".pk-finder input[type=search]")
     expect(words).to_be_visible()  # directory.js ran and fetched its data
     words.press_sequentially("carers")
-    results = policed.page.locator("[data-pk-results] > li")
+    results = policed.page.locator("[data-pk-results] li.pk-result")
     expect(results.first).to_be_visible()
     expect(policed.page.locator("[data-pk-status]")).to_contain_text("match")
     assert_nothing_refused(policed)

@@ -23,8 +23,10 @@ index.json::
      "access": ["captions", "hearing loop"],
      "needs": ["step_free", ...],               the finder's "What you need" checkboxes,
                                                 in bit order (render/finder_needs.py)
-     "words": {"schedule.weekly": "Every {days}", ...}}  the site language's
+     "words": {"schedule.weekly": "Every {days}", ...},  the site language's
                                                 schedule wording (schedule_words.py)
+     "unit": "mi"}                              how distances read: miles in GB and
+                                                the US, km elsewhere
 
 A chunk is a list of rows, one a group, in the order of the region pages::
 
@@ -57,6 +59,13 @@ A chunk is a list of rows, one a group, in the order of the region pages::
 each description, folded (lower case, no accents), without short and common
 words or words of the name, so that a text search finds "bereavement" in a
 group called "Grief café".
+
+``<n>-details.json`` is a list aligned with chunk ``n`` of what a printed handout
+gives and a screen leaves to the group's page: ``[where, contact, platform, url,
+dial_in]``, each a string, trailing empty ones left out. The finder fetches them
+once its first results are up, so printing finds them there.
+
+``places.json`` is the gazetteer of typed places (render/gazetteer.py).
 """
 
 from __future__ import annotations
@@ -73,6 +82,7 @@ from peerkit.model.schedule import Weekday
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.finder_needs import NEEDS, needs_met
+from peerkit.render.gazetteer import gazetteer_file
 from peerkit.render.page import GeneratedFile
 from peerkit.translations import Words
 
@@ -83,6 +93,8 @@ FORMATS = ("in-person", "online", "hybrid")
 # The translation keys schedule_words.py builds its sentences from.
 SCHEDULE_WORDS = ("day", "days_every", "ordinal", "list", "schedule")
 WORDS_PER_GROUP = 20
+# Countries whose visitors read distances in miles.
+MILES = frozenset(("GB", "US"))
 # Words too common to tell one group from another (English, the default language).
 _STOPWORDS = frozenset((
     "about", "after", "also", "and", "any", "are", "around", "back", "been", "before", "being",
@@ -214,6 +226,26 @@ def _meeting(meeting: Meeting, zones: dict[str, int], site_timezone: str) -> lis
     return [days, meeting.opens_at, meeting.closes_at, *tail]
 
 
+def _details(group: Group) -> list[str]:
+    """What a printed list says of a group beyond the screen's line (see the module doc)."""
+    where = ""
+    if group.location is not None:
+        loc = group.location
+        place = " ".join(part for part in (loc.town, loc.postcode) if part)
+        where = ", ".join(part for part in (loc.venue, loc.address, place) if part)
+    contact = group.contact
+    reach = (
+        ", ".join(p for p in (contact.name, contact.email, contact.phone) if p) if contact else ""
+    )
+    online = group.online
+    details = [where, reach]
+    if online is not None:
+        details += [online.platform, online.url or "", online.conference_phone or ""]
+    while details and not details[-1]:
+        details.pop()
+    return details
+
+
 def _schedule_words(language: str) -> dict[str, str]:
     words = Words(language)
     return {
@@ -252,6 +284,7 @@ def directory_files(
 
     rows: list[list[Any]] = []
     words: list[str] = []
+    details: list[list[str]] = []
     for region, group in listed:
         key = _town_key(region, group)
         town = -1 if key is None else town_numbers[key]
@@ -275,6 +308,7 @@ def directory_files(
                 row += own
         rows.append(row)
         words.append(_search_words(group))
+        details.append(_details(group))
 
     chunks = [rows[i : i + CHUNK_SIZE] for i in range(0, len(rows), CHUNK_SIZE)]
     index = {
@@ -291,6 +325,7 @@ def directory_files(
         "access": list(access),
         "needs": list(NEEDS),
         "words": _schedule_words(settings.language),
+        "unit": "mi" if settings.country in MILES else "km",
     }
     files = [GeneratedFile(INDEX, _dump(index))]
     for number, chunk in enumerate(chunks):
@@ -301,4 +336,10 @@ def directory_files(
                 f"{DIRECTORY}{number}-words.json", _dump(words[start : start + len(chunk)])
             )
         )
+        files.append(
+            GeneratedFile(
+                f"{DIRECTORY}{number}-details.json", _dump(details[start : start + len(chunk)])
+            )
+        )
+    files.append(gazetteer_file(DIRECTORY, groups, settings.country))
     return files
