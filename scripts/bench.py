@@ -163,15 +163,12 @@ def _same_tree(ours: Path, theirs: Path) -> bool:
     return all((ours / name).read_bytes() == (theirs / name).read_bytes() for name in names)
 
 
-def finder_figure(site: Path, corpus: Corpus) -> str | None:
-    """HOOK for scripts/finder_timing.py, written separately: the line that gives the
-    first finder results on a slow 3G profile with a 4x slower processor. The module is
-    called if it exists, as ``finder_timing.bench_line(site, corpus)``."""
-    if not (Path(__file__).parent / "finder_timing.py").is_file():
-        return None
+def finder_figure(site: Path) -> str:
+    """The first finder results on a slow 3G profile with a 4x slower processor, from
+    scripts/finder_timing.py (which also runs alone, on any built site)."""
     import finder_timing
 
-    return str(finder_timing.bench_line(site, corpus))
+    return finder_timing.bench_line(site)
 
 
 def build_baseline(root: Path) -> Run:
@@ -549,8 +546,7 @@ def _bench(name: str, scale: Any, work: Path) -> int:
         print(f"first search for {word!r}: {_weight(weight)} (found: {'yes' if found else 'no'})")
     if browsed.note:
         print(f"browser figures: {browsed.note}")
-    finder = finder_figure(site, corpus)
-    print(finder or "first finder results on slow 3G: n/a (no scripts/finder_timing.py)")
+    print(finder_figure(site))
     print(f"requests to other hosts: {browsed.other_hosts}")
     return 0
 

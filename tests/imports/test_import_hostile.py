@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from peerkit import interrupts
 from peerkit.cli import main
 from peerkit.imports import landing
 from peerkit.imports import run as import_run
@@ -192,8 +193,14 @@ def test_a_failure_while_landing_puts_every_file_back(
         real_replace(source, target)
 
     monkeypatch.setattr(landing.os, "replace", failing_replace)
+    # After Ctrl-C the command stops every child of its process: here that process is the
+    # test runner, whose children (a browser of other tests) are not the import's to stop.
+    stopped: list[bool] = []
+    monkeypatch.setattr(interrupts, "stop_children", lambda: stopped.append(True))
 
     status = _import(import_site, str(sheet), "--update")
+
+    assert stopped == ([True] if isinstance(failure, KeyboardInterrupt) else [])
 
     assert status == (130 if isinstance(failure, KeyboardInterrupt) else 1)
 

@@ -94,7 +94,9 @@ def test_the_deploy_page_turns_headers_into_nginx_and_apache_settings(
 
 def test_the_gitlab_example_publishes_public_and_checks_merge_requests() -> None:
     page = (REPO / "docs" / "deploy.md").read_text("utf-8")
-    gitlab = yaml.safe_load(next(body for kind, body in _FENCE.findall(page) if kind == "yaml"))
+    gitlab = yaml.safe_load(
+        next(body for kind, body in _FENCE.findall(page) if kind == "yaml" and "pages:" in body)
+    )
 
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert any("peerkit build --site-dir public" in line for line in gitlab["pages"]["script"])
