@@ -1,0 +1,171 @@
+/*
+ * Material's scripts, fetched when the visitor first reaches for what needs them.
+ *
+ * Material's bundle (and the site's extra_javascript, which may build on it) is
+ * 114 KB, 35 KB gzipped: 45% of what a first visit to a story downloaded, for a
+ * reader who mostly reads. Everything a reader relies on works without it (the
+ * quick exit, the crisis lines, content warnings, the menu, links); what needs it
+ * is search, the light/dark switch and the announcement's close button. So
+ * main.html puts Material's scripts in an inert <template>, and this file:
+ *
+ * - shows the search button and box at once (Material's CSS hides them while
+ *   <html> has no-js, and JavaScript runs here), keeping the sidebars' no-js
+ *   height until the bundle measures them (peerkit.css, .pk-material-later);
+ * - on the first click of such a control, focus in the search box, or search
+ *   key (f, s, /), holds that event back, adds Material's scripts in their order,
+ *   and when they have run, does the same thing again for the bundle to answer.
+ *
+ * The bundle starts on DOMContentLoaded (and measures on window load), which have
+ * passed by then: listeners for them added while the scripts run are called once
+ * the scripts have all run, as the events would have called them.
+ *
+ * Plain ES5, for old browsers on cheap phones.
+ */
+(function () {
+  "use strict";
+
+  var later = document.getElementById("pk-material-later");
+  var root = document.documentElement;
+  if (!later || !later.content) return;
+
+  var CONTROLS =
+    'label[for="__search"], [data-md-component="palette"] label, .md-banner__button';
+  /* The search box, and the colour switch's radio buttons that a keyboard reaches. */
+  var FIELDS = '.md-search__input, [data-md-component="palette"] input';
+  var SEARCH_KEYS = { f: true, s: true, "/": true };
+  var state = "waiting";
+  var replays = [];
+
+  root.classList.remove("no-js");
+  root.classList.add("js");
+  root.classList.add("pk-material-later");
+  showColourSwitch();
+
+  /* Material's switch is hidden in the HTML, and its bundle shows the button that
+     leads away from the palette in use: the one the visitor chose last time (kept
+     by Material's own inline helper), else the one their system asks for. */
+  function showColourSwitch() {
+    var inputs = document.querySelectorAll('[data-md-component="palette"] input');
+    if (!inputs.length) return;
+    var chosen = typeof __md_get === "function" ? __md_get("__palette") : null;
+    var index = chosen ? chosen.index : -1;
+    for (var i = 0; index < 0 && i < inputs.length; i++) {
+      if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
+    }
+    index = Math.max(0, Math.min(index, inputs.length - 1));
+    var label = inputs[index].nextElementSibling;
+    if (label && label.tagName === "LABEL") label.hidden = false;
+  }
+
+  function typing(element) {
+    return !!element && (element.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(element.tagName));
+  }
+
+  /* Listeners for the start-up events, kept while the scripts run and called after. */
+  function holdStartListeners() {
+    var held = [];
+    var documentAdd = document.addEventListener;
+    var windowAdd = window.addEventListener;
+    function holding(target, add, type) {
+      return function (name, listener) {
+        if (name === type && listener) held.push([target, listener, name]);
+        else add.apply(target, arguments);
+      };
+    }
+    document.addEventListener = holding(document, documentAdd, "DOMContentLoaded");
+    window.addEventListener = holding(window, windowAdd, "load");
+    return function release() {
+      document.addEventListener = documentAdd;
+      window.addEventListener = windowAdd;
+      held.forEach(function (entry) {
+        var event = new Event(entry[2]);
+        if (typeof entry[1] === "function") entry[1].call(entry[0], event);
+        else entry[1].handleEvent(event);
+      });
+    };
+  }
+
+  function started() {
+    state = "started";
+    root.classList.remove("pk-material-later");
+    document.removeEventListener("click", onClick, true);
+    document.removeEventListener("focusin", onFocus, true);
+    document.removeEventListener("keydown", onKey, true);
+    replays.forEach(function (replay) {
+      replay();
+    });
+    replays = [];
+  }
+
+  function start() {
+    if (state !== "waiting") return;
+    state = "loading";
+    var scripts = Array.prototype.slice.call(later.content.querySelectorAll("script"));
+    var release = holdStartListeners();
+    var left = scripts.length;
+    function ran() {
+      left -= 1;
+      if (left > 0) return;
+      release();
+      /* The bundle subscribes as DOMContentLoaded is heard; what it set up
+         answers the replayed events from the next task on. */
+      setTimeout(started, 0);
+    }
+    if (!left) {
+      left = 1;
+      ran();
+    }
+    scripts.forEach(function (original) {
+      var script = document.createElement("script");
+      for (var i = 0; i < original.attributes.length; i++) {
+        script.setAttribute(original.attributes[i].name, original.attributes[i].value);
+      }
+      script.text = original.text;
+      /* In the order Material wrote them: the site's scripts may use the bundle. */
+      script.async = false;
+      script.addEventListener("load", ran);
+      script.addEventListener("error", ran);
+      document.body.appendChild(script);
+    });
+  }
+
+  function onClick(event) {
+    var control = event.target.closest && event.target.closest(CONTROLS);
+    if (!control || state === "started") return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (replays.length === 0) {
+      replays.push(function () {
+        control.click();
+      });
+    }
+    start();
+  }
+
+  function onFocus(event) {
+    var input = event.target;
+    if (!input.matches || !input.matches(FIELDS)) return;
+    replays.push(function () {
+      input.blur();
+      input.focus();
+    });
+    start();
+  }
+
+  function onKey(event) {
+    if (!SEARCH_KEYS[event.key] || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typing(event.target)) return;
+    event.preventDefault();
+    if (replays.length === 0) {
+      replays.push(function () {
+        var target = document.activeElement || document.body;
+        target.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, bubbles: true }));
+      });
+    }
+    start();
+  }
+
+  document.addEventListener("click", onClick, true);
+  document.addEventListener("focusin", onFocus, true);
+  document.addEventListener("keydown", onKey, true);
+})();
