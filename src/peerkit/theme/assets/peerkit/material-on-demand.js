@@ -35,15 +35,17 @@
   var SEARCH_KEYS = { f: true, s: true, "/": true };
   var state = "waiting";
   var replays = [];
+  var marked = null;
 
   root.classList.remove("no-js");
   root.classList.add("js");
   root.classList.add("pk-material-later");
   showColourSwitch();
 
-  /* Material's switch is hidden in the HTML, and its bundle shows the button that
-     leads away from the palette in use: the one the visitor chose last time (kept
-     by Material's own inline helper), else the one their system asks for. */
+  /* What Material's bundle does first, which a visitor sees at once: the palette in
+     use is the one they chose last time (kept by Material's own inline helper), else
+     the one their system asks for (dark, say); it is put on <body>, and the switch,
+     hidden in the HTML, shows the button that leads away from it. */
   function showColourSwitch() {
     var inputs = document.querySelectorAll('[data-md-component="palette"] input');
     if (!inputs.length) return;
@@ -53,6 +55,18 @@
       if (matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) index = i;
     }
     index = Math.max(0, Math.min(index, inputs.length - 1));
+    var palette = inputs[index];
+    if (palette.getAttribute("data-md-color-media") === "(prefers-color-scheme)") {
+      var light = matchMedia("(prefers-color-scheme: light)").matches;
+      palette =
+        document.querySelector(
+          "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
+        ) || palette;
+    }
+    ["scheme", "primary", "accent"].forEach(function (name) {
+      var value = palette.getAttribute("data-md-color-" + name);
+      if (value) document.body.setAttribute("data-md-color-" + name, value);
+    });
     var label = inputs[index].nextElementSibling;
     if (label && label.tagName === "LABEL") label.hidden = false;
   }
@@ -91,6 +105,8 @@
     document.removeEventListener("click", onClick, true);
     document.removeEventListener("focusin", onFocus, true);
     document.removeEventListener("keydown", onKey, true);
+    document.removeEventListener("focusout", onBlur, true);
+    if (marked) onBlur({ target: marked });
     replays.forEach(function (replay) {
       replay();
     });
@@ -144,12 +160,37 @@
 
   function onFocus(event) {
     var input = event.target;
-    if (!input.matches || !input.matches(FIELDS)) return;
+    if (!input.matches) return;
+    if (keyboardFocus(input)) {
+      input.classList.add("focus-visible");
+      marked = input;
+    }
+    if (!input.matches(FIELDS)) return;
     replays.push(function () {
+      /* Unless the visitor has moved on meanwhile (tabbing past it, say). */
+      if (document.activeElement !== input) return;
       input.blur();
       input.focus();
     });
     start();
+  }
+
+  /* Material's styles take the focus ring off its header buttons, summaries and the
+     colour switch unless the element has the class focus-visible, which a polyfill in
+     its bundle sets; until the bundle runs, the browser's own :focus-visible does. */
+  function keyboardFocus(element) {
+    try {
+      return element.matches(":focus-visible");
+    } catch (unsupported) {
+      return true;
+    }
+  }
+
+  function onBlur(event) {
+    if (event.target === marked) {
+      marked.classList.remove("focus-visible");
+      marked = null;
+    }
   }
 
   function onKey(event) {
@@ -168,4 +209,5 @@
   document.addEventListener("click", onClick, true);
   document.addEventListener("focusin", onFocus, true);
   document.addEventListener("keydown", onKey, true);
+  document.addEventListener("focusout", onBlur, true);
 })();
