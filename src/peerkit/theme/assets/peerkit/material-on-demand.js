@@ -11,9 +11,10 @@
  * - shows the search button and box at once (Material's CSS hides them while
  *   <html> has no-js, and JavaScript runs here), keeping the sidebars' no-js
  *   height until the bundle measures them (peerkit.css, .pk-material-later);
- * - on the first click of such a control, focus in the search box, or search
- *   key (f, s, /), holds that event back, adds Material's scripts in their order,
- *   and when they have run, does the same thing again for the bundle to answer.
+ * - on the first click of such a control or focus in the search box (a search
+ *   key, f, s or /, opens and focuses it), holds that event back, adds Material's
+ *   scripts in their order, and when they have run, does the same thing again for
+ *   the bundle to answer.
  *
  * The bundle starts on DOMContentLoaded (and measures on window load), which have
  * passed by then: listeners for them added while the scripts run are called once
@@ -193,17 +194,17 @@
     }
   }
 
+  /* A search key opens the search box at once, the way Material would, so that the
+     words typed next land in it while the bundle loads; the focus starts it. */
   function onKey(event) {
     if (!SEARCH_KEYS[event.key] || event.ctrlKey || event.metaKey || event.altKey) return;
     if (typing(event.target)) return;
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector(".md-search__input");
+    if (!toggle || !input) return;
     event.preventDefault();
-    if (replays.length === 0) {
-      replays.push(function () {
-        var target = document.activeElement || document.body;
-        target.dispatchEvent(new KeyboardEvent("keydown", { key: event.key, bubbles: true }));
-      });
-    }
-    start();
+    toggle.checked = true;
+    input.focus();
   }
 
   document.addEventListener("click", onClick, true);
