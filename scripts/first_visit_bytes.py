@@ -6,7 +6,8 @@ Serves a built site from 127.0.0.1, opens each page (home, a story and the
 directory by default) in Debian's Chromium with an empty cache, waits until the
 network is idle, and prints each file fetched with its size as sent (uncompressed)
 and as gzip would send it (level 6, what most static hosts use). The search index,
-its worker and the finder's script are named, so a page that fetches one shows it.
+its worker, Material's bundle and the finder's script are named, so a page that
+fetches one shows it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ ARGS = [
     "--no-first-run",
 ]
 DEFAULT_PATHS = ("", "stories/a-chair-by-the-window/", "groups/")
-WATCHED = ("search_index.json", "workers/search", "search-worker.js", "pagefind", "directory.")
+WATCHED = (
+    "search_index.json",
+    "workers/search",
+    "search-worker.js",
+    "pagefind",
+    "/bundle.",
+    "directory.",
+)
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -180,7 +180,7 @@ def test_page_runs_the_theme_under_the_policy_with_no_violation(
     policed: Visit, pages: dict[str, str], kind: str
 ) -> None:
     policed.goto(pages[kind])
-    # Material's inline helpers ran (allowed by hash) and its bundle started (a file).
+    # Material's inline helpers ran (allowed by hash) and a script file showed its colour switch.
     assert policed.page.evaluate("typeof __md_get === 'function'")
     expect(policed.page.locator("label.md-header__button[for='__palette_1']")).to_be_visible()
     assert_nothing_refused(policed)

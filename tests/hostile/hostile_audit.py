@@ -31,11 +31,12 @@ URL_ATTRIBUTES = {
 # Elements that must not be on any page, whoever wrote them.
 NEVER = {
     "iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "math",
-    "template", "noscript", "portal", "xmp", "listing", "plaintext", "noembed", "noframes",
+    "noscript", "portal", "xmp", "listing", "plaintext", "noembed", "noframes",
     "isindex", "keygen", "marquee", "textarea",
 }  # fmt: skip
-# Elements the theme uses but content must not add: each must match one the clean build has.
-CHROME_ONLY = {"form", "input", "button", "select", "option", "label"}
+# Elements the theme uses but content must not add: each must match one the clean build has
+# (the template holds Material's scripts until they are wanted: material-on-demand.js).
+CHROME_ONLY = {"form", "input", "button", "select", "option", "label", "template"}
 JSON_LD = "application/ld+json"
 
 
