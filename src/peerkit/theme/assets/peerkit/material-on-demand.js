@@ -42,6 +42,8 @@
   root.classList.add("js");
   root.classList.add("pk-material-later");
   showColourSwitch();
+  codeBlocksReachable();
+  window.addEventListener("resize", codeBlocksReachable);
 
   /* What Material's bundle does first, which a visitor sees at once: the palette in
      use is the one they chose last time (kept by Material's own inline helper), else
@@ -70,6 +72,15 @@
     });
     var label = inputs[index].nextElementSibling;
     if (label && label.tagName === "LABEL") label.hidden = false;
+  }
+
+  /* Material makes a code block that scrolls sideways a Tab stop, so that a keyboard
+     can scroll it too (WCAG 2.1.1); until its bundle runs, this does the same. */
+  function codeBlocksReachable() {
+    var blocks = document.querySelectorAll("pre > code");
+    for (var i = 0; i < blocks.length; i++) {
+      if (blocks[i].scrollWidth > blocks[i].clientWidth) blocks[i].setAttribute("tabindex", "0");
+    }
   }
 
   function typing(element) {
