@@ -7,9 +7,11 @@ content: which groups meet on a day, how far they are, when they next meet
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, Route, expect
+from pypdf import PdfReader
 
 from peerkit.model.records import Group
 from peerkit.model.settings import Settings
@@ -427,6 +430,39 @@ def test_a_region_prints_as_a_short_handout(visit: Visit, groups) -> None:
 
     pdf = page.pdf(format="A4")
     assert 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 2
+    _clean(visit)
+
+
+def test_a_regions_printed_pdf_holds_every_groups_postcode_and_contact_and_its_flags(
+    visit: Visit, groups
+) -> None:
+    """The region with the most listings flagged as out of date (the reference site has
+    some), printed to PDF as a visitor's "Save as PDF" would."""
+    stale_before = date.today() - timedelta(days=365)
+    region = max(
+        {g.region for g in groups if g.location},
+        key=lambda r: (sum(g.region == r and g.last_verified < stale_before for g in groups), r),
+    )
+    listed = [g for g in groups if g.region == region]
+    assert any(g.location and g.location.postcode for g in listed)
+    assert any(g.contact and (g.contact.email or g.contact.phone) for g in listed)
+    visit.goto(urls.region(region))
+    page = visit.page
+    page.emulate_media(media="print")
+    flags = page.locator("table.pk-groups .pk-stale-flag")
+    assert flags.count() >= 1
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    # Compared without spaces, where lines of paper break, and without ligatures ("ﬃ").
+    flat = "".join(unicodedata.normalize("NFKC", text).split())
+    for group in listed:
+        assert "".join(group.name.split()) in flat, group.name
+        if group.location and group.location.postcode:
+            assert "".join(group.location.postcode.split()) in flat, group.name
+        contact = group.contact.email or group.contact.phone if group.contact else None
+        if contact:
+            assert "".join(contact.split()) in flat, group.name
+    assert flat.count("Maybeoutofdate") == flags.count()
     _clean(visit)
 
 
