@@ -15,6 +15,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
 
+from peerkit.model.records import Group
+from peerkit.model.settings import Settings
+from peerkit.project import load_and_check
+from peerkit.render.groups import by_region
 from tests.commands import run_mkdocs_build
 from tests.conftest import BuiltSite
 from tests.site.site_files import html_pages
@@ -213,3 +218,11 @@ def pages(site_dir: Path) -> dict[str, str]:
         "guide": "add-a-group/",
         "not found": "404.html",
     }
+
+
+@pytest.fixture(scope="session")
+def groups() -> list[Group]:
+    """The reference site's published groups, in the order of the directory's data."""
+    settings = Settings(site_name="Reference", timezone="Europe/London")
+    site, _ = load_and_check(REPO, REPO / "content", settings, date.today())
+    return [g for items in by_region(site.published().groups).values() for g in items]

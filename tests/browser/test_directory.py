@@ -23,8 +23,6 @@ from playwright.sync_api import Page, Route, expect
 from pypdf import PdfReader
 
 from peerkit.model.records import Group
-from peerkit.model.settings import Settings
-from peerkit.project import load_and_check
 from peerkit.render import urls
 from peerkit.render.directory_data import DIRECTORY, directory_files
 from peerkit.render.finder_needs import NEEDS
@@ -32,7 +30,7 @@ from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
 from peerkit.render.schedule_words import describe_meeting
 from tests import records
-from tests.browser.conftest import PHONE, REPO, Visit
+from tests.browser.conftest import PHONE, Visit
 from tests.browser.contrast import AA_NORMAL_TEXT, contrast_ratios
 from tests.render.test_render_directory_data import SETTINGS, TOPICS, synthetic_groups
 
@@ -44,14 +42,6 @@ window.__locationRequests = 0;
 const ask = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
 navigator.geolocation.getCurrentPosition = (...args) => { window.__locationRequests++; ask(...args); };
 """
-
-
-@pytest.fixture(scope="module")
-def groups() -> list[Group]:
-    """The reference site's published groups, in the order of the directory's data."""
-    settings = Settings(site_name="Reference", timezone="Europe/London")
-    site, _ = load_and_check(REPO, REPO / "content", settings, date.today())
-    return [g for items in by_region(site.published().groups).values() for g in items]
 
 
 @pytest.fixture(scope="module")

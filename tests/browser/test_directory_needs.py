@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from playwright.sync_api import expect
 
 from peerkit.model.records import Group
-from peerkit.model.settings import Settings
-from peerkit.project import load_and_check
 from peerkit.render import urls
-from peerkit.render.groups import by_region
-from tests.browser.conftest import REPO, Visit
+from tests.browser.conftest import Visit
 from tests.browser.test_accessibility import axe_script, axe_violations  # noqa: F401
 from tests.browser.test_directory import _clean, _expect_count, _finder, _names
-
-
-@pytest.fixture(scope="module")
-def groups() -> list[Group]:
-    settings = Settings(site_name="Reference", timezone="Europe/London")
-    site, _ = load_and_check(REPO, REPO / "content", settings, date.today())
-    return [g for items in by_region(site.published().groups).values() for g in items]
 
 
 def test_ticking_needs_shows_only_groups_whose_listing_says_so(visit: Visit, groups) -> None:

@@ -14,7 +14,7 @@ import math
 import time
 import unicodedata
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -22,26 +22,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from scripts.finder_timing import CPU_SLOWDOWN, SLOW_3G
 
 from peerkit.model.records import Group
-from peerkit.model.settings import Settings
-from peerkit.project import load_and_check
-from peerkit.render.groups import by_region
 from peerkit.render.occurrences import next_occurrences
-from tests.browser.conftest import REPO, Visit
+from tests.browser.conftest import Visit
 from tests.browser.test_accessibility import AXE, axe_violations
 
 LONDON = ZoneInfo("Europe/London")
 KM_A_MILE = 1.609344
 # A Monday evening, when some of the reference site's groups are meeting.
 MONDAY_EVENING = datetime(2026, 12, 7, 19, 30, tzinfo=LONDON)
-
-
-@pytest.fixture(scope="module")
-def groups() -> list[Group]:
-    settings = Settings(site_name="Reference", timezone="Europe/London")
-    site, _ = load_and_check(REPO, REPO / "content", settings, date.today())
-    return [g for items in by_region(site.published().groups).values() for g in items]
 
 
 @pytest.fixture(scope="module")
@@ -292,14 +283,6 @@ def test_axe_finds_no_violation_in_the_finders_results(visit: Visit, query: str)
     assert axe_violations(page, AXE) == []
 
 
-# A slow 3G connection (Chrome DevTools' preset) and a phone's slower processor.
-SLOW_3G = {
-    "offline": False,
-    "latency": 2000,
-    "downloadThroughput": 50_000,
-    "uploadThroughput": 50_000,
-}
-CPU_SLOWDOWN = 4
 MEASURE_LAYOUT_SHIFT = """
 window.__layoutShift = 0;
 new PerformanceObserver((list) => {
