@@ -49,11 +49,18 @@ def slow_site(make_site: SiteBuilder) -> SiteBuilder:
     return make_site
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C reaches the command as it would from a terminal: a runner started in the
+    background (`cmd &` in a script) passes SIGINT on ignored, and Python keeps it so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _build(root: Path, slow: bool = False) -> subprocess.Popen[str]:
     env = {**ENV, "SLOW_PAGES": "1"} if slow else ENV
     return subprocess.Popen(
         [sys.executable, "-m", "peerkit.cli", "build"],
         cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_as_from_a_terminal,
     )  # fmt: skip
 
 
@@ -177,6 +184,7 @@ def test_forked_work_stops_when_its_parent_is_stopped(tmp_path: Path, signum: in
     process = subprocess.Popen(
         [sys.executable, "-c", FORKED_SCRIPT, str(out)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_as_from_a_terminal,
     )  # fmt: skip
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "started"
