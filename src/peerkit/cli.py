@@ -26,7 +26,7 @@ from peerkit import day
 from peerkit.check.links import external_links, link_listing, link_problems, unreachable_links
 from peerkit.doctor import Expected, differences, examine, out_of_date, update
 from peerkit.engine_choice import add_engine_option, run_engine
-from peerkit.engine_pages import add_pages_command, build_with_pages
+from peerkit.engine_pages import build_with_pages, run_pages
 from peerkit.forked import ForkedError
 from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     _config_option(serve)
     add_engine_option(serve)
     serve.set_defaults(run=_run_serve)
-    add_pages_command(commands)
+    _add_pages(commands)
     _add_import(commands)
     _add_init(commands)
     doctor = commands.add_parser(
@@ -232,6 +232,19 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     _config_option(command)
     command.set_defaults(run=_run_import)
+
+
+def _add_pages(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "pages",
+        help="write the site as plain pages into DIR, for an engine that runs no plugin",
+        description="Check the content, then write DIR/mkdocs.yml, DIR/docs and"
+        " DIR/overrides: every page Peerkit generates, the exports and the theme, as"
+        " content that Zensical (zensical build -f DIR/mkdocs.yml) builds as it is.",
+    )
+    command.add_argument("dir", type=Path, metavar="DIR", help="the folder to write")
+    _config_option(command)
+    command.set_defaults(run=run_pages)
 
 
 def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -40,21 +40,6 @@ from peerkit.render.site import render_site
 from peerkit.report_formats import text_report
 
 
-def add_pages_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    command = commands.add_parser(
-        "pages",
-        help="write the site as plain pages into DIR, for an engine that runs no plugin",
-        description="Check the content, then write DIR/mkdocs.yml, DIR/docs and"
-        " DIR/overrides: every page Peerkit generates, the exports and the theme, as"
-        " content that Zensical (zensical build -f DIR/mkdocs.yml) builds as it is.",
-    )
-    command.add_argument("dir", type=Path, metavar="DIR", help="the folder to write")
-    command.add_argument(
-        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml"
-    )
-    command.set_defaults(run=run_pages)
-
-
 def run_pages(args: argparse.Namespace) -> int:
     opened = _checked(args.config_file)
     if opened is None:
