@@ -151,6 +151,9 @@ def test_nothing_matching_shows_the_nearest_online_groups_and_crisis_lines(
     visit: Visit, groups, places
 ) -> None:
     page = _finder(visit, "?near=Wakefield&within=1&format=in-person")
+    radius = page.get_by_label("Distance")
+    expect(radius.locator("option:checked")).to_have_text("Within 1 mile")
+    expect(radius.locator("option[value='3']")).to_have_text("Within 3 miles")
 
     expect(page.locator("[data-pk-status]")).to_have_text(
         "No group matches all of these choices. Try removing one."

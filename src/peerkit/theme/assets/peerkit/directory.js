@@ -652,7 +652,7 @@
     options(field("topic"), index.topics);
     options(field("lang"), index.languages.map((code) => [code, language(code)]));
     options(field("access"), index.access.map((a) => [a, a[0].toUpperCase() + a.slice(1)]));
-    options(field("within"), RADII.map((n) => [String(n), ui("within", { distance: ui(index.unit === "mi" ? "miles" : "kms", { count: n }) })]));
+    options(field("within"), RADII.map((n) => [String(n), ui("within", { distance: ui(index.unit === "mi" ? `miles_${n === 1 ? "one" : "other"}` : "kms", { count: n }) })]));
     const query = new URLSearchParams(location.search);
     for (const control of controls) {
       const value = query.get(control.name);
