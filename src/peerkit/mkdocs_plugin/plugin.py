@@ -36,7 +36,8 @@ from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
-from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
+from peerkit.mkdocs_plugin.page_cache import CACHED_TEMPLATE, PageCache, cache_usable
+from peerkit.mkdocs_plugin.page_shells import PageShells
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
@@ -82,6 +83,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.page_cache: PageCache | None = None
         """Pages kept from the last `peerkit build` (`page_cache`), for the next build only."""
         self.nav: Navigation | None = None
+        self.shells: PageShells | None = None
+        """This build's shells of the theme, if its pages are stamped (`page_shells`)."""
         self._start_build()
         self.builds = languages.LanguageBuilds()
         self.not_found = languages.NotFoundPages()
@@ -401,7 +404,23 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
             kept = self.page_cache.choose(env, config, files, self.nav, custom, day.today())
             cache_log.info(f"peerkit: {kept} pages unchanged since the last build, from the cache")
+        if cache_usable(config, len(self.settings.languages)):
+            self._stamp_pages(env, files)
         return env
+
+    def _stamp_pages(self, env: Environment, files: Files) -> None:
+        """Let the generated pages be stamped from shells of the theme (`page_shells`):
+        only on a site whose every plugin is known, as for the page cache."""
+        shells = self.shells = PageShells()
+        shells.install(env)
+        for file in files.documentation_pages():
+            page = file.page
+            if (
+                page is not None
+                and file.src_uri in self.pages
+                and page.meta.get("template") != CACHED_TEMPLATE
+            ):
+                shells.mark(page)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         kept = self.page_cache.kept(page.file.dest_uri) if self.page_cache else None
@@ -461,6 +480,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
+        if self.shells is not None:
+            cache_log.info(f"peerkit: {self.shells.report()}")
+            self.shells = None
         if self.page_cache is not None:
             self.page_cache.save(site_dir)
             self.page_cache = None
