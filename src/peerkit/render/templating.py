@@ -96,6 +96,9 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=compiled,
+        # An environment lives for one build: a template edited under `serve` is read
+        # by the next build's environment, so checking each file at every page is waste.
+        auto_reload=False,
     )
     env.globals["link"] = link
     env.globals["urls"] = urls
