@@ -139,3 +139,12 @@ def test_the_hsds_api_is_json_that_any_site_may_read() -> None:
         "  Access-Control-Allow-Origin: *",
     ]
     assert "Access-Control-Allow-Origin" not in rules[0]
+
+
+def test_with_the_theme_s_scripts_known_only_the_content_is_searched() -> None:
+    content = "<p>Hi</p><script>evil()</script>"
+    html = page(head="<script>a()</script>", article=content)
+    found = page_scripts(html, content, theme=[THEME_SCRIPT])
+    assert found.theme == [THEME_SCRIPT]
+    assert found.content == ["evil()"]
+    assert page_scripts(html, "<p>Hi</p>", theme=[]).content == []

@@ -31,6 +31,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
+from peerkit.render.headers import theme_scripts
+
 STAMP_TEMPLATE = "peerkit/stamped-page.html"
 """The template a stampable page is given: it calls back into `PageShells`."""
 THEME_TEMPLATE = "peerkit_theme_template"
@@ -40,6 +42,7 @@ VERIFIED_PAGES = 2
 value of the first page that the shell kept by mistake shows on the second."""
 
 _MARKS = re.compile(r"pkshell(\w+?)mark")
+_CONTENT_MARK = "pkshellcontentmark"
 _PROBE = " &amp;<b>\"'é  {}\n "
 """A marker's value in the probing shell: what escaping, stripping or trimming changes."""
 _PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9_-]+(\.html)?")
@@ -53,6 +56,9 @@ class PageShells:
         self._shells: dict[Hashable, list[str]] = {}
         self._verified: dict[Hashable, int] = {}
         self._refused: set[Hashable] = set()
+        self._scripts: dict[Hashable, list[str] | None] = {}
+        """Each shell's inline scripts, if no marked value is in one."""
+        self._stamped_scripts: dict[str, list[str]] = {}
         self.stamped = 0
         self.rendered = 0
 
@@ -63,6 +69,11 @@ class PageShells:
             f"{self.stamped} pages stamped from {len(self._shells)} shells of the theme,"
             f" {self.rendered} rendered in full"
         )
+
+    def theme_scripts(self, dest_uri: str) -> list[str] | None:
+        """The theme's inline scripts of a stamped page, those of its shell: for the
+        Content-Security-Policy, which then needs to read only the page's content."""
+        return self._stamped_scripts.get(dest_uri)
 
     def mark(self, page: Page) -> None:
         """Give ``page`` the stamping template if its shape can be stamped at all (under
@@ -98,6 +109,7 @@ class PageShells:
                 self.rendered += 1
                 return Markup(full())
             self._shells[shape] = parts
+            self._scripts[shape] = _shell_scripts(parts)
         stamp = _fill(parts, values)
         if self._verified.get(shape, 0) < VERIFIED_PAGES:
             self._verified[shape] = self._verified.get(shape, 0) + 1
@@ -108,6 +120,9 @@ class PageShells:
                 del self._shells[shape]
             return Markup(output)
         self.stamped += 1
+        scripts = self._scripts[shape]
+        if scripts is not None:
+            self._stamped_scripts[page.file.dest_uri] = scripts
         return Markup(stamp)
 
     @staticmethod
@@ -127,7 +142,7 @@ class PageShells:
         marked = template.render({**rendered, "page": _MarkedPage(page, marks)})
         if not content or marked.count(content) != 1:
             return None
-        parts = _MARKS.split(marked.replace(content, "pkshellcontentmark"))
+        parts = _MARKS.split(marked.replace(content, _CONTENT_MARK))
         probed = template.render({**rendered, "page": _MarkedPage(page, probes)})
         if probed != _fill(parts, probes):
             return None
@@ -196,6 +211,18 @@ def _shape(page: Page, values: Mapping[str, str]) -> Hashable:
     filled = tuple((name, bool(value)) for name, value in values.items())
     heading = "<h1" in values["content"]
     return (page.meta[THEME_TEMPLATE], folder, page.edit_url is not None, meta, filled, heading)
+
+
+def _shell_scripts(parts: list[str]) -> list[str] | None:
+    """The inline scripts around a shell's content, if none holds a marked value."""
+    shell = "".join(text if i % 2 == 0 else f"pkshell{text}mark" for i, text in enumerate(parts))
+    if shell.count(_CONTENT_MARK) != 1:
+        return None
+    before, after = shell.split(_CONTENT_MARK)
+    scripts = theme_scripts(before) + theme_scripts(after)
+    if any("pkshell" in script for script in scripts):
+        return None
+    return scripts
 
 
 def _fill(parts: list[str], values: Mapping[str, str]) -> str:

@@ -432,7 +432,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.scripts.add_known(page.file.dest_uri, kept.script_hashes, kept.content_script)
             output = ""
         elif not self.serve.rebuilding:
-            hashes, content_script = self.scripts.add(page.file.dest_uri, output, page.content)
+            theme = self.shells.theme_scripts(page.file.dest_uri) if self.shells else None
+            hashes, content_script = self.scripts.add(
+                page.file.dest_uri, output, page.content, theme
+            )
             if self.page_cache is not None:
                 self.page_cache.made(page.file.dest_uri, output, hashes, content_script)
         if self.indexer is not None:

@@ -180,7 +180,8 @@ _TYPE_ATTRIBUTE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s
 _SRC_ATTRIBUTE = re.compile(r"(?:^|\s)src(?:\s*=|\s|/|$)", re.IGNORECASE)
 
 
-def _theme_scripts(theme_html: str) -> list[str]:
+def theme_scripts(theme_html: str) -> list[str]:
+    """The inline scripts of the theme's HTML around a page's content."""
     found = []
     for attributes, text in _SCRIPT_ELEMENT.findall(theme_html):
         kind = _TYPE_ATTRIBUTE.search(attributes)
@@ -190,7 +191,9 @@ def _theme_scripts(theme_html: str) -> list[str]:
     return found
 
 
-def page_scripts(page_html: str, content: str | None = None) -> InlineScripts:
+def page_scripts(
+    page_html: str, content: str | None = None, theme: list[str] | None = None
+) -> InlineScripts:
     """The inline scripts of a page; ``content`` is the page's own content as the theme
     inserted it, when known.
 
@@ -198,13 +201,18 @@ def page_scripts(page_html: str, content: str | None = None) -> InlineScripts:
     when the content appears exactly once in the page, the theme around it is scanned
     with a pattern, and the content is parsed only if it has a script tag at all.
     Otherwise (a page from elsewhere, content the theme changed) the whole page is parsed.
+    ``theme``: the theme's scripts around the content, when known already (a page
+    stamped from a shell whose scripts are the same for every page of it).
     """
+    if theme is not None and content is not None:
+        inside = inline_scripts(content) if "<script" in content.lower() else InlineScripts()
+        return InlineScripts(list(theme), inside.theme + inside.content)
     if not content or page_html.count(content) != 1:
         return inline_scripts(page_html)
     before, after = page_html.split(content)
     inside = inline_scripts(content) if "<script" in content.lower() else InlineScripts()
     return InlineScripts(
-        _theme_scripts(before) + _theme_scripts(after), inside.theme + inside.content
+        theme_scripts(before) + theme_scripts(after), inside.theme + inside.content
     )
 
 
@@ -218,11 +226,16 @@ class SiteScripts:
         self._refused: set[str] = set()
 
     def add(
-        self, path: str, page_html: str, content: str | None = None
+        self,
+        path: str,
+        page_html: str,
+        content: str | None = None,
+        theme: list[str] | None = None,
     ) -> tuple[tuple[str, ...], bool]:
         """Take in a page's scripts; the hashes of the theme's, and whether its content
-        has one of its own (to keep with the page, see `add_known`)."""
-        found = page_scripts(page_html, content)
+        has one of its own (to keep with the page, see `add_known`). ``theme``: as for
+        `page_scripts`."""
+        found = page_scripts(page_html, content, theme)
         hashes = tuple(script_hash(text) for text in found.theme)
         self.add_known(path, hashes, bool(found.content))
         return hashes, bool(found.content)
