@@ -464,6 +464,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="only the cold build's time and memory (for the extra-large scale)",
+    )
+    parser.add_argument(
         "--engine",
         choices=("mkdocs", "zensical"),
         default="mkdocs",
@@ -480,13 +485,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.engine == "zensical":
             return bench_zensical(args.scale, scale, work)
-        return _bench(args.scale, scale, work)
+        return _bench(args.scale, scale, work, args.build_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _bench(name: str, scale: Any, work: Path) -> int:
+def _bench(name: str, scale: Any, work: Path, build_only: bool = False) -> int:
     print(f"Peerkit benchmark, {name} scale: {scale.stories:,} stories, {scale.groups:,} groups,"
           f" {scale.tips:,} tips ({os.cpu_count()} cores)")  # fmt: skip
     start = time.monotonic()
@@ -500,6 +505,12 @@ def _bench(name: str, scale: Any, work: Path) -> int:
         return 1
     site = corpus.root / "site"
     total, pages, largest, largest_size = output_stats(site)
+    if build_only:
+        print(f"pages: {pages:,}")
+        print(f"peerkit build: {peerkit.seconds:.1f} s ({peerkit.cpu_seconds:.1f} s CPU)")
+        print(f"peak memory, all of a build's processes at once: {_mb(peerkit.peak_bytes)};"
+              f" largest single process: {_mb(peerkit.largest_process_bytes)}")  # fmt: skip
+        return 0
     rebuild, kept, identical = rebuild_after_edit(corpus)
 
     baseline_root = work / "baseline"

@@ -30,6 +30,8 @@ class Scale:
 SCALES = {
     "small": Scale(stories=100, groups=500, tips=50),
     "large": Scale(stories=5_000, groups=20_000, tips=500),
+    # Beyond the large site: memory is the figure to watch (Pagefind, the forks).
+    "xlarge": Scale(stories=10_000, groups=50_000, tips=1_000),
 }
 
 # A word that only one story holds, and a town that only some groups meet in: what
