@@ -213,7 +213,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             for line in exports_report(records_in(site.published(), settings).groups):
                 exports_log.info(f"peerkit: {line}")
         if self.config.search == "pagefind" and not nested and not self.serve.rebuilding:
-            self.indexer = pagefind.Indexer(Path(config.site_dir))
+            kept = self.page_cache.folder / "pagefind" if self.page_cache else None
+            self.indexer = pagefind.Indexer(Path(config.site_dir), kept)
         if in_background:
             # The story pages (their Markdown) and the exports are made by forked
             # processes while this one renders the other pages (`peerkit.forked`).
@@ -483,6 +484,11 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
+            if indexer.kept is not None:
+                cache_log.info(
+                    f"peerkit: {indexer.reused} of {len(indexer.parts)} parts of the search"
+                    " index unchanged since the last build, from the cache"
+                )
         if self.shells is not None:
             cache_log.info(f"peerkit: {self.shells.report()}")
             self.shells = None

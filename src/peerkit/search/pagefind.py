@@ -13,6 +13,7 @@ extra, through `peerkit[pagefind]`).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -72,10 +73,20 @@ class Indexer:
     needs stays the same however many stories a site grows to. A part's run starts
     as soon as its pages are on disk and the run before it is done, beside the
     build, and `finish` waits for the last.
+
+    With ``kept`` (a folder of `peerkit build`'s cache), each part's index is kept under
+    a key of its pages' paths and bytes, and a part whose pages are all as they were
+    at the last build takes its index from there instead of running the indexer: an
+    edited story re-indexes its own part only. The indexer's output is a function of
+    those pages alone, so the index is the one a cold build makes.
     """
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, kept: Path | None = None) -> None:
         self.site_dir = site_dir
+        self.kept = kept
+        self.reused = 0
+        """Parts whose index came from ``kept``."""
+        self._keys: dict[int, str] = {}
         self.parts: list[list[str]] = []
         self._pending: list[str] = []
         self._waiting: list[int] = []
@@ -101,6 +112,8 @@ class Indexer:
         self._mirrors.cleanup()
         if self._failures:
             raise PagefindError("\n".join(self._failures))
+        if self.kept is not None:
+            _forget_others(self.kept, set(self._keys.values()))
         merge = [f"{_folder(n)}/" for n in range(1, len(self.parts))]
         (self.site_dir / INDEX_DIR / PARTS_FILE).write_text(
             json.dumps({"merge": merge}) + "\n", "utf-8"
@@ -119,6 +132,11 @@ class Indexer:
         pages, self._pending = self._pending, []
         number = len(self.parts)
         self.parts.append(pages)
+        if self.kept is not None:
+            key = self._keys[number] = _part_key(self.site_dir, pages)
+            if _link_kept(self.kept / key, self.site_dir / _folder(number)):
+                self.reused += 1
+                return
         for page in pages:
             target = Path(self._mirrors.name, str(number), page)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -143,6 +161,9 @@ class Indexer:
             log.close()
             shutil.rmtree(mirror, ignore_errors=True)
             self._running = None
+            number = int(mirror.name)
+            if self.kept is not None and process.returncode == 0:
+                _keep(self.site_dir / _folder(number), self.kept / self._keys[number])
         if not self._waiting:
             return
         number = self._waiting.pop(0)
@@ -159,3 +180,71 @@ class Indexer:
 
 def _folder(part: int) -> str:
     return INDEX_DIR if part == 0 else f"{INDEX_DIR}-{part + 1}"
+
+
+_MANIFEST = "files.json"
+
+
+def _part_key(site_dir: Path, pages: list[str]) -> str:
+    """What a part's index is made of: its pages, in order, with their bytes, and the
+    indexer and the options it runs with."""
+    from pagefind.service import get_executable
+
+    digest = hashlib.sha256(f"{get_executable()}\n{EXCLUDED}\n".encode())
+    for page in pages:
+        digest.update(f"{page}\n".encode())
+        digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != _MANIFEST
+    }
+
+
+def _keep(built: Path, kept: Path) -> None:
+    """Link a part's fresh index into the cache, with the digest of every file."""
+    shutil.rmtree(kept, ignore_errors=True)
+    try:
+        files = _files(built)
+        for name in files:
+            (kept / name).parent.mkdir(parents=True, exist_ok=True)
+            _link(built / name, kept / name)
+        (kept / _MANIFEST).write_text(json.dumps(files), "utf-8")
+    except OSError:
+        # A cache that cannot be written costs the next build time, never this one.
+        shutil.rmtree(kept, ignore_errors=True)
+
+
+def _link_kept(kept: Path, target: Path) -> bool:
+    """Put a kept part's index at ``target``, if every file is there with its bytes:
+    a damaged cache costs an indexer run, never a wrong index."""
+    try:
+        files = json.loads((kept / _MANIFEST).read_text("utf-8"))
+        if _files(kept) != files:
+            return False
+    except (OSError, ValueError):
+        return False
+    for name in files:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        _link(kept / name, target / name)
+    return True
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _forget_others(kept: Path, keys: set[str]) -> None:
+    """Keep only this build's parts: the cache never outgrows the site."""
+    if not kept.is_dir():
+        return
+    for folder in kept.iterdir():
+        if folder.name not in keys:
+            shutil.rmtree(folder, ignore_errors=True)

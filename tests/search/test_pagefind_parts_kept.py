@@ -1,0 +1,90 @@
+"""The search index in parts: a part whose pages are as they were at the last build takes its
+index from the cache, and the whole index is byte for byte the one a cold run makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from peerkit.search import pagefind
+
+PAGE = (
+    "<!doctype html><html lang=en><head><title>{title}</title></head><body>"
+    "<div data-pagefind-body><h1>{title}</h1><p>{words}</p></div></body></html>"
+)
+
+
+def _write(site: Path, pages: dict[str, str]) -> None:
+    for name, words in pages.items():
+        path = site / name / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=name, words=words), "utf-8")
+
+
+def _index(site: Path, pages: list[str], kept: Path | None) -> pagefind.Indexer:
+    indexer = pagefind.Indexer(site, kept)
+    for name in pages:
+        indexer.written(f"{name}/index.html")
+    indexer.finish()
+    return indexer
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.parts[len(folder.parts)].startswith(pagefind.INDEX_DIR):
+            found[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return found
+
+
+@pytest.fixture
+def pages() -> dict[str, str]:
+    return {f"story-{n}": f"kettle number {n} sings a song of tea" for n in range(5)}
+
+
+def test_unchanged_parts_come_from_the_cache_and_the_index_is_a_cold_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
+    monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
+    kept = tmp_path / "cache"
+    first = tmp_path / "first"
+    _write(first, pages)
+    assert _index(first, list(pages), kept).reused == 0
+
+    pages["story-4"] = "a marmalade cat sleeps on the windowsill"
+    again, cold = tmp_path / "again", tmp_path / "cold"
+    _write(again, pages)
+    _write(cold, pages)
+    rebuilt = _index(again, list(pages), kept)
+    _index(cold, list(pages), None)
+
+    # Parts of two pages: story-0 and -1, story-2 and -3 are unchanged; story-4's is new.
+    assert (len(rebuilt.parts), rebuilt.reused) == (3, 2)
+    assert _files(again) == _files(cold)
+    assert b"marmalade" not in b"".join(_files(first).values())
+
+
+def test_a_damaged_kept_part_is_indexed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
+    monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
+    kept = tmp_path / "cache"
+    first, again = tmp_path / "first", tmp_path / "again"
+    _write(first, pages)
+    _index(first, list(pages), kept)
+    shutil.rmtree(first)  # the cache's files are links: the kept ones stay
+    for path in kept.rglob("pagefind-entry.json"):
+        path.write_text("{}", "utf-8")
+        break
+
+    _write(again, pages)
+    rebuilt = _index(again, list(pages), kept)
+
+    assert rebuilt.reused == 2
+    assert all(
+        (again / name).read_text("utf-8") != "{}"
+        for name in _files(again)
+        if name.endswith("pagefind-entry.json")
+    )
