@@ -113,6 +113,7 @@ class _Loader:
         self.root = root
         self.content_dir = content_dir
         self.memory = memory
+        self.real_content = os.path.realpath(content_dir)
         self.diagnostics: list[Diagnostic] = []
         self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self.signatures: dict[str, tuple[_Signature, _FileKey]] = {}
@@ -172,7 +173,7 @@ class _Loader:
         return display_path(path, self.root)
 
     def read(self, path: Path) -> SourceText | None:
-        result = read_source(path, self.root, self.content_dir)
+        result = read_source(path, self.root, self.content_dir, self.real_content)
         if isinstance(result, Diagnostic):
             self.diagnostics.append(result)
             return None
