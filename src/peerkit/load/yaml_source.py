@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from itertools import accumulate
 from collections.abc import Mapping
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
 
