@@ -49,6 +49,7 @@ from peerkit.init_site import (
 from peerkit.interrupts import run_interruptibly
 from peerkit.issue_form.command import add_import_issue_command, run_import_issue
 from peerkit.load.diagnostics import Diagnostic, has_errors
+from peerkit.load.parse_cache import ParseCache
 from peerkit.mkdocs_plugin.opening import OpenSite, open_preview, open_site
 from peerkit.mkdocs_plugin.page_cache import CACHE_FOLDER, PageCache
 from peerkit.report_formats import github_annotations, json_report, text_report
@@ -126,8 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-cache",
         action="store_true",
-        help="build every page anew, neither reading nor writing the pages kept in"
-        " .cache/peerkit/ (the result is the same; the cache only makes it faster)",
+        help="build every page anew, neither reading nor writing the pages and parsed"
+        " content files kept in .cache/peerkit/ (the result is the same; the cache only"
+        " makes it faster)",
     )
     _config_option(build)
     add_engine_option(build)
@@ -372,6 +374,9 @@ def _run_build(args: argparse.Namespace) -> int:
     opened = _open(args, strict=args.strict)
     if opened is None:
         return 1
+    cache_folder = Path(opened.config.config_file_path).parent / CACHE_FOLDER
+    if not args.no_cache:
+        opened.project.parse_cache = ParseCache(cache_folder)
     site, diagnostics, later = opened.project.check_while_building(day.today())
     if has_errors(diagnostics):
         later.cancel()
@@ -381,9 +386,7 @@ def _run_build(args: argparse.Namespace) -> int:
     opened.plugin.preloaded = site.without_positions()
     del site  # the positions: the forked checks have their own copy
     if not args.no_cache:
-        opened.plugin.page_cache = PageCache(
-            Path(opened.config.config_file_path).parent / CACHE_FOLDER
-        )
+        opened.plugin.page_cache = PageCache(cache_folder)
     _mkdocs_logging()
     site_dir = Path(args.site_dir or opened.config.site_dir).resolve()
     report: list[Diagnostic] = []

@@ -18,6 +18,7 @@ from peerkit.check.safety import SAFETY_RULES
 from peerkit.check.scans import SafetyScans
 from peerkit.forked import Forked
 from peerkit.load.diagnostics import Diagnostic, Severity
+from peerkit.load.parse_cache import ParseCache
 from peerkit.load.site_loader import LoadMemory, load_site
 from peerkit.load.source_files import display_path
 from peerkit.model.settings import Settings
@@ -40,6 +41,8 @@ class Project:
         self.settings = settings
         self._memory = LoadMemory() if session else None
         self._scans = SafetyScans()
+        self.parse_cache: ParseCache | None = None
+        """Parsed files kept on disk by the last `peerkit build`, for its next load."""
 
     def is_for(self, root: Path, content_dir: Path, settings: Settings) -> bool:
         return (self.root, self.content_dir, self.settings) == (root, content_dir, settings)
@@ -73,7 +76,7 @@ class Project:
         A rule that looks things up in another file waits for that file: with a
         broken topics.yml every topic would look unknown, with a broken story every
         tip pointing at it would look wrong."""
-        site, diagnostics = load_site(self.root, self.content_dir, self._memory)
+        site, diagnostics = load_site(self.root, self.content_dir, self._memory, self.parse_cache)
         failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
         content = display_path(self.content_dir, self.root)
         skipped: set[Rule] = set()

@@ -42,6 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_peerkit(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     assert _kept(result) == 0
+    assert (root / ".cache" / "peerkit" / "parsed.marshal").is_file()
     return root
 
 
@@ -83,9 +84,11 @@ def _rebuilt(
         cwd=root, capture_output=True, text=True, env=_env(), check=False,
     )  # fmt: skip
     assert incremental.returncode == 0, incremental.stdout + incremental.stderr
+    parsed = (root / ".cache" / "peerkit" / "parsed.marshal").read_bytes()
     cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
     assert cold.returncode == 0, cold.stdout + cold.stderr
     _same_files(root / "site", tmp_path / "cold")
+    assert (root / ".cache" / "peerkit" / "parsed.marshal").read_bytes() == parsed
     return _kept(incremental), root
 
 

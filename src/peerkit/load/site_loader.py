@@ -17,7 +17,9 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from peerkit.load.diagnostics import Diagnostic, error
+from peerkit.load.parse_cache import ParseCache
 from peerkit.load.source_files import (
+    RealPaths,
     SourceText,
     display_path,
     read_source,
@@ -42,13 +44,17 @@ _ONE_LINE: Mapping[RecordKind, tuple[tuple[str, ...], ...]] = MappingProxyType(
 
 
 def load_site(
-    root: Path, content_dir: Path, memory: LoadMemory | None = None
+    root: Path,
+    content_dir: Path,
+    memory: LoadMemory | None = None,
+    cache: ParseCache | None = None,
 ) -> tuple[Site, list[Diagnostic]]:
     """Load everything under ``content_dir``; paths in diagnostics are relative to ``root``.
 
     ``memory``: what the last load in this session kept (`peerkit serve`, which loads
-    again on every save); it is updated to this load's files."""
-    loader = _Loader(root, content_dir, memory or LoadMemory())
+    again on every save); it is updated to this load's files. ``cache``: the results
+    of the last `peerkit build`, on disk; it is saved with this load's files."""
+    loader = _Loader(root, content_dir, memory or LoadMemory(), cache, session=memory is not None)
     topics = loader.load_topics()
     crisis = loader.load_crisis()
     loaded = {kind.plural: loader.load_records(kind) for kind in KINDS}
@@ -60,6 +66,8 @@ def load_site(
     site = Site(topics=topics, crisis=crisis, unchecked=unchecked, **records)
     if memory is not None:
         memory.keep(loader.remembered, loader.signatures)
+    if cache is not None:
+        cache.save()
     return site, loader.diagnostics
 
 
@@ -109,10 +117,21 @@ def _signature(path: str) -> _Signature | None:
 
 
 class _Loader:
-    def __init__(self, root: Path, content_dir: Path, memory: LoadMemory) -> None:
+    def __init__(
+        self,
+        root: Path,
+        content_dir: Path,
+        memory: LoadMemory,
+        cache: ParseCache | None,
+        *,
+        session: bool,
+    ) -> None:
         self.root = root
         self.content_dir = content_dir
         self.memory = memory
+        self.session = session
+        self.cache = cache
+        self.real_paths = RealPaths(content_dir)
         self.diagnostics: list[Diagnostic] = []
         self.remembered: dict[_FileKey, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self.signatures: dict[str, tuple[_Signature, _FileKey]] = {}
@@ -121,11 +140,18 @@ class _Loader:
         return (kind, source.rel, source.text)
 
     def _recall(self, key: _FileKey) -> tuple[bool, Any]:
-        """Whether the last load had this file, and then its record (None for a file
-        with problems, which are reported again)."""
-        if key not in self.memory.records:
+        """Whether the last load (in this session, or else on disk) had this file, and
+        then its record (None for a file with problems, which are reported again)."""
+        if key in self.memory.records:
+            record, problems = self.memory.records[key]
+            if self.cache is not None:
+                self.cache.keep(key, record, problems)
+        elif self.cache is not None:
+            found, record, problems = self.cache.recall(key)
+            if not found:
+                return False, None
+        else:
             return False, None
-        record, problems = self.memory.records[key]
         self.diagnostics.extend(problems)
         self.remembered[key] = (record, problems)
         return True, record
@@ -141,13 +167,17 @@ class _Loader:
             before = len(self.diagnostics)
             record = load(*args)
             self.remembered[key] = (record, tuple(self.diagnostics[before:]))
+            if self.cache is not None:
+                self.cache.keep(key, *self.remembered[key])
         return record
 
     def unchanged(self, kind: str, path: str) -> tuple[bool, Any]:
         """`_recall` for a file untouched since the last load, without reading it."""
-        signature = _signature(path)
         known = self.memory.unchanged.get(path)
-        if signature is None or known is None or known[0] != signature:
+        if known is None:
+            return False, None
+        signature = _signature(path)
+        if signature is None or known[0] != signature:
             return False, None
         key = known[1]
         if key[0] != kind:
@@ -159,7 +189,7 @@ class _Loader:
 
     def read_new(self, kind: str, path: str, load: Callable[..., R | None], *args: Any) -> R | None:
         """Read, parse and check a file that may have changed (see `once`)."""
-        signature = _signature(path)
+        signature = _signature(path) if self.session else None
         source = self.read(Path(path))
         if source is None:
             return None
@@ -172,7 +202,7 @@ class _Loader:
         return display_path(path, self.root)
 
     def read(self, path: Path) -> SourceText | None:
-        result = read_source(path, self.root, self.content_dir)
+        result = read_source(path, self.root, self.content_dir, self.real_paths)
         if isinstance(result, Diagnostic):
             self.diagnostics.append(result)
             return None

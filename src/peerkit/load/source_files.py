@@ -7,7 +7,9 @@ here, before any parser sees the bytes.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,31 +41,65 @@ class SourceText:
 
 def display_path(path: Path, root: Path) -> str:
     """A path relative to the site, with unprintable characters escaped."""
-    try:
-        rel = path.relative_to(root).as_posix()
-    except ValueError:
-        rel = path.as_posix()
+    text, base = str(path), str(root)
+    if os.sep == "/" and text.startswith(base + "/") and base != "/":
+        rel = text[len(base) + 1 :]  # what relative_to says, in a tenth of its time
+    else:
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
     return rel.encode("unicode_escape").decode("ascii")
 
 
-def read_source(path: Path, root: Path, content_dir: Path) -> SourceText | Diagnostic:
-    """Read one file, or say why it cannot be used."""
+class RealPaths:
+    """Where the files of one load really are, links resolved.
+
+    Resolving a path looks at each folder on the way; for thousands of files in a few
+    folders that was a tenth of loading them. Each folder is resolved once a load, and
+    a file that is not a link is in its folder's real place."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content = os.path.realpath(content_dir)
+        self._folders: dict[str, str] = {}
+
+    def of(self, path: Path) -> str:
+        """``path`` resolved; OSError if it or a link on the way is missing or a loop."""
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return os.path.realpath(path, strict=True)
+        folder, name = os.path.split(path)
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder, strict=True)
+        return os.path.join(self._folders[folder], name)
+
+
+def read_source(
+    path: Path, root: Path, content_dir: Path, real_paths: RealPaths | None = None
+) -> SourceText | Diagnostic:
+    """Read one file, or say why it cannot be used.
+
+    ``real_paths``: the load's, for a caller that reads many files."""
     rel = display_path(path, root)
     if not _SAFE_NAME.match(path.name):
         return error(rel, 1, 1, "file name may use only letters, digits, '.', '_' and '-'")
+    real_paths = real_paths or RealPaths(content_dir)
     try:
-        real = path.resolve(strict=True)
+        real = real_paths.of(path)
     except (OSError, RuntimeError):
         return error(rel, 1, 1, "file cannot be read (a broken link?)")
-    if not real.is_relative_to(content_dir.resolve()):
+    if not real.startswith(real_paths.content.rstrip(os.sep) + os.sep):
         return error(rel, 1, 1, "file is a link to somewhere outside the content folder")
-    if not real.is_file():
+    try:
+        status = os.stat(real)
+    except OSError:
         return error(rel, 1, 1, "not a regular file")
-    size = real.stat().st_size
+    if not stat.S_ISREG(status.st_mode):
+        return error(rel, 1, 1, "not a regular file")
     limit = size_limit(path, content_dir)
-    if size > limit:
-        return error(rel, 1, 1, f"file is {size:,} bytes; the limit is {limit:,}")
-    raw = real.read_bytes()
+    if status.st_size > limit:
+        return error(rel, 1, 1, f"file is {status.st_size:,} bytes; the limit is {limit:,}")
+    with open(real, "rb") as file:
+        raw = file.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

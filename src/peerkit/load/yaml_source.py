@@ -16,6 +16,7 @@ import bisect
 import math
 import re
 from collections.abc import Mapping
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
 
@@ -38,6 +39,10 @@ _PLAIN_TAGS = frozenset(_KINDS)
 _STRING_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 # YAML 1.1 reads an unquoted 18:30 as the base-60 number 1110; a contributor means a time.
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
+# What YAML breaks lines at besides \n. Text without them has the parser's own line and
+# column right, and these are read from its marks: counting lines again for each of a
+# million values was a tenth of loading 25,000 files.
+_OTHER_BREAKS = re.compile(r"[\r\x85\u2028\u2029]")
 
 
 class _Lines:
@@ -48,7 +53,8 @@ class _Lines:
     """
 
     def __init__(self, text: str, line_offset: int) -> None:
-        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        lines = text.split("\n")[:-1]
+        self.starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         self.line_offset = line_offset
 
     def at(self, mark: yaml.Mark | None) -> Position:
@@ -98,7 +104,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Located:
         node = _checked_node(text, lines, line_offset)
     if node is None:
         return Located(None)
-    builder = _Builder(_NoAliasLoader(""), lines)
+    builder = _Builder(lines, not _OTHER_BREAKS.search(text))
     data = builder.build(node, (), 0)
     return Located(data, builder.values, builder.keys)
 
@@ -162,14 +168,20 @@ def _checked_node(text: str, lines: _Lines, line_offset: int) -> yaml.Node | Non
 
 
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, lines: _Lines) -> None:
-        self.loader = loader
+    def __init__(self, lines: _Lines, marks_agree: bool) -> None:
+        # A constructor alone, for numbers and true/false: a whole loader (reader,
+        # scanner, parser) for each of thousands of files is made for nothing.
+        self.constructor = yaml.constructor.SafeConstructor()
         self.lines = lines
+        self.marks_agree = marks_agree
         self.values: dict[Path, Position] = {}
         self.keys: dict[Path, Position] = {}
 
     def position(self, node: yaml.Node) -> Position:
-        return self.lines.at(node.start_mark)
+        mark = node.start_mark
+        if self.marks_agree:
+            return mark.line + 1 + self.lines.line_offset, mark.column + 1
+        return self.lines.at_index(mark.index)
 
     def fail(self, node: yaml.Node, message: str) -> YamlProblem:
         line, col = self.position(node)
@@ -214,7 +226,7 @@ class _Builder:
             return node.value
         if node.tag in _PLAIN_TAGS:
             try:
-                value = self.loader.construct_object(node, deep=True)
+                value = self.constructor.construct_object(node, deep=True)
             except (ValueError, KeyError, yaml.YAMLError):
                 # `!!int "abc"`, `!!bool "maybe"`, or a number over Python's 4300 digits.
                 shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."

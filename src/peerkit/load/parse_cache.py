@@ -1,0 +1,191 @@
+"""Parsed content files kept between runs of `peerkit build`, so that a rebuild after
+one edit parses one file, not 25,000.
+
+What a file gives (its record and its problems) is a pure function of its kind, its
+path and its text, and of the code that parses and validates it (see `LoadMemory`).
+So each file's result is kept under the SHA-256 of its kind, path and text; the
+whole cache is set aside (a cold load) when Peerkit's version, its loading code or
+schemas (``peerkit/load``, ``peerkit/model``), Python or a parsing library changes.
+Every file is still read and checked as safe to read at every load; only parsing,
+validating and making its record are skipped.
+
+A result is kept as plain data (the parsed values, their positions, the slug, body
+and problems) in one `marshal` file, and the record is made again from it by the
+same converter as a cold load: marshal reads 25,000 results several times faster
+than pickle reads the records. marshal is not made for data from strangers: this
+file is written by Peerkit itself under the site's own folder, which must be
+trusted like the site's code. A SHA-256 of the payload, checked before it is read,
+keeps a damaged or cut-short file from being read at all; a file that is missing,
+damaged, of another format or of other code gives a cold load, never a failed or a
+different build. Deleting `.cache/peerkit/` is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import platform
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import peerkit
+from peerkit.load.diagnostics import Diagnostic, Severity
+from peerkit.model.convert import record_from
+from peerkit.model.kinds import KINDS
+from peerkit.model.positions import Located
+from peerkit.model.records import Source, Unchecked
+
+CACHE_FILE = "parsed.marshal"
+"""In the site's `.cache/peerkit/` folder, beside the page cache."""
+_MAGIC = b"peerkit parse cache 1\n"
+_LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "tzdata")
+"""Libraries whose behaviour a file's result depends on."""
+_CODE_FOLDERS = ("load", "model")
+_NONE, _RECORD, _UNCHECKED = 0, 1, 2
+_KINDS = {kind.name: kind for kind in KINDS}
+
+FileKey = tuple[str, str, str]
+"""A file's kind, path relative to the site and text."""
+_Entry = tuple[Any, ...]
+
+
+class ParseCache:
+    """The kept results of one site: read when made, written by `save` after a load."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / CACHE_FILE
+        self._code = _code_key()
+        self._known: dict[str, _Entry] = _read(self.path, self._code)
+        self._used: dict[str, _Entry] = {}
+        self._new = False
+
+    def recall(self, key: FileKey) -> tuple[bool, Any, tuple[Diagnostic, ...]]:
+        """Whether this file's result is kept, and then its record and problems."""
+        digest = _digest(key)
+        entry = self._known.get(digest)
+        if entry is None:
+            return False, None, ()
+        try:
+            record, problems = _rebuilt(key, entry)
+        except (TypeError, ValueError, KeyError, IndexError):
+            return False, None, ()
+        self._used[digest] = entry
+        return True, record, problems
+
+    def keep(self, key: FileKey, record: Any, problems: tuple[Diagnostic, ...]) -> None:
+        """A result parsed by this load, to be saved."""
+        self._used[_digest(key)] = _entry(record, problems)
+        self._new = True
+
+    def save(self) -> None:
+        """Keep this load's results and forget the others (files deleted or changed).
+
+        A cache that cannot be written costs the next build time, never its result."""
+        if not self._new and self._used.keys() == self._known.keys():
+            return
+        payload = marshal.dumps(self._used)
+        header = b"%s%s\n%s\n" % (
+            _MAGIC,
+            self._code.encode(),
+            hashlib.sha256(payload).hexdigest().encode(),
+        )
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(header + payload)
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+
+def _digest(key: FileKey) -> str:
+    kind, rel, text = key
+    digest = hashlib.sha256(f"{kind}\0{rel}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _entry(record: Any, problems: tuple[Diagnostic, ...]) -> _Entry:
+    kept = tuple((p.path, p.line, p.col, p.severity.value, p.message) for p in problems)
+    if record is None:
+        return (kept, _NONE)
+    located = record.source.located
+    shape = _UNCHECKED if isinstance(record, Unchecked) else _RECORD
+    return (
+        kept,
+        shape,
+        located.data,
+        located.values,
+        located.keys,
+        getattr(record, "slug", None),
+        getattr(record, "body", None),
+        getattr(record, "body_line", None),
+    )
+
+
+def _rebuilt(key: FileKey, entry: _Entry) -> tuple[Any, tuple[Diagnostic, ...]]:
+    """The record and problems a cold load of the file gives, made from its entry."""
+    kind_name, rel, _ = key
+    problems = tuple(
+        Diagnostic(path, line, col, Severity(severity), message)
+        for path, line, col, severity, message in entry[0]
+    )
+    if entry[1] == _NONE:
+        return None, problems
+    _, shape, data, values, keys, slug, body, body_line = entry
+    kind = _KINDS[kind_name]
+    source = Source(rel, Located(data, values, keys))
+    if shape == _UNCHECKED:
+        return Unchecked.of(kind.plural, data, body, body_line, source), problems
+    if kind.shape == "markdown":
+        record = record_from(
+            kind.record, data, slug=slug, body=body, body_line=body_line, source=source
+        )
+    else:
+        record = record_from(kind.record, data, slug=slug, source=source)
+    return record, problems
+
+
+def _read(path: Path, code_key: str) -> dict[str, _Entry]:
+    """The kept results; none if the file is missing, damaged, or of other code."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    if not raw.startswith(_MAGIC):
+        return {}
+    parts = raw[len(_MAGIC) :].split(b"\n", 2)
+    if len(parts) != 3 or parts[0] != code_key.encode():
+        return {}
+    if hashlib.sha256(parts[2]).hexdigest().encode() != parts[1]:
+        return {}
+    try:
+        known = marshal.loads(parts[2])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _code_key() -> str:
+    """What every file's result depends on besides the file: this code and its schemas."""
+    digest = hashlib.sha256()
+    digest.update(f"peerkit {peerkit.__version__}\npython {platform.python_version()}\n".encode())
+    for library in _LIBRARIES:
+        digest.update(f"{library} {_version(library)}\n".encode())
+    package = Path(peerkit.__file__).parent
+    for folder in _CODE_FOLDERS:
+        for path in sorted((package / folder).rglob("*")):
+            if path.suffix in (".py", ".json") and path.is_file():
+                data = path.read_bytes()
+                digest.update(f"{path.relative_to(package).as_posix()}\n{len(data)}\n".encode())
+                digest.update(data)
+    return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "-"

@@ -1,0 +1,129 @@
+"""`peerkit build` keeps each content file's parse result on disk: a load from that cache
+gives the same records, positions and problems as parsing every file, parses again
+only what changed, and a damaged cache costs time, never a failed or different load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from peerkit.load import site_loader
+from peerkit.load.parse_cache import CACHE_FILE, ParseCache
+from peerkit.load.site_loader import load_site
+from peerkit.model.site import Site
+from tests.conftest import SiteBuilder
+
+
+@pytest.fixture
+def site(make_site: SiteBuilder) -> SiteBuilder:
+    make_site.story("first")
+    make_site.story("second", {"title": "Second story"})
+    make_site.write("stories/broken.md", "---\ntitle: [unclosed\n---\nText.\n")
+    make_site.story("unchecked", {"consent": "yes"})
+    make_site.tip("a-tip")
+    make_site.group("a-group")
+    make_site.group("bad-group", {"format": "by-post"})
+    return make_site
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The first line of each YAML text the loader parses."""
+    seen: list[str] = []
+    real = site_loader.parse_yaml
+
+    def counting(text: str, *rest: Any):  # type: ignore[no-untyped-def]
+        seen.append(text.split("\n", 1)[0])
+        return real(text, *rest)
+
+    monkeypatch.setattr(site_loader, "parse_yaml", counting)
+    return seen
+
+
+def _folder(site: SiteBuilder) -> Path:
+    return site.root / ".cache" / "peerkit"
+
+
+def _load(site: SiteBuilder, cached: bool = True) -> tuple[Site, list[Any]]:
+    cache = ParseCache(_folder(site)) if cached else None
+    return load_site(site.root, site.content, cache=cache)
+
+
+def _positions(site: Site) -> list[tuple[str, Any, Any, Any]]:
+    records = [*site.stories, *site.tips, *site.groups, *site.unchecked]
+    return [
+        (r.source.path, r.source.located.data, r.source.located.values, r.source.located.keys)
+        for r in records
+    ]
+
+
+def test_a_warm_cache_gives_what_parsing_every_file_gives(site, parses):
+    cold, cold_problems = _load(site, cached=False)
+    _load(site)
+    parses.clear()
+
+    warm, warm_problems = _load(site)
+
+    assert len(parses) == 2  # topics.yml and crisis.yml, which are not kept
+    assert warm == cold
+    assert _positions(warm) == _positions(cold)
+    assert warm_problems == cold_problems
+    assert {d.path for d in warm_problems} == {
+        "content/stories/broken.md",
+        "content/stories/unchecked.md",
+        "content/groups/bad-group.yml",
+    }
+    assert len(warm.unchecked) == 1
+
+
+def test_an_edited_file_is_parsed_again(site, parses):
+    _load(site)
+    site.story("second", {"title": "Second story, edited"})
+    parses.clear()
+
+    warm, _ = _load(site)
+
+    assert len(parses) == 3
+    assert [s.title for s in warm.stories if s.slug == "second"] == ["Second story, edited"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-40] + bytes(40),
+        lambda data: b"not a cache at all",
+        lambda data: b"",
+    ],
+    ids=["cut-short", "overwritten", "other-file", "empty"],
+)
+def test_a_damaged_cache_is_ignored(site, parses, damage):
+    cold, cold_problems = _load(site, cached=False)
+    _load(site)
+    path = _folder(site) / CACHE_FILE
+    path.write_bytes(damage(path.read_bytes()))
+    parses.clear()
+
+    warm, warm_problems = _load(site)
+
+    assert len(parses) > 2
+    assert (warm, warm_problems) == (cold, cold_problems)
+    assert _positions(warm) == _positions(cold)
+
+
+def test_a_cache_of_other_code_is_set_aside(site, parses, monkeypatch):
+    _load(site)
+    monkeypatch.setattr("peerkit.load.parse_cache._code_key", lambda: "0" * 64)
+    parses.clear()
+
+    _load(site)
+
+    assert len(parses) > 2
+
+
+def test_a_load_without_the_cache_writes_none(site):
+    _load(site, cached=False)
+
+    assert not _folder(site).exists()
