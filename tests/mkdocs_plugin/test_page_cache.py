@@ -1,6 +1,6 @@
-"""`peerkit build` with the pages it kept from the last build makes the same site, byte for
-byte, as a cold build of the changed site, for each kind of change, and rebuilds only
-what the change touched."""
+"""`peerkit build` with the pages and exports it kept from the last build makes the same
+site, byte for byte, as a cold build of the changed site, for each kind of change, and
+rebuilds only what the change touched."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 OVERRIDE = '{% extends "base.html" %}\n'
 _KEPT = re.compile(r"peerkit: (\d+) pages unchanged since the last build")
+_EXPORTS_KEPT = re.compile(r"peerkit: \d+ exported files unchanged since the last build")
 
 
 def _write_site(root: Path) -> SiteBuilder:
@@ -73,9 +74,10 @@ def _same_files(incremental: Path, cold: Path) -> None:
 
 def _rebuilt(
     built: Path, tmp_path: Path, change: Callable[[SiteBuilder], None], *command: str
-) -> tuple[int, Path]:
+) -> tuple[int, Path, bool]:
     """Copy the built site and its cache elsewhere (as CI restores a cache), change it,
-    build again with the cache and cold; the number of pages kept, and the copy's folder."""
+    build again with the cache and cold; the number of pages kept, the copy's folder,
+    and whether the exports were taken from the cache."""
     root = tmp_path / "site-folder"
     shutil.copytree(built, root)
     change(_builder(root))
@@ -85,11 +87,15 @@ def _rebuilt(
     )  # fmt: skip
     assert incremental.returncode == 0, incremental.stdout + incremental.stderr
     parsed = (root / ".cache" / "peerkit" / "parsed.marshal").read_bytes()
+    manifest = root / ".cache" / "peerkit" / "exports" / "exports.json"
+    kept_exports = manifest.read_bytes()
     cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
     assert cold.returncode == 0, cold.stdout + cold.stderr
+    assert _EXPORTS_KEPT.search(cold.stderr) is None
+    assert manifest.read_bytes() == kept_exports  # --no-cache writes no cache either
     _same_files(root / "site", tmp_path / "cold")
     assert (root / ".cache" / "peerkit" / "parsed.marshal").read_bytes() == parsed
-    return _kept(incremental), root
+    return _kept(incremental), root, _EXPORTS_KEPT.search(incremental.stderr) is not None
 
 
 def _builder(root: Path) -> SiteBuilder:
@@ -105,21 +111,25 @@ def test_edited_story_rebuilds_its_own_pages_and_matches_a_cold_build(
     def edit(site: SiteBuilder) -> None:
         site.story("first-story", {"title": "The first story"}, body="Edited since.\n")
 
-    kept, root = _rebuilt(built, tmp_path, edit)
+    kept, root, exports_kept = _rebuilt(built, tmp_path, edit)
     assert 0 < kept < _pages(root / "site")
+    assert exports_kept  # a story is in no export
 
 
 def test_new_group_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
-    kept, root = _rebuilt(built, tmp_path, lambda site: site.group("new-group"))
+    kept, root, exports_kept = _rebuilt(built, tmp_path, lambda site: site.group("new-group"))
     assert 0 < kept < _pages(root / "site")
+    assert not exports_kept
+    assert any((root / "site").rglob("new-group/calendar.ics"))
 
 
 def test_changed_topic_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
     renamed = [{**TOPICS[0], "title": "Anxiety and worry"}, *TOPICS[1:]]
-    kept, root = _rebuilt(
+    kept, root, exports_kept = _rebuilt(
         built, tmp_path, lambda site: site.write("topics.yml", dump_yaml(renamed))
     )
     assert 0 < kept < _pages(root / "site")
+    assert not exports_kept
 
 
 def test_changed_template_override_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
@@ -131,8 +141,9 @@ def test_changed_template_override_rebuilds_every_page(built: Path, tmp_path: Pa
             "utf-8",
         )
 
-    kept, root = _rebuilt(built, tmp_path, change)
+    kept, root, exports_kept = _rebuilt(built, tmp_path, change)
     assert kept == 0
+    assert exports_kept  # the theme makes pages, not exports
     assert 'name="x-changed"' in (
         root / "site" / "stories" / "first-story" / "index.html"
     ).read_text("utf-8")
@@ -143,8 +154,9 @@ def test_changed_configuration_rebuilds_every_page(built: Path, tmp_path: Path) 
         config = site.root / "mkdocs.yml"
         config.write_text(config.read_text("utf-8").replace("site_name: Test", "site_name: Peers"))
 
-    kept, _ = _rebuilt(built, tmp_path, change)
+    kept, _, exports_kept = _rebuilt(built, tmp_path, change)
     assert kept == 0
+    assert not exports_kept
 
 
 def test_another_peerkit_version_rebuilds_every_page(built: Path, tmp_path: Path) -> None:
@@ -153,8 +165,9 @@ def test_another_peerkit_version_rebuilds_every_page(built: Path, tmp_path: Path
         "import sys, peerkit; peerkit.__version__ = '99.0';"
         " from peerkit.cli import main; sys.exit(main(sys.argv[1:]))",
     )
-    kept, _ = _rebuilt(built, tmp_path, lambda site: None, *upgraded)
+    kept, _, exports_kept = _rebuilt(built, tmp_path, lambda site: None, *upgraded)
     assert kept == 0
+    assert not exports_kept
 
 
 def test_damaged_cached_page_is_built_again(built: Path, tmp_path: Path) -> None:
@@ -164,5 +177,17 @@ def test_damaged_cached_page_is_built_again(built: Path, tmp_path: Path) -> None
         kept.write_text("<p>not the page</p>", "utf-8")
 
     cached = len(list((built / ".cache" / "peerkit" / "pages").iterdir()))
-    kept, _ = _rebuilt(built, tmp_path, damage)
+    kept, _, exports_kept = _rebuilt(built, tmp_path, damage)
     assert kept == cached - 1
+    assert exports_kept
+
+
+def test_damaged_kept_export_is_made_again(built: Path, tmp_path: Path) -> None:
+    def damage(site: SiteBuilder) -> None:
+        files = site.root / ".cache" / "peerkit" / "exports" / "files"
+        kept = next(files.rglob("calendar.ics"))
+        kept.unlink()  # a hard link: the site's own copy stays whole
+        kept.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "utf-8")
+
+    _, _, exports_kept = _rebuilt(built, tmp_path, damage)
+    assert not exports_kept

@@ -24,29 +24,46 @@ class BackgroundFilesError(Exception):
     """Writing the files failed; the message says which and why."""
 
 
-def _write_all(make: Callable[[], Iterable[GeneratedFile]], site_dir: Path) -> list[str]:
+def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> list[str]:
+    """Writes ``files`` into ``site_dir``; the paths written, from the site's root."""
     written = []
-    for generated in make():
+    folders: set[Path] = set()
+    for generated in files:
         relative = PurePosixPath(generated.path)
         if relative.is_absolute() or ".." in relative.parts:
             raise BackgroundFilesError(f"{generated.path}: not a path inside the site")
         target = site_dir.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(generated.content)
         written.append(generated.path)
     return written
 
 
 class BackgroundFiles:
-    """Writes ``make()``'s files into ``site_dir``: started early, finished at the end."""
+    """Writes ``make()``'s files into ``site_dir``: started early, finished at the end.
 
-    def __init__(self, make: Callable[[], Iterable[GeneratedFile]], site_dir: Path) -> None:
+    ``place``, if given, puts more files into ``site_dir`` in the same process, and
+    says which (`kept_exports`, which may take them from the last build)."""
+
+    def __init__(
+        self,
+        make: Callable[[], Iterable[GeneratedFile]],
+        site_dir: Path,
+        place: Callable[[Path], list[str]] | None = None,
+    ) -> None:
         self._make = make
         self._site_dir = site_dir
+        self._place = place
         self._work: Forked[list[str]] | None = None
 
     def start(self) -> None:
-        self._work = Forked(lambda: _write_all(self._make, self._site_dir))
+        self._work = Forked(self._write)
+
+    def _write(self) -> list[str]:
+        written = write_files(self._make(), self._site_dir)
+        return written + (self._place(self._site_dir) if self._place is not None else [])
 
     def finish(self) -> list[str]:
         """The paths written, once every file is on disk."""

@@ -36,6 +36,8 @@ from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
+from peerkit.mkdocs_plugin.kept_exports import FOLDER as EXPORTS
+from peerkit.mkdocs_plugin.kept_exports import KeptExports
 from peerkit.mkdocs_plugin.page_cache import CACHED_TEMPLATE, PageCache, cache_usable
 from peerkit.mkdocs_plugin.page_shells import PageShells
 from peerkit.mkdocs_plugin.rebuilds import ServeState
@@ -50,7 +52,7 @@ from peerkit.render.exports.report import exports_report
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.languages import records_in
 from peerkit.render.page import GeneratedFile, GeneratedPage
-from peerkit.render.site import render_site, site_files, site_pages, site_story_pages
+from peerkit.render.site import render_site, site_pages, site_story_pages, story_files
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
 
@@ -225,8 +227,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             if in_background:
                 pages = site_pages(site, settings, today, stories_made_elsewhere=stories.result)
                 extras: tuple[GeneratedFile, ...] = ()
+                # The directory's files come from the last `peerkit build` when the
+                # records they are made from are the same (`kept_exports`).
+                cache = self.page_cache.folder / EXPORTS if self.page_cache else None
                 self.background = BackgroundFiles(
-                    lambda: site_files(site, settings), Path(config.site_dir)
+                    lambda: story_files(site, settings),
+                    Path(config.site_dir),
+                    KeptExports(site, settings, cache).place,
                 )
                 self.background.start()
             else:

@@ -141,28 +141,56 @@ def site_files(
     the schemas are the same in every language: only the default's render makes
     them, at the site's root.
     """
+    yield from story_files(site, settings, memo)
+    yield from directory_site_files(site, settings, memo)
+
+
+def story_files(
+    site: Site, settings: Settings, memo: RenderMemo | None = None
+) -> tuple[GeneratedFile, ...]:
+    """The stories' feed: the one file not made from the directory alone."""
     visible = records_in(site.published(settings.drafts_shown), settings)
-    folder = settings.language_folder
-    regions = _regions(visible.groups, memo)
     feed = _kept(memo, ("feed", visible.stories), lambda: (story_feed(visible.stories, settings),))
+    return tuple(_in_folder(file, settings.language_folder) for file in feed)
+
+
+def directory_inputs(site: Site, settings: Settings) -> tuple[tuple[Group, ...], tuple[Topic, ...]]:
+    """Every record `directory_site_files` reads, besides ``settings``: the visible groups
+    and topics. The same inputs (and Peerkit) give the same files, byte for byte."""
+    visible = records_in(site.published(settings.drafts_shown), settings)
+    return visible.groups, visible.topics
+
+
+def directory_site_files(
+    site: Site, settings: Settings, memo: RenderMemo | None = None
+) -> Iterator[GeneratedFile]:
+    """The files made from the directory (`directory_inputs`) and settings alone: the
+    groups' feeds, the finder's data, the exports and the schemas."""
+    groups, topics = directory_inputs(site, settings)
+    folder = settings.language_folder
+    regions = _regions(groups, memo)
     groups_feeds = _kept(
-        memo, ("group feeds", visible.groups), lambda: tuple(group_feeds(regions, settings))
+        memo, ("group feeds", groups), lambda: tuple(group_feeds(regions, settings))
     )
     data = _streamed(
         memo,
-        ("directory data", visible.groups, visible.topics),
-        lambda: directory_files(regions, visible.topics, settings),
+        ("directory data", groups, topics),
+        lambda: directory_files(regions, topics, settings),
     )
-    for file in chain(feed, groups_feeds, data):
-        yield GeneratedFile(folder + file.path, file.content) if folder else file
+    for file in chain(groups_feeds, data):
+        yield _in_folder(file, folder)
     if folder:
         return
     yield from _streamed(
         memo,
-        ("directory exports", visible.groups, visible.topics),
-        lambda: _directory_exports(regions, visible.groups, visible.topics, settings),
+        ("directory exports", groups, topics),
+        lambda: _directory_exports(regions, groups, topics, settings),
     )
     yield from schema_files()
+
+
+def _in_folder(file: GeneratedFile, folder: str) -> GeneratedFile:
+    return GeneratedFile(folder + file.path, file.content) if folder else file
 
 
 def _directory_exports(

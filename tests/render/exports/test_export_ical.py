@@ -9,6 +9,8 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from peerkit.encode import calendar_text
+from peerkit.render.exports.ical import PRODID, _head, _name_line
 from peerkit.render.exports.vtimezone import vtimezone
 from tests.render.exports.exported import files_of, reference
 from tests.render.render_html import parse_html
@@ -292,3 +294,20 @@ def test_skipped_dates_are_exdates_and_a_months_break_limits_the_rule(make_site)
     assert datetime(2026, 9, 8, 18, 30) not in year and datetime(2026, 9, 15, 18, 30) in year
     assert datetime(2026, 12, 29, 18, 30) not in year
     assert not [day for day in year if day.month == 8]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Groups in Yorkshire", "Commas, semicolons; a \\ and\na line break", "Grüße " * 20, ""],
+)
+def test_calendar_head_put_together_is_what_icalendar_writes_for_the_whole(title):
+    whole = Calendar()
+    for name, value in (
+        ("prodid", PRODID),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("method", "PUBLISH"),
+        ("x-wr-calname", calendar_text.text(title)),
+    ):
+        whole.add(name, value)
+    assert _head() + _name_line(title) + b"END:VCALENDAR\r\n" == whole.to_ical()

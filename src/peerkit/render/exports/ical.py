@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -92,6 +93,7 @@ def _events(group: Group, settings: Settings) -> _Events:
     return _Events(b"".join(ical), earliest)
 
 
+_BEGIN = b"BEGIN:VCALENDAR\r\n"
 _END = b"END:VCALENDAR\r\n"
 
 
@@ -111,15 +113,6 @@ class _ZoneTexts:
 def _calendar(title: str, groups: Iterable[_Events], zone_texts: _ZoneTexts) -> bytes:
     """The calendar's own lines, its VTIMEZONEs, then the events: what Calendar.to_ical
     writes, put together from parts serialised once."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    # An X- property is not escaped by icalendar unless it is given as TEXT.
-    calendar.add("x-wr-calname", calendar_text.text(title))
-    head = calendar.to_ical()
-    assert head.endswith(_END)
     events = []
     earliest: dict[str, date] = {}
     for group in groups:
@@ -127,7 +120,31 @@ def _calendar(title: str, groups: Iterable[_Events], zone_texts: _ZoneTexts) -> 
         for tzid, day in group.earliest.items():
             earliest[tzid] = min(earliest.get(tzid, day), day)
     zones = [zone_texts.text(tzid, earliest[tzid].year) for tzid in sorted(earliest)]
-    return head[: -len(_END)] + b"".join(zones) + b"".join(events) + _END
+    return _head() + _name_line(title) + b"".join(zones) + b"".join(events) + _END
+
+
+@cache
+def _head() -> bytes:
+    """Every calendar's first lines, up to its name: the same in each of them."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    text = calendar.to_ical()
+    assert text.endswith(_END)
+    return text[: -len(_END)]
+
+
+def _name_line(title: str) -> bytes:
+    """The calendar's X-WR-CALNAME line, as icalendar writes it last among the calendar's
+    own properties (after those of its canonical order that `_head` writes)."""
+    calendar = Calendar()
+    # An X- property is not escaped by icalendar unless it is given as TEXT.
+    calendar.add("x-wr-calname", calendar_text.text(title))
+    text = calendar.to_ical()
+    assert text.startswith(_BEGIN) and text.endswith(_END)
+    return text[len(_BEGIN) : -len(_END)]
 
 
 def _title(settings: Settings, name: str) -> str:

