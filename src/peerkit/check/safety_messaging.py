@@ -13,6 +13,8 @@ The phrase lists are small on purpose and each pattern is written for a form tha
 really refers to suicide or self-harm: "career suicide", "cut myself off from
 friends", "hanging out", "the bridge club" and the like are left alone. All
 patterns are compiled once, case-insensitive, and bounded, so a scan is linear.
+Each names the keywords every match of it contains (peerkit/check/keywords.py): a
+pattern runs only on a text that holds one of them, which most stories do not.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from peerkit.check.keywords import GuardedPattern, KeywordSearch, folded, guarded
 from peerkit.guides import SAFE_MESSAGING, page_reference
 
 Topic = Literal["suicide", "self-harm", "overdose"]
@@ -41,10 +44,11 @@ class Mention:
     phrase: str
 
 
-_MENTIONS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
+_MENTIONS: Mapping[Topic, GuardedPattern] = MappingProxyType(
     {
-        "suicide": re.compile(
-            rf"""
+        "suicide": guarded(
+            re.compile(
+                rf"""
         \bs(?<!career\ s)(?<!political\ s)(?<!social\ s)(?<!commercial\ s)(?<!electoral\ s)
         uicid(?:e|es|al|ality)\b
         (?!\s+(?:squad|doors?|runs?|sprints?|drills?|bomb\w*|attacks?|mission))
@@ -75,10 +79,16 @@ _MENTIONS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
       | \bgoodbye\s+(?:letters?|notes?)\b
       | \bnote\s+(?:\w+\s+){{0,3}}?to\s+find\s+(?:afterwards|after\s+I)\b
         """,
-            re.IGNORECASE | re.VERBOSE,
+                re.IGNORECASE | re.VERBOSE,
+            ),
+            # One for each alternative above, in its order.
+            "suicid|kill|life|lives|to die|to be dead|to live|to be alive|wake up|to exist|"
+            "off dead|end it all|ending it all|without me|if i were|if i was|nobody would|"
+            "no one would|no-one would|to be here|to disappear|goodbye|to find after",
         ),
-        "self-harm": re.compile(
-            rf"""
+        "self-harm": guarded(
+            re.compile(
+                rf"""
         \bself[\s\-\u2010\u2011\u2013]?(?:harm(?:s|ed|ing|er|ers)?|injur(?:y|ies|ed|ing|ious))\b
       | \bself[\s\-\u2010\u2011\u2013]?inflicted\s+(?:wounds?|injur(?:y|ies)|cuts?|burns?|harm)\b
       | \b(?:cut|cuts|cutting|burn|burns|burned|burnt|burning)\s+{_SELVES}\b
@@ -88,16 +98,21 @@ _MENTIONS: Mapping[Topic, re.Pattern[str]] = MappingProxyType(
       | \b(?:deliberately|intentionally)\s+(?:hurt|hurting|harm|harming)\s+{_SELVES}\b
       | \b(?:hurt|hurting|harm|harming)\s+{_SELVES}\s+(?:on\s+purpose|deliberately|intentionally)
         """,
-            re.IGNORECASE | re.VERBOSE,
+                re.IGNORECASE | re.VERBOSE,
+            ),
+            "harm|injur|inflicted|cut|burn|hurt",
         ),
-        "overdose": re.compile(
-            r"""
+        "overdose": guarded(
+            re.compile(
+                r"""
         \boverdos(?:e|es|ed|ing)\b
         (?!\s+(?:on|of)\s+(?:chocolate|sugar|sweets|cake|caffeine|coffee|tea|tv|telly
             |television|netflix|box\s*sets?|nostalgia|sunshine|kindness|love|information|work
             |exercise|carbs|cuteness)\b)
         """,
-            re.IGNORECASE | re.VERBOSE,
+                re.IGNORECASE | re.VERBOSE,
+            ),
+            "overdos",
         ),
     }
 )
@@ -147,7 +162,7 @@ _HEIGHTS = (
 
 @dataclass(frozen=True)
 class _MethodPattern:
-    pattern: re.Pattern[str]
+    pattern: GuardedPattern
     advice: str
     daily_dose_is_fine: bool = False
 
@@ -167,75 +182,95 @@ _ADVICE_PLACE = (
 
 _METHODS: tuple[_MethodPattern, ...] = (
     _MethodPattern(
-        re.compile(
-            rf"\bhang(?:ed|ing|s)?\s+{_SELVES}\b|\bhanged\b"
-            r"|\b(?:by|attempted|tried|death\s+by|suicide\s+by)\s+hanging\b"
-            r"(?!\s+(?:out|around|about|round|up|on|onto|off|over|in|with|back|together|from"
-            r"|a|an|the|my|some|pictures?|washing|baskets?|decorations)\b)"
-            r"|\bnooses?\b|\bligatures?\b",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                rf"\bhang(?:ed|ing|s)?\s+{_SELVES}\b|\bhanged\b"
+                r"|\b(?:by|attempted|tried|death\s+by|suicide\s+by)\s+hanging\b"
+                r"(?!\s+(?:out|around|about|round|up|on|onto|off|over|in|with|back|together|from"
+                r"|a|an|the|my|some|pictures?|washing|baskets?|decorations)\b)"
+                r"|\bnooses?\b|\bligatures?\b",
+                re.IGNORECASE,
+            ),
+            "hang|noose|ligature",
         ),
         _ADVICE_METHOD,
     ),
     _MethodPattern(
-        re.compile(
-            rf"\b(?:cut|cuts|cutting|slit|slitting|slashed|slashing)\s+{_POSSESSIVE}\s+(?:own\s+)?"
-            r"(?:wrists?|arms?|forearms?|thighs?|legs?|throat|skin)\b"
-            r"(?!\s+(?:on|by\s+accident|accidentally|shaving)\b)",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                rf"\b(?:cut|cuts|cutting|slit|slitting|slashed|slashing)\s+{_POSSESSIVE}\s+(?:own\s+)?"
+                r"(?:wrists?|arms?|forearms?|thighs?|legs?|throat|skin)\b"
+                r"(?!\s+(?:on|by\s+accident|accidentally|shaving)\b)",
+                re.IGNORECASE,
+            ),
+            "cut|slit|slash",
         ),
         _ADVICE_METHOD,
     ),
     _MethodPattern(
-        re.compile(
-            rf"\bhow\s+many\s+{_PILLS}\b"
-            rf"|\b(?:{_NUMBER_WORDS})\s+(?:{_NOT_A_UNIT}\w+\s+){{0,2}}?{_PILLS}\b"
-            rf"|\b(?:(?:a|the|extra|spare|several)\s+(?:whole\s+|full\s+|entire\s+)?"
-            r"(?:packet|pack|box|bottle|strip|handful|load)s?\s+of"
-            rf"|all\s+(?:of\s+)?{_POSSESSIVE}|all\s+(?:of\s+)?the)\s+(?:\w+\s+){{0,2}}?{_PILLS}\b"
-            r"|\b(?:lethal|fatal|deadly)\s+(?:dose|amount|quantity)\b"
-            r"|\b(?:every|each)\s+(?:single\s+)?(?:pill|tablet|capsule)\s+in\b"
-            r"|\beverything\s+in\s+the\s+(?:medicine|bathroom)\s+(?:cabinet|cupboard|box)\b"
-            # Keeping medicine back to take at once: stockpiling, in the words people use.
-            r"|\b(?:stockpil\w*|hoard\w*|stash\w*|sav(?:e|ed|ing)(?:\s+up)?|kept\s+back"
-            r"|keep(?:ing)?\s+back)"
-            rf"\s+(?:\w+\s+){{0,4}}?(?:{_PILLS}|medication|meds|prescriptions?)\b"
-            rf"|\b{_PILLS}\b[^.!?\n]{{0,60}}?\bfrom\s+(?:\w+\s+)?(?:different|several|other|various)"
-            r"\s+(?:chemists|pharmacies|shops|supermarkets)\b"
-            rf"|\b(?:take|took|taking|swallow\w*|down(?:ed|ing)?|wash(?:ed|ing)?)\s+(?:\w+\s+){{0,4}}?"
-            r"(?:down\s+)?with\s+(?:a\s+(?:whole\s+)?(?:bottle|glass|can)\s+of\s+)?"
-            r"(?:vodka|whisky|whiskey|wine|gin|rum|alcohol|beer|cider|brandy)\b"
-            rf"|\boverdos\w*\s+(?:\w+\s+){{0,3}}?(?:{_DRUGS})\b"
-            rf"|\b(?:{_DRUGS})\s+overdos\w*",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                rf"\bhow\s+many\s+{_PILLS}\b"
+                rf"|\b(?:{_NUMBER_WORDS})\s+(?:{_NOT_A_UNIT}\w+\s+){{0,2}}?{_PILLS}\b"
+                rf"|\b(?:(?:a|the|extra|spare|several)\s+(?:whole\s+|full\s+|entire\s+)?"
+                r"(?:packet|pack|box|bottle|strip|handful|load)s?\s+of"
+                rf"|all\s+(?:of\s+)?{_POSSESSIVE}|all\s+(?:of\s+)?the)\s+(?:\w+\s+){{0,2}}?{_PILLS}\b"
+                r"|\b(?:lethal|fatal|deadly)\s+(?:dose|amount|quantity)\b"
+                r"|\b(?:every|each)\s+(?:single\s+)?(?:pill|tablet|capsule)\s+in\b"
+                r"|\beverything\s+in\s+the\s+(?:medicine|bathroom)\s+(?:cabinet|cupboard|box)\b"
+                # Keeping medicine back to take at once: stockpiling, in the words people use.
+                r"|\b(?:stockpil\w*|hoard\w*|stash\w*|sav(?:e|ed|ing)(?:\s+up)?|kept\s+back"
+                r"|keep(?:ing)?\s+back)"
+                rf"\s+(?:\w+\s+){{0,4}}?(?:{_PILLS}|medication|meds|prescriptions?)\b"
+                rf"|\b{_PILLS}\b[^.!?\n]{{0,60}}?\bfrom\s+(?:\w+\s+)?(?:different|several|other|various)"
+                r"\s+(?:chemists|pharmacies|shops|supermarkets)\b"
+                rf"|\b(?:take|took|taking|swallow\w*|down(?:ed|ing)?|wash(?:ed|ing)?)\s+(?:\w+\s+){{0,4}}?"
+                r"(?:down\s+)?with\s+(?:a\s+(?:whole\s+)?(?:bottle|glass|can)\s+of\s+)?"
+                r"(?:vodka|whisky|whiskey|wine|gin|rum|alcohol|beer|cider|brandy)\b"
+                rf"|\boverdos\w*\s+(?:\w+\s+){{0,3}}?(?:{_DRUGS})\b"
+                rf"|\b(?:{_DRUGS})\s+overdos\w*",
+                re.IGNORECASE,
+            ),
+            "pill|tablet|capsule|paracetamol|acetaminophen|tylenol|codamol|codeine|ibuprofen|"
+            "aspirin|tramadol|morphine|oxycodone|oxycontin|fentanyl|heroin|methadone|insulin|"
+            "amitriptyline|sertraline|citalopram|fluoxetine|diazepam|valium|zopiclone|benzo|"
+            "lithium|quetiapine|antidepressant|painkiller|lethal|fatal|deadly|"
+            "everything in the|medication|meds|prescription|vodka|whisky|whiskey|wine|gin|rum|"
+            "alcohol|beer|cider|brandy|overdos",
         ),
         _ADVICE_MEANS,
         daily_dose_is_fine=True,
     ),
     _MethodPattern(
-        re.compile(
-            rf"\b(?:jump(?:ed|ing|s)?|leap(?:t|ed|ing|s)?|(?:throw|threw|throwing|thrown)\s+{_SELVES})"
-            rf"\s+(?:off|from|out\s+of)\s+(?:(?:the|a|an|that|this|our|my)\s+)?(?:\w+\s+){{0,2}}?(?:{_HEIGHTS})\b"
-            rf"|\b(?:jump(?:ed|ing|s)?|leap(?:t|ed|ing|s)?|(?:throw|threw|throwing|thrown)\s+{_SELVES}"
-            r"|step(?:ped|ping)?)"
-            r"\s+(?:in\s+front\s+of|under)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?(?:train|lorry|truck|bus|car)s?\b"
-            r"|\b(?:onto|on\s+to)\s+the\s+(?:railway\s+line|(?:railway\s+)?tracks|rails)\b"
-            rf"|\b(?:edge|ledge|railings?|parapet)\s+of\s+(?:the|a|that)\s+(?:\w+\s+)?(?:{_HEIGHTS})\b"
-            rf"|\b(?:{_HEIGHTS})\b[^.!?\n]{{0,20}}?\bto\s+jump\b|\bhigh\s+enough\s+to\s+(?:jump|fall)\b"
-            r"|\bwalk(?:ed|ing|s)?\s+into\s+the\s+(?:sea|river|water|lake|loch)\b[^.!?\n]{0,30}?"
-            r"\bnot\s+(?:coming|come)\s+back\b",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                rf"\b(?:jump(?:ed|ing|s)?|leap(?:t|ed|ing|s)?|(?:throw|threw|throwing|thrown)\s+{_SELVES})"
+                rf"\s+(?:off|from|out\s+of)\s+(?:(?:the|a|an|that|this|our|my)\s+)?(?:\w+\s+){{0,2}}?(?:{_HEIGHTS})\b"
+                rf"|\b(?:jump(?:ed|ing|s)?|leap(?:t|ed|ing|s)?|(?:throw|threw|throwing|thrown)\s+{_SELVES}"
+                r"|step(?:ped|ping)?)"
+                r"\s+(?:in\s+front\s+of|under)\s+(?:(?:a|the|an)\s+)?(?:\w+\s+)?(?:train|lorry|truck|bus|car)s?\b"
+                r"|\b(?:onto|on\s+to)\s+the\s+(?:railway\s+line|(?:railway\s+)?tracks|rails)\b"
+                rf"|\b(?:edge|ledge|railings?|parapet)\s+of\s+(?:the|a|that)\s+(?:\w+\s+)?(?:{_HEIGHTS})\b"
+                rf"|\b(?:{_HEIGHTS})\b[^.!?\n]{{0,20}}?\bto\s+jump\b|\bhigh\s+enough\s+to\s+(?:jump|fall)\b"
+                r"|\bwalk(?:ed|ing|s)?\s+into\s+the\s+(?:sea|river|water|lake|loch)\b[^.!?\n]{0,30}?"
+                r"\bnot\s+(?:coming|come)\s+back\b",
+                re.IGNORECASE,
+            ),
+            "jump|leap|throw|threw|in front of|under|rail|tracks|edge|parapet|high enough|not com",
         ),
         _ADVICE_PLACE,
     ),
     _MethodPattern(
-        re.compile(
-            r"\b(?:drive|drives|driving|drove|crash|crashed|crashing)\s+(?:my|the|his|her)\s+car"
-            r"\s+into\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|river|sea)\b"
-            r"|\bgarage\b[^.!?\n]{0,40}?\bengine\s+running\b|\bexhaust\s+(?:pipe|fumes)\b"
-            r"|\b(?:tie|tied|tying|ties)\s+(?:a|the)\s+(?:rope|belt|cord|scarf)\s+(?:to|round|around)"
-            r"\s+(?:a|the|my)\s+(?:banister|beam|loft|hook|door|tree|rail)\b",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                r"\b(?:drive|drives|driving|drove|crash|crashed|crashing)\s+(?:my|the|his|her)\s+car"
+                r"\s+into\s+(?:a|the)\s+(?:wall|tree|bridge|lorry|river|sea)\b"
+                r"|\bgarage\b[^.!?\n]{0,40}?\bengine\s+running\b|\bexhaust\s+(?:pipe|fumes)\b"
+                r"|\b(?:tie|tied|tying|ties)\s+(?:a|the)\s+(?:rope|belt|cord|scarf)\s+(?:to|round|around)"
+                r"\s+(?:a|the|my)\s+(?:banister|beam|loft|hook|door|tree|rail)\b",
+                re.IGNORECASE,
+            ),
+            "car into|garage|exhaust|rope|belt|cord|scarf",
         ),
         _ADVICE_METHOD,
     ),
@@ -244,27 +279,54 @@ _METHODS: tuple[_MethodPattern, ...] = (
 # a reputation as a suicide location, and tools of self-harm.
 _NEAR_A_MENTION: tuple[_MethodPattern, ...] = (
     _MethodPattern(
-        re.compile(
-            r"\b(?:Beachy\s+Head|Golden\s+Gate(?:\s+Bridge)?|Clifton\s+Suspension\s+Bridge"
-            r"|Humber\s+Bridge|Erskine\s+Bridge|Aokigahara)\b",
-            re.IGNORECASE,
+        guarded(
+            re.compile(
+                r"\b(?:Beachy\s+Head|Golden\s+Gate(?:\s+Bridge)?|Clifton\s+Suspension\s+Bridge"
+                r"|Humber\s+Bridge|Erskine\s+Bridge|Aokigahara)\b",
+                re.IGNORECASE,
+            ),
+            "beachy|golden gate|clifton|humber|erskine|aokigahara",
         ),
         _ADVICE_PLACE,
     ),
     _MethodPattern(
-        re.compile(r"\b(?:razor\s+)?blades?\b|\brazors?\b|\brope\b", re.IGNORECASE),
+        guarded(
+            re.compile(
+                r"\b(?:razor\s+)?blades?\b|\brazors?\b|\brope\b",
+                re.IGNORECASE,
+            ),
+            "blade|razor|rope",
+        ),
         _ADVICE_METHOD,
     ),
 )
 _NEAR = 200
+_KEYWORDS = KeywordSearch(
+    {
+        *(keyword for pattern in _MENTIONS.values() for keyword in pattern.keywords),
+        *(
+            keyword
+            for method in (*_METHODS, *_NEAR_A_MENTION)
+            for keyword in method.pattern.keywords
+        ),
+    }
+)
 
 
-def find_mentions(text: str) -> list[Mention]:
+def messaging_keywords(text: str) -> frozenset[str]:
+    """The keywords of this module's patterns that ``text`` holds: what lets the scans
+    below skip the patterns it cannot match. A caller that runs both scans on one
+    text finds them once and passes them to each."""
+    return _KEYWORDS.found_in(folded(text))
+
+
+def find_mentions(text: str, keywords: frozenset[str] | None = None) -> list[Mention]:
     """Every reference to suicide, self-harm or overdose, in the order they appear."""
+    present = messaging_keywords(text) if keywords is None else keywords
     found = [
         Mention(topic, match.start(), _quote(match.group()))
         for topic, pattern in _MENTIONS.items()
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(text, present)
     ]
     return sorted(found, key=lambda m: m.offset)
 
@@ -289,16 +351,21 @@ def missing_content_warnings(
         )
 
 
-def find_method_details(text: str, mentions: Iterable[Mention]) -> Iterator[Finding]:
+def find_method_details(
+    text: str, mentions: Iterable[Mention], keywords: frozenset[str] | None = None
+) -> Iterator[Finding]:
     """Each phrase that describes a method, means or place of suicide or self-harm."""
+    present = messaging_keywords(text) if keywords is None else keywords
     for method in _METHODS:
-        for match in method.pattern.finditer(text):
+        for match in method.pattern.finditer(text, present):
             if method.daily_dose_is_fine and _DAILY_DOSE.match(text, match.end(), match.end() + 60):
                 continue
             yield match.start(), _method_message(match.group(), method.advice)
     offsets = [m.offset for m in mentions]
+    if not offsets:
+        return
     for method in _NEAR_A_MENTION:
-        for match in method.pattern.finditer(text):
+        for match in method.pattern.finditer(text, present):
             if any(abs(offset - match.start()) <= _NEAR for offset in offsets):
                 yield match.start(), _method_message(match.group(), method.advice)
 

@@ -16,6 +16,7 @@ from peerkit.check.safety_messaging import (
     Mention,
     find_mentions,
     find_method_details,
+    messaging_keywords,
 )
 from peerkit.check.safety_personal_data import find_personal_data
 
@@ -42,12 +43,19 @@ class SafetyScans:
         )
 
     def mentions(self, body: str) -> tuple[Mention, ...]:
-        return self._once(("mentions", body), lambda: tuple(find_mentions(body)))
+        return self._once(
+            ("mentions", body), lambda: tuple(find_mentions(body, self._keywords(body)))
+        )
 
     def method_details(self, body: str) -> tuple[Finding, ...]:
         return self._once(
-            ("methods", body), lambda: tuple(find_method_details(body, self.mentions(body)))
+            ("methods", body),
+            lambda: tuple(find_method_details(body, self.mentions(body), self._keywords(body))),
         )
+
+    def _keywords(self, body: str) -> frozenset[str]:
+        """Found once for both scans of a text (see `messaging_keywords`)."""
+        return self._once(("keywords", body), lambda: messaging_keywords(body))
 
     def forget_unused(self) -> None:
         """Drop the scans of texts the last checks did not ask for: a session keeps
