@@ -42,7 +42,22 @@ class Project:
         self._scans = SafetyScans()
 
     def is_for(self, root: Path, content_dir: Path, settings: Settings) -> bool:
-        return (self.root, self.content_dir, self.settings) == (root, content_dir, settings)
+        return self.has_folders(root, content_dir) and self.settings == settings
+
+    def has_folders(self, root: Path, content_dir: Path) -> bool:
+        return (self.root, self.content_dir) == (root, content_dir)
+
+    def with_settings(self, settings: Settings) -> Project:
+        """The same site under other settings, remembering what this one remembers.
+
+        Loading and checking read no setting, so a session's memory of files and scans
+        still holds: `peerkit serve` checks the site with mkdocs.yml's `site_url`, then
+        MkDocs builds it with the preview's address, and a fresh memory made the first
+        save load and scan all 25,000 files of a large site again (85 s, not 1)."""
+        project = Project(self.root, self.content_dir, settings)
+        project._memory = self._memory
+        project._scans = self._scans
+        return project
 
     def check(self, today: date) -> tuple[Site, list[Diagnostic]]:
         """Every file loaded, then every cross-record rule that cannot echo a load error."""
