@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from peerkit.check.record_findings import RecordFindings
 from peerkit.check.rule import Rule, RuleContext
 from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, unknown_topics
 from peerkit.check.safety import SAFETY_RULES
@@ -40,6 +41,7 @@ class Project:
         self.settings = settings
         self._memory = LoadMemory() if session else None
         self._scans = SafetyScans()
+        self._findings = RecordFindings()
 
     def is_for(self, root: Path, content_dir: Path, settings: Settings) -> bool:
         return self.has_folders(root, content_dir) and self.settings == settings
@@ -57,14 +59,16 @@ class Project:
         project = Project(self.root, self.content_dir, settings)
         project._memory = self._memory
         project._scans = self._scans
+        project._findings = self._findings
         return project
 
     def check(self, today: date) -> tuple[Site, list[Diagnostic]]:
         """Every file loaded, then every cross-record rule that cannot echo a load error."""
         site, diagnostics, rules = self._loaded()
-        context = RuleContext(today, self._scans)
+        context = RuleContext(today, self._scans, self._findings)
         found = check_site(site, context, rules)
         self._scans.forget_unused()
+        self._findings.forget_unused()
         return site, sorted(diagnostics + found)
 
     def check_while_building(
@@ -76,7 +80,7 @@ class Project:
         first); the build must ask for them before it publishes anything, since an
         error among them stops it like any other."""
         site, diagnostics, rules = self._loaded()
-        context = RuleContext(today, self._scans)
+        context = RuleContext(today, self._scans, self._findings)
         text_rules = [r for r in rules if r in SAFETY_RULES]
         later = Forked(lambda: check_site(site, context, text_rules))
         now = check_site(site, context, [r for r in rules if r not in SAFETY_RULES])
