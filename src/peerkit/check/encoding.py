@@ -58,16 +58,21 @@ def _garbled(text: str) -> tuple[int, str] | None:
 @rule("records", Severity.WARNING)
 def double_encoded_text(site: Site, context: RuleContext) -> Iterator[Finding]:
     for record in (*site.topics, *site.records()):
-        source = record.source
-        for path, text in _texts(source.located.data):
-            found = _garbled(text)
-            if found is not None:
-                line, col = source.value_at(*path)
-                name = ".".join(str(p) for p in path)
-                yield Finding(source.path, line, col, f"{name}: {found[1]}")
-        body = getattr(record, "body", None)
-        found = _garbled(body) if body else None
-        if body and found is not None:
-            offset = found[0]
-            line = record.body_line + body.count("\n", 0, offset)
-            yield Finding(source.path, line, offset - body.rfind("\n", 0, offset), found[1])
+        yield from context.findings.of("double_encoded_text", record, _garbled_in)
+
+
+def _garbled_in(record: Any) -> Iterator[Finding]:
+    """One file's findings: every text of every file is looked at (see the module)."""
+    source = record.source
+    for path, text in _texts(source.located.data):
+        found = _garbled(text)
+        if found is not None:
+            line, col = source.value_at(*path)
+            name = ".".join(str(p) for p in path)
+            yield Finding(source.path, line, col, f"{name}: {found[1]}")
+    body = getattr(record, "body", None)
+    found = _garbled(body) if body else None
+    if body and found is not None:
+        offset = found[0]
+        line = record.body_line + body.count("\n", 0, offset)
+        yield Finding(source.path, line, offset - body.rfind("\n", 0, offset), found[1])

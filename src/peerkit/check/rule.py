@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from peerkit.check.record_findings import RecordFindings
 from peerkit.check.scans import SafetyScans
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.model.site import Site
@@ -31,11 +32,13 @@ class Finding:
 @dataclass
 class RuleContext:
     """What a rule may use besides the site: the day (so checks are repeatable) and
-    the session's memo of scans of stories' text (`SafetyScans`), owned by the
-    `peerkit.project.Project` that runs the checks."""
+    the session's memos of scans of stories' text (`SafetyScans`) and of findings on
+    each record (`RecordFindings`), owned by the `peerkit.project.Project` that runs
+    the checks."""
 
     today: date
     scans: SafetyScans = field(default_factory=SafetyScans)
+    findings: RecordFindings = field(default_factory=RecordFindings)
 
 
 Find = Callable[[Site, RuleContext], Iterator[Finding]]

@@ -117,7 +117,11 @@ def consent_after_publication(site: Site, context: RuleContext) -> Iterator[Find
 
 @rule("schedules", Severity.ERROR)
 def meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
-    for group in site.groups:
+    yield from context.findings.across("meeting_times", site.groups, _meeting_times)
+
+
+def _meeting_times(groups: tuple[Group, ...]) -> Iterator[Finding]:
+    for group in groups:
         for index, meeting in enumerate(group.schedule):
             path = group.source.path
             if meeting.closes_at == meeting.opens_at:
@@ -178,7 +182,11 @@ EARLIEST_USUAL = "06:00"
 def unusual_meeting_times(site: Site, context: RuleContext) -> Iterator[Finding]:
     """Times that are right for a few groups and a typing slip for most: a meeting of
     more than four hours, or one that starts in the small hours ("7" read as 07:00)."""
-    for group in site.groups:
+    yield from context.findings.across("unusual_meeting_times", site.groups, _unusual_meeting_times)
+
+
+def _unusual_meeting_times(groups: tuple[Group, ...]) -> Iterator[Finding]:
+    for group in groups:
         for index, meeting in enumerate(group.schedule):
             line, col = group.source.value_at("schedule", index, "opens_at")
             if meeting.length > LONGEST_USUAL:
@@ -205,9 +213,15 @@ def possible_duplicate_groups(site: Site, context: RuleContext) -> Iterator[Find
     """Two listings that look like one group: the same source id, or the same name
     meeting at the same times. An import run twice, or a list imported from two
     places, would otherwise show a visitor the same group twice."""
+    yield from context.findings.across(
+        "possible_duplicate_groups", site.groups, _possible_duplicate_groups
+    )
+
+
+def _possible_duplicate_groups(groups: tuple[Group, ...]) -> Iterator[Finding]:
     by_source: dict[str, Group] = {}
     by_times: dict[tuple[str, frozenset[tuple[str, str, str]]], Group] = {}
-    for group in site.groups:
+    for group in groups:
         if group.source_id:
             first = by_source.setdefault(group.source_id, group)
             if first is not group:
@@ -239,8 +253,12 @@ def possible_duplicate_groups(site: Site, context: RuleContext) -> Iterator[Find
 @rule("records", Severity.WARNING)
 def region_spellings(site: Site, context: RuleContext) -> Iterator[Finding]:
     """Two spellings of one region share a page; say so, so the listing can be made consistent."""
+    yield from context.findings.across("region_spellings", site.groups, _region_spellings)
+
+
+def _region_spellings(groups: tuple[Group, ...]) -> Iterator[Finding]:
     first: dict[str, Group] = {}
-    for group in site.groups:
+    for group in groups:
         other = first.setdefault(slugify(group.region), group)
         if other.region != group.region:
             field = ("location", "region") if group.location else ("region",)

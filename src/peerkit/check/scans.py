@@ -62,3 +62,4 @@ class SafetyScans:
         the stories as they are now, not every version saved along the way."""
         self._found = {k: v for k, v in self._found.items() if k in self._used}
         self._used = set()
+        self._used = set()

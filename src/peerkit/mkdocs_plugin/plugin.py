@@ -145,6 +145,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # build, as MkDocs' own warnings would: `peerkit check` reports it.
             log.info(problem.format())
         root, content = site_folders(config, self.config)
+        if self.project is not None and self.project.has_folders(root, content):
+            # Other settings for the same site (the preview's address): the files and
+            # scans the project remembers hold, and the next save needs them.
+            return self.project.with_settings(settings)
         return Project(root, content, settings, session=self.serve.serving)
 
     def _load(self) -> Site:

@@ -1,0 +1,59 @@
+"""Each record's findings under a rule that looks at one record at a time, kept for a session.
+
+Some rules read every story's Markdown or every text of every file (the HTML a page
+leaves out, garbled encodings): seconds at 25,000 files, and `peerkit serve` checks
+the whole site again at every save. Such a rule's findings on a record depend on
+that record alone, and the loader hands back the very record object of last time
+for a file that did not change, so findings are kept by the record's identity: an
+edited file is a new record, found afresh, positions and all. The memo belongs to
+the `peerkit.project.Project` that runs the checks, never to the module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+F = TypeVar("F")
+
+_Kept = tuple[object, tuple[Any, ...]]
+
+
+class RecordFindings:
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, int], _Kept] = {}
+        self._used: dict[tuple[str, int], _Kept] = {}
+
+    def of(self, rule: str, record: R, find: Callable[[R], Iterable[F]]) -> tuple[F, ...]:
+        """``find(record)``, or what it gave for this very record last time.
+
+        The record is kept with its findings, so its identity cannot pass to another."""
+        key = (rule, id(record))
+        kept = self._kept.get(key)
+        if kept is None or kept[0] is not record:
+            kept = (record, tuple(find(record)))
+        self._used[key] = kept
+        return kept[1]
+
+    def across(
+        self, rule: str, records: tuple[R, ...], find: Callable[[tuple[R, ...]], Iterable[F]]
+    ) -> tuple[F, ...]:
+        """``find(records)`` for a rule that compares records with one another (two
+        listings of one group), or what it gave last time if every record is the very
+        one it was then: at 20,000 groups, a second of every save otherwise."""
+        key = (rule, -1)
+        kept = self._kept.get(key)
+        last = kept[0] if kept is not None else None
+        if not (
+            isinstance(last, tuple)
+            and len(last) == len(records)
+            and all(a is b for a, b in zip(last, records, strict=True))
+        ):
+            kept = (records, tuple(find(records)))
+        self._used[key] = kept
+        return kept[1]
+
+    def forget_unused(self) -> None:
+        """Keep only the findings the last checks asked for: the records as they are now."""
+        self._kept, self._used = self._used, {}
