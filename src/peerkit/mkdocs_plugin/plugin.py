@@ -460,6 +460,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # An unchanged page is handed to the next build with its file (`rebuilds`):
             # its HTML is kept once, by the render memo, not also here.
             page.content = None
+        elif self.pages.pop(page.file.src_uri, None) is not None:
+            # Nothing reads a generated page's HTML once MkDocs has its output: let it go
+            # as the build goes, not all at its end (200 MB at 26,000 pages).
+            page.content = None
         return output
 
     @event_priority(languages.AFTER_I18N)
