@@ -1,7 +1,7 @@
 """Pure work done in a forked process, so that a build uses the machine's second core.
 
 `peerkit build` runs on CI machines with two cores, and most of it is one Python
-process: checking thousands of stories, writing tens of thousands of exports.
+process: rendering thousands of stories, writing tens of thousands of exports.
 Work that is a pure function of data already in memory can run in a child made
 with fork(), which starts with that data for free, and hand back its result by
 pickle. On Linux only: macOS system frameworks are not safe to use after fork, and

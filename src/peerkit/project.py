@@ -3,8 +3,8 @@
 `Project` is the core's single object for a site. The MkDocs plugin, `peerkit
 check`, `peerkit build` and `peerkit serve` all load and check through it, and
 it owns what a session keeps between builds (the loader's memory of files, the
-safety scans). Whether it runs part of the checking in a forked process is its
-own decision: the diagnostics, and so every exit code, are the same either way.
+safety scans, each record's findings) and what `peerkit build` keeps on disk (the
+parsed files).
 """
 
 from __future__ import annotations
@@ -15,9 +15,7 @@ from pathlib import Path
 from peerkit.check.record_findings import RecordFindings
 from peerkit.check.rule import Rule, RuleContext
 from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, unknown_topics
-from peerkit.check.safety import SAFETY_RULES
 from peerkit.check.scans import SafetyScans
-from peerkit.forked import Forked
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.load.parse_cache import ParseCache
 from peerkit.load.site_loader import LoadMemory, load_site
@@ -74,21 +72,6 @@ class Project:
         self._scans.forget_unused()
         self._findings.forget_unused()
         return site, sorted(diagnostics + found)
-
-    def check_while_building(
-        self, today: date
-    ) -> tuple[Site, list[Diagnostic], Forked[list[Diagnostic]]]:
-        """`check` split for a build: the rules on stories' text, most of the checking
-        at thousands of stories, run in a forked process while the build goes on. The
-        third value's result is their diagnostics (or cancel it, if the build stops
-        first); the build must ask for them before it publishes anything, since an
-        error among them stops it like any other."""
-        site, diagnostics, rules = self._loaded()
-        context = RuleContext(today, self._scans, self._findings)
-        text_rules = [r for r in rules if r in SAFETY_RULES]
-        later = Forked(lambda: check_site(site, context, text_rules))
-        now = check_site(site, context, [r for r in rules if r not in SAFETY_RULES])
-        return site, sorted(diagnostics + now), later
 
     def _loaded(self) -> tuple[Site, list[Diagnostic], list[Rule]]:
         """The site, its load problems, and the rules that may run on it.

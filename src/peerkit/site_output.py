@@ -15,7 +15,6 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -27,11 +26,8 @@ from peerkit.interrupts import is_running, stop_children
 log = logging.getLogger("mkdocs.peerkit")
 
 
-def build_atomically(
-    config: MkDocsConfig, site_dir: Path, publishable: Callable[[], bool] = lambda: True
-) -> bool:
-    """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked
-    and ``publishable()`` (checks that ran beside the build) agrees."""
+def build_atomically(config: MkDocsConfig, site_dir: Path) -> bool:
+    """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "new"), dir=site_dir.parent))
@@ -47,9 +43,6 @@ def build_atomically(
     except BaseException:
         _discard(staging)
         raise
-    if not publishable():
-        shutil.rmtree(staging, ignore_errors=True)
-        return False
     _swap(staging, site_dir)
     print(f"Built the site in {site_dir}")
     return True

@@ -18,7 +18,6 @@ from mkdocs.exceptions import Abort
 
 from peerkit import project
 from peerkit.check.rules import ALL_RULES
-from peerkit.check.safety import SAFETY_RULES
 from peerkit.cli import main
 from peerkit.load.diagnostics import Severity
 from tests.conftest import SiteBuilder
@@ -62,7 +61,6 @@ def tripped(
     }
     assert promoted, family
     monkeypatch.setattr(project, "ALL_RULES", tuple(promoted.get(r, r) for r in ALL_RULES))
-    monkeypatch.setattr(project, "SAFETY_RULES", tuple(promoted.get(r, r) for r in SAFETY_RULES))
     make_site.configure()
     FAMILIES[family](make_site)
     monkeypatch.chdir(make_site.root)

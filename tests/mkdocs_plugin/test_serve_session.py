@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,9 +35,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = site_loader.read_source
 
-    def counting(path: Path, root: Path, content_dir: Path):  # type: ignore[no-untyped-def]
+    def counting(path: Path, *rest: Any):  # type: ignore[no-untyped-def]
         seen.append(path.name)
-        return real(path, root, content_dir)
+        return real(path, *rest)
 
     monkeypatch.setattr(site_loader, "read_source", counting)
     return seen
