@@ -65,6 +65,7 @@ def test_deploy_workflow_builds_main_and_deploys_with_the_official_pages_actions
         "actions/setup-python",
         "pip install .",
         "actions/configure-pages",
+        "actions/cache",
         "peerkit build",
         "actions/upload-pages-artifact",
     ]
@@ -90,7 +91,7 @@ def test_every_action_is_pinned_to_a_commit():
         if "uses" in step
     ]
 
-    assert len(actions) == 7
+    assert len(actions) == 8
     assert [a for a in actions if not PINNED.match(a)] == []
 
 

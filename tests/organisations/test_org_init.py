@@ -136,6 +136,11 @@ def test_the_workflows_check_pull_requests_and_deploy_main_to_github_pages(
     } <= {step.get("uses", "").split("@")[0] for step in _steps(deploy)}
     for workflow in (check, deploy):
         assert "pip install -r requirements.txt" in [step.get("run") for step in _steps(workflow)]
+    # The build cache comes back before the build and is saved after it.
+    names = [step.get("uses", step.get("run", "")).split("@")[0] for step in _steps(deploy)]
+    assert names.index("actions/cache") < names.index("peerkit build")
+    cache = next(s for s in _steps(deploy) if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/peerkit"
 
 
 def test_the_workflows_use_the_same_actions_as_peerkits_own(new_site: Callable[..., Path]) -> None:
