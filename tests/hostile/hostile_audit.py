@@ -4,7 +4,8 @@ Every claim is made on the parsed page (tests/render/render_html.py), never by
 searching the markup. The theme's own scripts, forms, icons and stylesheets are
 learnt from a build of the same site without hostile content (`SiteChrome`):
 an inline script is the theme's only if its exact text (by SHA-256) is one the
-clean build has too, so no script written by content can pass for one.
+clean build has too, so no script written by content can pass for one; the same holds
+for the one <style> element, the finder page's first-paint styles (render/first_paint.py).
 """
 
 from __future__ import annotations
@@ -30,13 +31,15 @@ URL_ATTRIBUTES = {
 }  # fmt: skip
 # Elements that must not be on any page, whoever wrote them.
 NEVER = {
-    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "math",
+    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "math",
     "noscript", "portal", "xmp", "listing", "plaintext", "noembed", "noframes",
     "isindex", "keygen", "marquee", "textarea",
 }  # fmt: skip
 # Elements the theme uses but content must not add: each must match one the clean build has
 # (the template holds Material's scripts until they are wanted: material-on-demand.js).
 CHROME_ONLY = {"form", "input", "button", "select", "option", "label", "template"}
+# <style> elements are allowed only with a text the clean build has (by SHA-256).
+STYLE = "style"
 JSON_LD = "application/ld+json"
 
 
@@ -92,6 +95,7 @@ class SiteChrome:
     svg_parts: frozenset[tuple[str, frozenset[str]]]
     styles: frozenset[tuple[str, str | None]]
     metas: frozenset[str]
+    style_elements: frozenset[str]
 
 
 def learn_chrome(site: Path) -> SiteChrome:
@@ -102,6 +106,7 @@ def learn_chrome(site: Path) -> SiteChrome:
     svg_parts: set[tuple[str, frozenset[str]]] = set()
     styles: set[tuple[str, str | None]] = set()
     metas: set[str] = set()
+    style_elements: set[str] = set()
     for path in html_pages(site):
         rel = path.relative_to(site).as_posix()
         tree = parse_html(path.read_text("utf-8"))
@@ -118,6 +123,8 @@ def learn_chrome(site: Path) -> SiteChrome:
                 styles.add((element.tag, element.attrs["style"]))
             if element.tag == "meta":
                 metas.add(_meta_kind(element))
+            if element.tag == STYLE:
+                style_elements.add(digest(element.text))
         per_page = max(per_page, count)
         svg_parts |= {(e.tag, frozenset(e.attrs)) for e in in_svg(tree)}
     return SiteChrome(
@@ -128,6 +135,7 @@ def learn_chrome(site: Path) -> SiteChrome:
         frozenset(svg_parts),
         frozenset(styles),
         frozenset(metas),
+        frozenset(style_elements),
     )
 
 
@@ -148,6 +156,8 @@ def audit_page(rel: str, markup: str, chrome: SiteChrome) -> list[str]:
         where = f"{rel}: <{element.tag}>"
         if element.tag in NEVER:
             found.append(f"{where} element")
+        if element.tag == STYLE and digest(element.text) not in chrome.style_elements:
+            found.append(f"{where} element not in the theme: {element.text[:80]!r}")
         if element.tag in CHROME_ONLY and signature(element) not in chrome.controls:
             found.append(f"{where} {element.attrs} is not one of the theme's own")
         if element.tag == "meta" and _meta_kind(element) not in chrome.metas:

@@ -6,6 +6,7 @@ import base64
 import hashlib
 from collections.abc import Iterable
 
+from peerkit.render.first_paint import FIRST_PAINT_CSS, style_hash
 from peerkit.render.headers import (
     HeadersFile,
     SiteScripts,
@@ -81,10 +82,11 @@ def test_the_same_script_on_many_pages_is_listed_once_and_in_a_stable_order() ->
     assert len(policy_of(one)["script-src"]) == 1 + 3
 
 
-def test_the_policy_allows_no_inline_style_no_plugin_and_no_framing() -> None:
+def test_the_policy_allows_one_inline_style_no_plugin_and_no_framing() -> None:
     policy = {d.split()[0]: d.split()[1:] for d in content_security_policy([]).split("; ")}
     assert policy["default-src"] == ["'self'"]
-    assert policy["style-src"] == ["'self'"]
+    # The finder page's first-paint styles, by the hash of their text, and nothing else.
+    assert policy["style-src"] == ["'self'", style_hash(FIRST_PAINT_CSS)]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert not any("unsafe" in source for sources in policy.values() for source in sources)

@@ -48,7 +48,9 @@ from peerkit.mkdocs_plugin.watching import EventsAndPolling
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
 from peerkit.project import Project
+from peerkit.render import urls
 from peerkit.render.exports.report import exports_report
+from peerkit.render.first_paint import FIRST_PAINT_CSS
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.languages import records_in
 from peerkit.render.page import GeneratedFile, GeneratedPage
@@ -355,6 +357,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.meta["peerkit_jsonld"] = generated.jsonld
         if generated.directory:
             page.meta["peerkit_directory"] = True
+        if generated.url == urls.GROUPS:
+            page.meta["peerkit_first_paint_css"] = FIRST_PAINT_CSS
         if generated.next_meetings:
             page.meta["peerkit_next_meetings"] = True
         if generated.feeds:

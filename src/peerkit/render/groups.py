@@ -39,7 +39,15 @@ def by_region(groups: Sequence[Group]) -> dict[str, list[Group]]:
     return dict(sorted(regions.items(), key=lambda item: item[0].casefold()))
 
 
+FIRST_RESULTS = 10
+"""Groups the finder's page lists in its HTML, in the region pages' order: on a slow
+connection they show before the finder's script and data arrive, which then take over.
+They depend on no clock (the script sorts by the next meeting), so the page is right
+whenever it is read."""
+
+
 def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> GeneratedPage:
+    first = [group for groups in regions.values() for group in groups[:FIRST_RESULTS]]
     return maker.make(
         urls.GROUPS,
         maker.words("groups.title"),
@@ -49,6 +57,7 @@ def groups_index_page(regions: dict[str, list[Group]], maker: PageMaker) -> Gene
         feeds=(directory_feed(maker.site_name, maker.words),),
         regions=regions,
         total=sum(len(items) for items in regions.values()),
+        first_groups=first[:FIRST_RESULTS],
     )
 
 

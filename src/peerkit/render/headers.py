@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from peerkit.render.exports.hsds import API
+from peerkit.render.first_paint import FIRST_PAINT_STYLE_HASH
 
 HEADERS_PATH = "_headers"
 
@@ -63,8 +64,9 @@ _SCRIPT_TYPES = frozenset(
 _POLICY_BEFORE_SCRIPTS = ("default-src 'self'",)
 _POLICY_AFTER_SCRIPTS = (
     # Material sets styles through the DOM (element.style), which CSP does not
-    # govern; the pages carry no style attribute or <style> element to allow.
-    "style-src 'self'",
+    # govern; the one <style> element is the finder page's first paint, allowed
+    # by its hash (render/first_paint.py), and no page carries a style attribute.
+    f"style-src 'self' {FIRST_PAINT_STYLE_HASH}",
     # Material's stylesheet draws its icons from data: SVGs (CSS mask images).
     "img-src 'self' data:",
     "font-src 'self'",

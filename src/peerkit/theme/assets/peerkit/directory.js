@@ -80,7 +80,7 @@
   let places = null; // the site's towns, then the gazetteer's places and codes: [label, lat, lon]
   const details = []; // per chunk, what a printed list adds (directory_data.py's details)
   let shown = PAGE;
-  let signature = "";
+  let signature = null; // the text of the results shown; null until this script shows its own
 
   /* ----------------------------------------------------------- text --- */
 
@@ -385,6 +385,7 @@
       list.replaceChildren(...items);
     }
     list.removeAttribute("aria-busy");
+    list.removeAttribute("data-pk-first");
     more.hidden = complete && found.length <= shown;
     const one = (n) => (n === 1 ? "one" : "other");
     const count = (n) => ui(`groups_${one(n)}`, { count: n.toLocaleString(lang) });
