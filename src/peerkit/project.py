@@ -69,8 +69,13 @@ class Project:
         site, diagnostics, rules = self._loaded()
         context = RuleContext(today, self._scans, self._findings)
         found = check_site(site, context, rules)
-        self._scans.forget_unused()
-        self._findings.forget_unused()
+        if self._memory is None:
+            # One check (`peerkit build`, `check`): what the memos hold (every record,
+            # with its positions) would only keep a quarter of a gigabyte alive.
+            self._scans, self._findings = SafetyScans(), RecordFindings()
+        else:
+            self._scans.forget_unused()
+            self._findings.forget_unused()
         return site, sorted(diagnostics + found)
 
     def _loaded(self) -> tuple[Site, list[Diagnostic], list[Rule]]:
