@@ -378,6 +378,8 @@ def _run_build(args: argparse.Namespace) -> int:
     # keywords are (3 s at 5,000 stories), a forked process checking beside the build
     # saved less time than the 400 MB its copy of the records cost.
     site, diagnostics = opened.project.check(day.today())
+    # Saved by the load; its entries (every file's parsed data) need not outlive it.
+    opened.project.parse_cache = None
     if has_errors(diagnostics):
         for line in text_report(diagnostics):
             print(line)

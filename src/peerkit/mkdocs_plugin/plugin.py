@@ -29,7 +29,6 @@ from watchdog.observers.api import BaseObserver
 
 from peerkit import day
 from peerkit.branding import Colour, stylesheet
-from peerkit.forked import Forked, ForkedError
 from peerkit.guides import GUIDES, guide_text
 from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
@@ -54,7 +53,7 @@ from peerkit.render.first_paint import FIRST_PAINT_CSS
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.languages import records_in
 from peerkit.render.page import GeneratedFile, GeneratedPage
-from peerkit.render.site import render_site, site_pages, site_story_pages, story_files
+from peerkit.render.site import render_site, site_pages, story_files
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
 
@@ -223,16 +222,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if self.config.search == "pagefind" and not nested and not self.serve.rebuilding:
             kept = self.page_cache.folder / "pagefind" if self.page_cache else None
             self.indexer = pagefind.Indexer(Path(config.site_dir), kept)
-        if in_background:
-            # The story pages (their Markdown) and the exports are made by forked
-            # processes while this one renders the other pages (`peerkit.forked`).
-            # The exports start once the stories are done: three copies of the site's
-            # records at once would cost more memory than the time they save.
-            stories = Forked(lambda: _story_pages(site, settings))
         try:
             if in_background:
-                pages = site_pages(site, settings, today, stories_made_elsewhere=stories.result)
-                extras: tuple[GeneratedFile, ...] = ()
+                # The exports are written by a forked process while this one renders the
+                # pages (`peerkit.forked`), from the start: they take as long as the
+                # pages do. One fork, not one for the stories' Markdown as well: a third
+                # copy of the records cost more memory than the time it saved.
                 # The directory's files come from the last `peerkit build` when the
                 # records they are made from are the same (`kept_exports`).
                 cache = self.page_cache.folder / EXPORTS if self.page_cache else None
@@ -242,13 +237,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                     KeptExports(site, settings, cache).place,
                 )
                 self.background.start()
+                pages = site_pages(site, settings, today)
+                extras: tuple[GeneratedFile, ...] = ()
             else:
                 rendered = render_site(site, settings, today, memo)
                 pages, extras = rendered.pages, rendered.files
         except TemplateError as exc:
             raise PluginError(f"peerkit: {describe_template_error(exc)}") from None
-        except ForkedError as exc:
-            raise PluginError(f"peerkit: {exc}") from None
         if self.indexer is not None:
             # MkDocs builds pages in this order: the ones for the index first, so that
             # the indexer runs beside the build of the others (a group's, mostly).
@@ -525,11 +520,3 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             server.observer = EventsAndPolling(server.observer)  # type: ignore[assignment]
         server.watch(str(self.content_dir(config)))
         return server
-
-
-def _story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
-    """The story pages, for a forked process: a template error comes back worded."""
-    try:
-        return site_story_pages(site, settings)
-    except TemplateError as exc:
-        raise ForkedError(describe_template_error(exc)) from None

@@ -68,14 +68,9 @@ def site_pages(
     settings: Settings,
     today: date,
     memo: RenderMemo | None = None,
-    stories_made_elsewhere: Callable[[], Sequence[GeneratedPage]] | None = None,
 ) -> tuple[GeneratedPage, ...]:
     """Every page of the site (of ``settings.language``'s copy, on a site built in
     several), in the order they are listed and built.
-
-    ``stories_made_elsewhere`` gives the stories' own pages (`site_story_pages`) when
-    another process rendered them meanwhile (`peerkit build`); they are listed last,
-    so that it is asked for them only when every other page is done.
     """
     visible = records_in(site.published(settings.drafts_shown), settings)
     maker = _maker(settings, memo, today)
@@ -99,17 +94,7 @@ def site_pages(
         *topic_pages(visible, maker),
         topics_index_page(visible, maker),
     )
-    if stories_made_elsewhere is not None:
-        return (*others, *stories_made_elsewhere())
     return (*story_pages(visible.stories, topics, maker, settings), *others)
-
-
-def site_story_pages(site: Site, settings: Settings) -> tuple[GeneratedPage, ...]:
-    """The stories' own pages alone: rendering their Markdown is a third of the pages'
-    work, and needs nothing the other pages make."""
-    visible = records_in(site.published(settings.drafts_shown), settings)
-    topics = {t.slug: t for t in visible.topics}
-    return tuple(story_pages(visible.stories, topics, _maker(settings, None), settings))
 
 
 def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = None) -> PageMaker:
