@@ -29,6 +29,7 @@ from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
 
 import peerkit
+from peerkit.hard_links import link_or_copy
 from peerkit.mkdocs_plugin.background_files import write_files
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
@@ -66,7 +67,7 @@ class KeptExports:
         if kept is not None:
             folders = _Folders()
             for path in kept:
-                _link_or_copy(self._cache / _FILES / path, folders.ready(site_dir / path))
+                link_or_copy(self._cache / _FILES / path, folders.ready(site_dir / path))
             log.info(
                 f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
             )
@@ -118,7 +119,7 @@ def _make_and_keep(
     written = write_files(noted(made), site_dir)
     folders = _Folders()
     for path in written:
-        _link_or_copy(site_dir / path, folders.ready(cache / _FILES / path))
+        link_or_copy(site_dir / path, folders.ready(cache / _FILES / path))
     manifest = {"format": _FORMAT, "key": key, "files": digests}
     temporary = cache / f"{_MANIFEST}.new"
     temporary.write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
@@ -184,12 +185,3 @@ class _Folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
         return path
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows (no bytes copied), else a copy."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

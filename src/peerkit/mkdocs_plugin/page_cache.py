@@ -25,7 +25,6 @@ import logging
 import os
 import platform
 import re
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import peerkit
+from peerkit.hard_links import link_or_copy
 
 CACHE_FOLDER = Path(".cache") / "peerkit"
 """Under the site's folder (beside mkdocs.yml)."""
@@ -127,7 +127,7 @@ class PageCache:
     def place(self, dest_uri: str, destination: Path) -> None:
         """Put a kept page's file into the site being built."""
         destination.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(self._path(self._keys[dest_uri]), destination)
+        link_or_copy(self._path(self._keys[dest_uri]), destination)
 
     def made(self, dest_uri: str, output: str, hashes: Iterable[str], content_script: bool) -> None:
         """A page rendered in full, as MkDocs is about to write it."""
@@ -145,7 +145,7 @@ class PageCache:
         for dest_uri, made in self._made.items():
             built = site_dir / dest_uri
             if built.is_file():
-                _link_or_copy(built, self._path(self._keys[dest_uri]))
+                link_or_copy(built, self._path(self._keys[dest_uri]))
                 known[self._keys[dest_uri]] = made
         for path in self._pages.iterdir():
             if path.stem not in known:
@@ -281,18 +281,6 @@ def _version(library: str) -> str:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows (no bytes copied), else a copy; made beside
-    ``target`` and renamed over it, so that a reader never sees half a file."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
-    temporary.unlink(missing_ok=True)
-    try:
-        os.link(source, temporary)
-    except OSError:
-        shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
 
 
 def _read_manifest(path: Path) -> dict[str, KeptPage]:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import IO
+
+from peerkit.hard_links import link_or_copy
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -140,10 +141,7 @@ class Indexer:
         for page in pages:
             target = Path(self._mirrors.name, str(number), page)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(self.site_dir / page, target)
-            except OSError:
-                shutil.copyfile(self.site_dir / page, target)
+            link_or_copy(self.site_dir / page, target)
         self._waiting.append(number)
 
     def _next(self) -> None:
@@ -212,7 +210,7 @@ def _keep(built: Path, kept: Path) -> None:
         files = _files(built)
         for name in files:
             (kept / name).parent.mkdir(parents=True, exist_ok=True)
-            _link(built / name, kept / name)
+            link_or_copy(built / name, kept / name)
         (kept / _MANIFEST).write_text(json.dumps(files), "utf-8")
     except OSError:
         # A cache that cannot be written costs the next build time, never this one.
@@ -230,15 +228,8 @@ def _link_kept(kept: Path, target: Path) -> bool:
         return False
     for name in files:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
-        _link(kept / name, target / name)
+        link_or_copy(kept / name, target / name)
     return True
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _forget_others(kept: Path, keys: set[str]) -> None:

@@ -1,0 +1,23 @@
+"""Files put in place by hard link: the build cache and the site share their bytes.
+
+A cached page, export or search index part is the same file as the one in the built
+site, so keeping tens of thousands of them costs directory entries, not a second copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows (no bytes copied), else a copy; made beside
+    ``target`` and renamed over it, so that a reader never sees half a file."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.new")
+    temporary.unlink(missing_ok=True)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
