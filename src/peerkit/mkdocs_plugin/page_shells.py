@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
-from jinja2 import Environment, pass_context
+from jinja2 import ChoiceLoader, DictLoader, Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
@@ -87,9 +87,9 @@ class PageShells:
     def install(self, env: Environment) -> None:
         """Make the stamping template and its callback known to ``env``."""
         env.globals["peerkit_stamp"] = self._stamp
-        loader = env.loader
-        assert loader is not None
-        env.loader = _WithStampTemplate(loader)
+        env.loader = ChoiceLoader(
+            [DictLoader({STAMP_TEMPLATE: "{{ peerkit_stamp() }}"}), env.loader]
+        )
 
     @pass_context
     def _stamp(self, context: Context) -> Markup:
@@ -147,26 +147,6 @@ class PageShells:
         if probed != _fill(parts, probes):
             return None
         return parts
-
-
-class _WithStampTemplate:
-    """The environment's loader, with the stamping template in front of it."""
-
-    def __init__(self, loader: Any) -> None:
-        self._loader = loader
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._loader, name)
-
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Any]:
-        if template == STAMP_TEMPLATE:
-            return "{{ peerkit_stamp() }}", None, lambda: True
-        return self._loader.get_source(environment, template)
-
-    def load(self, environment: Environment, name: str, globals: Any = None) -> Any:
-        if name == STAMP_TEMPLATE:
-            return environment.from_string("{{ peerkit_stamp() }}", globals)
-        return self._loader.load(environment, name, globals)
 
 
 def _stampable(page: Page) -> bool:
