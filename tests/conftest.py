@@ -17,6 +17,7 @@ import pytest
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from peerkit.load import site_loader
 from peerkit.load.diagnostics import Diagnostic, Severity, has_errors
 from peerkit.load.site_loader import LoadMemory
 from peerkit.model.settings import Settings
@@ -182,6 +183,20 @@ class SiteBuilder:
             for d in diagnostics
             if d.severity is Severity.ERROR and (path is None or d.path == self.rel(path))
         ]
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the content files the loader reads, in order."""
+    seen: list[str] = []
+    real = site_loader.read_source
+
+    def counting(path: Path, *rest: Any):  # type: ignore[no-untyped-def]
+        seen.append(path.name)
+        return real(path, *rest)
+
+    monkeypatch.setattr(site_loader, "read_source", counting)
+    return seen
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from peerkit.load import site_loader
 from peerkit.load.site_loader import load_site
 from tests.conftest import SiteBuilder
 
@@ -27,20 +25,6 @@ def _age(folder: Path) -> None:
     for path in folder.rglob("*"):
         if path.is_file() and not path.is_symlink():
             os.utime(path, (AN_HOUR_AGO, AN_HOUR_AGO))
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the files the loader reads, in order."""
-    seen: list[str] = []
-    real = site_loader.read_source
-
-    def counting(path: Path, *rest: Any):  # type: ignore[no-untyped-def]
-        seen.append(path.name)
-        return real(path, *rest)
-
-    monkeypatch.setattr(site_loader, "read_source", counting)
-    return seen
 
 
 def _load(site: SiteBuilder, remember: bool = True):  # type: ignore[no-untyped-def]

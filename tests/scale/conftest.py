@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from tests.commands import run_mkdocs_build
 from tests.conftest import SiteBuilder
@@ -54,3 +60,16 @@ def build(root: Path) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return out
+
+
+PREVIEW_URL = "http://127.0.0.1:8000/"
+
+
+def serve_build(root: Path, out: Path, first: bool = False) -> None:
+    """A build as `mkdocs serve` makes it at each save: a fresh config at the preview's
+    address, then a dirty build into the same folder; ``first`` is the session's start."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    config.site_url = PREVIEW_URL
+    mkdocs_build(config, serve_url=PREVIEW_URL, dirty=True)

@@ -15,30 +15,20 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from tests.scale.conftest import write_site
-
-URL = "http://127.0.0.1:8000/"
-
-
-def _serve_build(root: Path, out: Path, first: bool = False) -> None:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
-    if first:
-        config.plugins.on_startup(command="serve", dirty=True)
-    config.site_url = URL
-    build(config, serve_url=URL, dirty=True)
+from tests.scale.conftest import serve_build, write_site
 
 
 def test_saving_a_story_rewrites_its_page_and_nothing_unrelated(tmp_path: Path) -> None:
     site = write_site(tmp_path, stories=5, groups=2)
     out = tmp_path / "preview"
-    _serve_build(tmp_path, out, first=True)
+    serve_build(tmp_path, out, first=True)
     saved = out / "stories" / "story-0000" / "index.html"
     other = out / "stories" / "story-0001" / "index.html"
     calendar = out / "groups" / "yorkshire" / "group-0000" / "calendar.ics"
     before = {path: path.stat().st_mtime_ns for path in (saved, other, calendar)}
 
     site.story("story-0000", {"title": "Story number 0"}, body="Written again, just now.\n")
-    _serve_build(tmp_path, out)
+    serve_build(tmp_path, out)
 
     assert "Written again, just now." in saved.read_text("utf-8")
     assert saved.stat().st_mtime_ns != before[saved]
@@ -59,7 +49,7 @@ def test_a_change_every_page_shows_rewrites_every_page(tmp_path: Path) -> None:
     page shows (here the crisis lines) changed: then none may be left as it was."""
     site = write_site(tmp_path, stories=3, groups=1)
     out = tmp_path / "preview"
-    _serve_build(tmp_path, out, first=True)
+    serve_build(tmp_path, out, first=True)
     pages = [
         out / "stories" / "story-0001" / "index.html",
         out / "groups" / "yorkshire" / "group-0000" / "index.html",
@@ -71,7 +61,7 @@ def test_a_change_every_page_shows_rewrites_every_page(tmp_path: Path) -> None:
         "crisis.yml",
         "lines:\n  - country: GB\n    name: A new line\n    phone: '0800 000 0000'\n",
     )
-    _serve_build(tmp_path, out)
+    serve_build(tmp_path, out)
 
     for page in pages:
         text = page.read_text("utf-8")
@@ -81,12 +71,12 @@ def test_a_change_every_page_shows_rewrites_every_page(tmp_path: Path) -> None:
 def test_a_saved_story_leaves_the_not_found_page_and_sitemap_as_they_were(tmp_path: Path) -> None:
     site = write_site(tmp_path, stories=2)
     out = tmp_path / "preview"
-    _serve_build(tmp_path, out, first=True)
+    serve_build(tmp_path, out, first=True)
     kept = [out / "404.html", out / "sitemap.xml"]
     before = [path.stat().st_mtime_ns for path in kept]
 
     site.story("story-0000", {"title": "Story number 0"}, body="Saved once more.\n")
-    _serve_build(tmp_path, out)
+    serve_build(tmp_path, out)
 
     assert "Saved once more." in (out / "stories" / "story-0000" / "index.html").read_text()
     assert [path.stat().st_mtime_ns for path in kept] == before
