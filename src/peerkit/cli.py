@@ -390,7 +390,7 @@ def _run_build(args: argparse.Namespace) -> int:
         opened.plugin.page_cache = PageCache(cache_folder)
     _mkdocs_logging()
     site_dir = Path(args.site_dir or opened.config.site_dir).resolve()
-    built = build_atomically(opened.config, site_dir)
+    built = build_atomically(opened.config, site_dir, skipping=not args.no_cache)
     for line in text_report(diagnostics):
         print(line)
     return 0 if built else 1

@@ -26,15 +26,22 @@ from peerkit.interrupts import is_running, stop_children
 log = logging.getLogger("mkdocs.peerkit")
 
 
-def build_atomically(config: MkDocsConfig, site_dir: Path) -> bool:
-    """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked."""
+def build_atomically(config: MkDocsConfig, site_dir: Path, skipping: bool = False) -> bool:
+    """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked.
+
+    ``skipping``: build with MkDocs' dirty mode, which writes every file of the fresh
+    folder but those whose `File` says it is not modified: the pages the plugin takes
+    from `peerkit build`'s cache (`page_cache`), already put in place."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "new"), dir=site_dir.parent))
     staging.chmod(0o755)
     config.site_dir = str(staging)
+    quiet = _FreshFolder()
+    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log.addFilter(quiet)
     try:
-        build(config)
+        build(config, dirty=skipping)
     except MkDocsException as exc:
         # The plugin's on_build_error has stopped its background writer already.
         print(f"error: {exc}", file=sys.stderr)
@@ -43,9 +50,20 @@ def build_atomically(config: MkDocsConfig, site_dir: Path) -> bool:
     except BaseException:
         _discard(staging)
         raise
+    finally:
+        build_log.removeFilter(quiet)
     _swap(staging, site_dir)
     print(f"Built the site in {site_dir}")
     return True
+
+
+class _FreshFolder(logging.Filter):
+    """MkDocs warns that a dirty build leaves stale pages and links: not so in a fresh
+    folder, where only the cache's own pages are passed over. (A warning would also
+    stop a strict build.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def _prefix(site_dir: Path, kind: str) -> str:

@@ -29,7 +29,8 @@ def _write_site(root: Path) -> SiteBuilder:
     site.story("second-story", {"title": "The second story"})
     site.tip("a-tip")
     site.group("a-group")
-    site.configure(theme={"custom_dir": "overrides"})
+    # The cache keeps pages only where Pagefind answers the search (`page_cache`).
+    site.configure({"search": "pagefind"}, theme={"custom_dir": "overrides"})
     (root / "overrides").mkdir()
     (root / "overrides" / "main.html").write_text(OVERRIDE, "utf-8")
     return site

@@ -37,7 +37,7 @@ from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
 from peerkit.mkdocs_plugin.kept_exports import FOLDER as EXPORTS
 from peerkit.mkdocs_plugin.kept_exports import KeptExports
-from peerkit.mkdocs_plugin.page_cache import CACHED_TEMPLATE, PageCache, cache_usable
+from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
 from peerkit.mkdocs_plugin.page_shells import PageShells
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
@@ -53,9 +53,11 @@ from peerkit.render.first_paint import FIRST_PAINT_CSS
 from peerkit.render.headers import HEADERS_PATH, SiteScripts
 from peerkit.render.languages import records_in
 from peerkit.render.page import GeneratedFile, GeneratedPage
+from peerkit.render.page_facts import PageFacts
 from peerkit.render.site import render_site, site_pages, story_files
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
+from peerkit.search.index_order import IndexOrder
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
@@ -85,7 +87,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """The src_uris of docs/' own files, which no generated file may take."""
         self.page_cache: PageCache | None = None
         """Pages kept from the last `peerkit build` (`page_cache`), for the next build only."""
-        self.nav: Navigation | None = None
+        self.facts: PageFacts | None = None
+        """The generated pages' facts kept with the page cache (`page_facts`)."""
+        self.theme_globals: dict[str, Any] | None = None
+        """What Peerkit's templates are given, for the language being built."""
         self.shells: PageShells | None = None
         """This build's shells of the theme, if its pages are stamped (`page_shells`)."""
         self._start_build()
@@ -97,6 +102,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.searchable: set[str] = set()
         """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.indexer: pagefind.Indexer | None = None
+        self.index_order: IndexOrder | None = None
         self.last_searchable: str | None = None
         self.background: BackgroundFiles | None = None
 
@@ -130,7 +136,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             languages.build_others_dirty(config)
         if self.config.search == "pagefind":
             self._use_pagefind(config)
-        if self.page_cache is not None and not cache_usable(config, len(settings.languages)):
+        if self.page_cache is not None and not cache_usable(
+            config, len(settings.languages), self.config.search
+        ):
+            cache_log.info(
+                "peerkit: every page built: the build's cache needs a site in one language,"
+                " search: pagefind, and no plugins but search and peerkit"
+            )
             self.page_cache = None
         return config
 
@@ -208,6 +220,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.settings = replace(self.settings, drafts_shown=True)
         nested = self.builds.nested
         self.builds.start(self.settings.language)
+        self.theme_globals = None  # each language's own words
         folder = self.settings.language_folder
         memo = self.serve.memo(self.settings.language) if self.serve.serving else None
         site, settings, today = self.site, self.settings, day.today()
@@ -237,7 +250,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                     KeptExports(site, settings, cache).place,
                 )
                 self.background.start()
-                pages = site_pages(site, settings, today)
+                if self.page_cache is not None:
+                    self.facts = PageFacts(self.page_cache.folder, settings)
+                pages = site_pages(site, settings, today, facts=self.facts)
                 extras: tuple[GeneratedFile, ...] = ()
             else:
                 rendered = render_site(site, settings, today, memo)
@@ -260,7 +275,13 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         for page in pages:
             # Generated pages are reached from section index pages, not the nav.
             file = self.serve.file(
-                config, page.src_uri, "", page, InclusionLevel.NOT_IN_NAV, folder=folder
+                config,
+                page.src_uri,
+                "",
+                page,
+                InclusionLevel.NOT_IN_NAV,
+                folder=folder,
+                skippable=self.page_cache is not None,
             )
             self._add(files, file)
             added.append(file)
@@ -306,7 +327,6 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self._refuse_clash(path)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
         in_nav = {id(page) for page in nav.pages}
         for file in files.documentation_pages():
             page = file.page
@@ -321,13 +341,44 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 # MkDocs' Markdown conversion (`generated_pages`). MkDocs holds such a
                 # page only through its file.
                 MarkdownFreePage(None, file, config)
+        if self.page_cache is not None:
+            self._keep_pages(config, files, nav)
         return nav
+
+    def _keep_pages(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Take the pages unchanged since the last build from the cache (`page_cache`):
+        MkDocs reads and renders none of them."""
+        assert self.page_cache is not None and self.site is not None
+        custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        theme = (custom, self._theme_globals(config, files), day.today())
+        kept = self.page_cache.choose(config, files, nav, self.pages, theme)
+        self.page_cache.place(Path(config.site_dir))
+        for dest_uri, page in kept.items():
+            self.scripts.add_known(dest_uri, page.script_hashes, page.content_script)
+            if page.searchable:
+                self.searchable.add(dest_uri)
+        for file in files.documentation_pages():
+            if file.dest_uri in kept:
+                # Its HTML is on disk already: the page's facts are all it needed.
+                self.pages.pop(file.src_uri, None)
+        cache_log.info(f"peerkit: {len(kept)} pages unchanged since the last build, from the cache")
+
+    def _theme_globals(self, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+        """What Peerkit's templates are given (`theme_data`): once a build."""
+        assert self.site is not None
+        if self.theme_globals is None:
+            self.theme_globals = theme_data(
+                self.site.crisis,
+                self.config,
+                self.settings.language,
+                visitor_search.tracks_url(files),
+            )
+        return self.theme_globals
 
     def on_build_error(self, error: Exception) -> None:
         self.builds.abandon()
-        if self.page_cache is not None:
-            self.page_cache.stop()
-            self.page_cache = None
+        self.page_cache = None
+        self.facts = None
         if self.indexer is not None:
             self.indexer.cancel()
             self.indexer = None
@@ -364,7 +415,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_page_content(self, html_text: str, page: Page, **kwargs: Any) -> str:
         generated = self.pages.get(page.file.src_uri)
-        content = html_text if generated is None else generated.html
+        content = html_text if generated is None else generated.body()
         if (
             self.config.search == "pagefind"
             and not (generated and generated.on_a_list)
@@ -405,17 +456,17 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         env.globals["peerkit_shared"] = SharedBlocks()
         if self.serve.serving:
             env.bytecode_cache = self.serve.theme_templates
-        env.globals["peerkit"] = theme_data(
-            self.site.crisis,
-            self.config,
-            self.settings.language,
-            visitor_search.tracks_url(files),
-        )
-        if self.page_cache is not None:
-            custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-            kept = self.page_cache.choose(env, config, files, self.nav, custom, day.today())
-            cache_log.info(f"peerkit: {kept} pages unchanged since the last build, from the cache")
-        if cache_usable(config, len(self.settings.languages)):
+        env.globals["peerkit"] = self._theme_globals(config, files)
+        if self.indexer is not None:
+            # The index is made in parts of the pages in the order a cold build writes
+            # them, kept pages among them, so that its parts are a cold build's.
+            order = [
+                f.dest_uri for f in files.documentation_pages() if f.dest_uri in self.searchable
+            ]
+            self.index_order = IndexOrder(order, self.indexer.written)
+            if self.page_cache is not None:
+                self.index_order.on_disk(self.page_cache.kept_pages())
+        if cache_usable(config, len(self.settings.languages), "pagefind"):
             self._stamp_pages(env, files)
         return env
 
@@ -426,34 +477,20 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         shells.install(env)
         for file in files.documentation_pages():
             page = file.page
-            if (
-                page is not None
-                and file.src_uri in self.pages
-                and page.meta.get("template") != CACHED_TEMPLATE
-            ):
+            if page is not None and file.src_uri in self.pages and file.is_modified():
                 shells.mark(page)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        kept = self.page_cache.kept(page.file.dest_uri) if self.page_cache else None
-        if kept is not None:
-            # Rendered with an empty template, which MkDocs does not write: the kept file
-            # goes in its place.
-            assert self.page_cache is not None
-            self.page_cache.place(page.file.dest_uri, Path(page.file.abs_dest_path))
-            self.scripts.add_known(page.file.dest_uri, kept.script_hashes, kept.content_script)
-            output = ""
-        elif not self.serve.rebuilding:
-            theme = self.shells.theme_scripts(page.file.dest_uri) if self.shells else None
-            hashes, content_script = self.scripts.add(
-                page.file.dest_uri, output, page.content, theme
-            )
+        dest = page.file.dest_uri
+        if not self.serve.rebuilding:
+            theme = self.shells.theme_scripts(dest) if self.shells else None
+            hashes, content_script = self.scripts.add(dest, output, page.content, theme)
             if self.page_cache is not None:
-                self.page_cache.made(page.file.dest_uri, output, hashes, content_script)
-        if self.indexer is not None:
+                self.page_cache.made(dest, hashes, content_script, dest in self.searchable)
+        if self.index_order is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
             if self.last_searchable is not None:
-                self.indexer.written(self.last_searchable)
-            dest = page.file.dest_uri
+                self.index_order.on_disk([self.last_searchable])
             self.last_searchable = dest if dest in self.searchable else None
         if self.serve.serving and page.file.src_uri in self.pages:
             # An unchanged page is handed to the next build with its file (`rebuilds`):
@@ -491,8 +528,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             )
         (site_dir / HEADERS_PATH).write_text(headers.text, encoding="utf-8")
         if self.indexer is not None:
-            if self.last_searchable is not None:
-                self.indexer.written(self.last_searchable)
+            if self.index_order is not None:
+                self.index_order.finish()
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.finish()
@@ -509,6 +546,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if self.page_cache is not None:
             self.page_cache.save(site_dir)
             self.page_cache = None
+        if self.facts is not None:
+            self.facts.save()
+            self.facts = None
         if self.serve.serving:
             self.serve.first_build_done()
 

@@ -105,6 +105,7 @@ class ServeState:
         made_of: object,
         inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
         folder: str = "",
+        skippable: bool = False,
     ) -> File:
         """A generated file; under serve, one that knows whether it changed since last time.
 
@@ -115,6 +116,9 @@ class ServeState:
         ``folder`` puts it under its language's folder ("es/") on a site built in
         several languages, its ``src_uri`` unchanged, as mkdocs-static-i18n does with
         the pages of docs/: the nav's ``stories/index.md`` then finds each language's.
+
+        ``skippable``: a page `peerkit build` may take from its cache (`page_cache`),
+        whose file then says it is not modified.
         """
         # MkDocs sets an undefined inclusion after on_files: the key has the one asked for.
         key = (folder, src_uri, inclusion)
@@ -128,7 +132,7 @@ class ServeState:
             kept[1].changed = False
             self._now[key] = kept
             return kept[1]
-        kind = ChangedFile if self.serving else File
+        kind = ChangedFile if self.serving or skippable else File
         file = kind.generated(config, src_uri, content=content, inclusion=inclusion)
         if folder:
             file.dest_uri = folder + file.dest_uri

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
@@ -12,6 +13,9 @@ from peerkit.render.atom import Feed, feed_link
 from peerkit.render.dates import ENGLISH
 from peerkit.render.memo import RenderMemo
 from peerkit.translations import Words
+
+if TYPE_CHECKING:
+    from peerkit.render.page_facts import PageFacts
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,10 @@ class GeneratedPage:
     the directory's script and styles, which every other page would fetch for nothing.
     ``next_meetings`` marks a page whose next meetings the visitor's browser works
     out again from its clock (a group's page): it loads the schedule's script.
+
+    ``body_key`` is a digest of everything the page's HTML is made from, where that is
+    known without rendering it (`page_facts`); then ``html`` may be left empty and
+    ``later`` renders it, so that a page kept from the last build is never rendered.
     """
 
     url: str
@@ -37,6 +45,12 @@ class GeneratedPage:
     directory: bool = False
     next_meetings: bool = False
     feeds: tuple[Feed, ...] = ()
+    body_key: str | None = None
+    later: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    def body(self) -> str:
+        """The page's HTML, rendered now if it was put off."""
+        return self.html if self.later is None else self.later()
 
     @property
     def src_uri(self) -> str:
@@ -65,17 +79,27 @@ class PageMaker:
         site_name: str,
         memo: RenderMemo | None = None,
         words: Words = ENGLISH,
+        facts: PageFacts | None = None,
+        day: date | None = None,
     ) -> None:
         self.env = env
         self.site_name = site_name
         self.memo = memo
         self.words = words
+        self.facts = facts
+        self.day = day
+        """The build's day, if the templates are given it (lists of groups flag the
+        listings not checked for a year): then a page kept by `facts` is kept for the day."""
 
     def cached(
         self, key: Hashable, make: Callable[..., GeneratedPage], *args: Any
     ) -> GeneratedPage:
         """The page ``make(*args)`` renders, or under `peerkit serve` the one it rendered
-        last build from the same inputs (``key``: the records the page shows)."""
+        last build from the same inputs (``key``: the records the page shows). With
+        `peerkit build`'s kept facts, a page known from the last build is not rendered
+        until its HTML is asked for."""
+        if self.facts is not None:
+            return self.facts.page(key, lambda: make(*args), self.day)
         if self.memo is None:
             return make(*args)
         return self.memo.get(key, lambda: make(*args))

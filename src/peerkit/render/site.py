@@ -27,6 +27,7 @@ from peerkit.render.groups import (
 from peerkit.render.languages import records_in
 from peerkit.render.memo import RenderMemo, files_state
 from peerkit.render.page import GeneratedFile, GeneratedPage, PageMaker
+from peerkit.render.page_facts import PageFacts
 from peerkit.render.schema_files import schema_files
 from peerkit.render.stories import stories_index_pages, story_pages
 from peerkit.render.templating import make_environment
@@ -68,38 +69,48 @@ def site_pages(
     settings: Settings,
     today: date,
     memo: RenderMemo | None = None,
+    facts: PageFacts | None = None,
 ) -> tuple[GeneratedPage, ...]:
     """Every page of the site (of ``settings.language``'s copy, on a site built in
-    several), in the order they are listed and built.
+    several), in the order they are listed and built. With ``facts`` (`peerkit build`'s
+    cache), a page known from the last build is not rendered until its HTML is asked for.
     """
     visible = records_in(site.published(settings.drafts_shown), settings)
-    maker = _maker(settings, memo, today)
+    # The pages that list groups are given the day (`_maker`); the others are not, so
+    # that a story kept from yesterday's build is still kept (`page_facts`).
+    listing = _maker(settings, memo, today, facts)
+    reading = _maker(settings, memo, None, facts)
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = _regions(visible.groups, memo)
     others = (
-        *stories_index_pages(visible.stories, topics, maker, settings.stories_per_page),
-        *tip_pages(visible.tips, topics, stories, maker),
-        tips_index_page(visible.tips, visible.topics, maker),
-        groups_index_page(regions, maker),
-        *region_pages(regions, topics, maker),
+        *stories_index_pages(visible.stories, topics, reading, settings.stories_per_page),
+        *tip_pages(visible.tips, topics, stories, reading),
+        tips_index_page(visible.tips, visible.topics, reading),
+        groups_index_page(regions, listing),
+        *region_pages(regions, topics, listing),
         *group_pages(
             visible.groups,
             topics,
-            maker,
+            listing,
             today,
             settings,
             tuple(t for t in visible.tips if t.for_first_timers),
         ),
-        *topic_pages(visible, maker),
-        topics_index_page(visible, maker),
+        *topic_pages(visible, listing),
+        topics_index_page(visible, reading),
     )
-    return (*story_pages(visible.stories, topics, maker, settings), *others)
+    return (*story_pages(visible.stories, topics, reading, settings), *others)
 
 
-def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = None) -> PageMaker:
+def _maker(
+    settings: Settings,
+    memo: RenderMemo | None,
+    today: date | None = None,
+    facts: PageFacts | None = None,
+) -> PageMaker:
     """What renders pages; with ``today``, lists of groups flag the listings not
-    checked for a year (the stories' pages, rendered apart, list no group)."""
+    checked for a year, and print the day they were made."""
     words = Words(settings.language)
     env = make_environment(
         settings.template_dirs,
@@ -112,7 +123,7 @@ def _maker(settings: Settings, memo: RenderMemo | None, today: date | None = Non
     if today is not None:
         env.globals["stale_before"] = today - STALE_AFTER
         env.globals["build_day"] = today
-    return PageMaker(env, settings.site_name, memo, words)
+    return PageMaker(env, settings.site_name, memo, words, facts, today)
 
 
 def site_files(
