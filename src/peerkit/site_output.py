@@ -4,7 +4,8 @@ MkDocs writes into its output folder as it goes; a failing build, a Ctrl-C or
 a full disk would leave a broken site/. So we build into a fresh folder beside
 site/ and swap it in only when the build has finished. The folder's name holds
 the building process's id: a build killed outright (SIGKILL, a power cut) cannot
-remove its folder, so the next build removes those whose process is gone.
+remove its folder, so the next build removes those whose process is gone. The
+replaced site is removed by a process of its own, after the build has ended.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -87,7 +89,12 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
         for folder in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
             pid = _builder(folder.name, f".{site_dir.name}-{kind}-")
             if folder.is_dir() and not folder.is_symlink() and not is_running(pid):
-                shutil.rmtree(folder, ignore_errors=True)
+                if kind == "old":
+                    # A whole site a build replaced: its own removal may still be
+                    # running, and nothing waits for it.
+                    _remove_in_background(folder)
+                else:
+                    shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
     return removed
 
@@ -116,4 +123,26 @@ def _swap(new: Path, site_dir: Path) -> None:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove_in_background(old)
+
+
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Remove the replaced site in a process of its own, which outlives the build.
+
+    A large site is 66,000 files, and removing them took 13 seconds of a rebuild that
+    has the new site in place already. The folder's name holds this build's process
+    id, so if its removal is cut short, the next build removes it
+    (`remove_stale_folders`)."""
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVE, str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -130,6 +130,11 @@ def test_after_a_killed_build_the_next_build_removes_its_folder(slow_site: SiteB
     out, err = process.communicate(timeout=300)
     assert process.returncode == 0, out + err
     assert not stale.exists()
+    assert list(root.glob(".site-new-*")) == []
+    # The replaced site is removed by a process of its own, after the build.
+    deadline = time.monotonic() + 60
+    while list(root.glob(".site-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert list(root.glob(".site-*")) == []
 
 

@@ -10,13 +10,33 @@ no content, no headings, no anchors, no links.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+_PLAIN_PATH = re.compile(r"(?:[\w~%-][\w.~%-]*/)*")
+"""Folder names that `urljoin` leaves as they are: no dot segments, spaces or queries."""
+_PLAIN_BASE = re.compile(r"https?://[^\s?#]+")
+
 
 class MarkdownFreePage(Page):
+    def _set_canonical_url(self, base: str | None) -> None:
+        """As MkDocs' own, without `urljoin` for an address made of plain folder names
+        below a plain site address (every generated page's): joining them is then
+        putting one after the other. `urljoin` was a second and a half at 26,000 pages."""
+        url = self.url
+        if not base or not _PLAIN_BASE.fullmatch(base) or not _PLAIN_PATH.fullmatch(url):
+            super()._set_canonical_url(base)
+            return
+        if not base.endswith("/"):
+            base += "/"
+        self.canonical_url = base + url
+        self.abs_url = urlsplit(base).path + url
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown:
             # Not the empty text the plugin hands over: convert it as MkDocs would.

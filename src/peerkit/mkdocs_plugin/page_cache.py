@@ -29,6 +29,7 @@ cold one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -66,7 +67,7 @@ LIBRARIES = (
     "pygments",
 )
 _MANIFEST = "pages.json"
-_FORMAT = 2
+_FORMAT = 3
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -74,13 +75,15 @@ _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 class KeptPage:
     """A page's built file in the cache: its size and time (which tell it untouched), the
     CSP script hashes found in it (so `_headers` needs no second look at the page), and
-    whether its content is in the search index."""
+    what the search index needs of it."""
 
     size: int
     mtime_ns: int
     script_hashes: tuple[str, ...]
     content_script: bool
-    searchable: bool
+    searchable: str | None
+    """The SHA-256 of the page's bytes if its content is in the search index (whose
+    parts are keyed by their pages' bytes: `pagefind.Indexer`), else None."""
 
 
 def cache_usable(config: MkDocsConfig, languages: int, search: str) -> bool:
@@ -99,7 +102,7 @@ class PageCache:
         """This build's key for each page it may keep, by its path in the site."""
         self._kept: dict[str, KeptPage] = {}
         """The pages this build takes from the cache, by their path in the site."""
-        self._made: dict[str, tuple[tuple[str, ...], bool, bool]] = {}
+        self._made: dict[str, tuple[tuple[str, ...], bool, str | None]] = {}
 
     def choose(
         self,
@@ -137,13 +140,10 @@ class PageCache:
 
     def place(self, site_dir: Path) -> None:
         """Put the kept pages' files into the site being built (a new, empty folder)."""
-        made: set[str] = set()
+        folders = _Folders(str(site_dir))
         for dest_uri in self._kept:
             target = os.path.join(site_dir, dest_uri)
-            folder = os.path.dirname(target)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
+            folders.make(os.path.dirname(target))
             source = self._path(self._keys[dest_uri])
             try:
                 os.link(source, target)
@@ -155,9 +155,10 @@ class PageCache:
         dest_uri: str,
         hashes: Iterable[str],
         content_script: bool,
-        searchable: bool,
+        searchable: str | None,
     ) -> None:
-        """A page rendered in full, as MkDocs is about to write it."""
+        """A page rendered in full, as MkDocs is about to write it; ``searchable`` as in
+        `KeptPage`."""
         if dest_uri in self._keys:
             self._made[dest_uri] = (tuple(sorted(set(hashes))), content_script, searchable)
 
@@ -294,7 +295,7 @@ def _read_manifest(path: Path) -> dict[str, KeptPage]:
                 int(entry["mtime_ns"]),
                 tuple(entry["scripts"]),
                 bool(entry["content_script"]),
-                bool(entry["searchable"]),
+                entry["searchable"] and str(entry["searchable"]),
             )
             for key, entry in data["pages"].items()
         }
@@ -319,3 +320,19 @@ def _write_manifest(path: Path, pages: dict[str, KeptPage]) -> None:
     temporary = path.with_name(path.name + ".new")
     temporary.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
     os.replace(temporary, path)
+
+
+class _Folders:
+    """Folders made in a new site: one `mkdir` each, not `os.makedirs`' look at every
+    parent for every page."""
+
+    def __init__(self, root: str) -> None:
+        self._made = {root}
+
+    def make(self, folder: str) -> None:
+        if folder in self._made:
+            return
+        self.make(os.path.dirname(folder))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder)
+        self._made.add(folder)

@@ -11,8 +11,10 @@ once (`languages` says how).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """The generated pages' facts kept with the page cache (`page_facts`)."""
         self.theme_globals: dict[str, Any] | None = None
         """What Peerkit's templates are given, for the language being built."""
+        self.other_html: list[str] | None = None
+        """The HTML files MkDocs writes besides its pages, where they are known."""
         self.shells: PageShells | None = None
         """This build's shells of the theme, if its pages are stamped (`page_shells`)."""
         self._start_build()
@@ -103,6 +107,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.indexer: pagefind.Indexer | None = None
         self.index_order: IndexOrder | None = None
+        self.other_html = None
         self.last_searchable: str | None = None
         self.background: BackgroundFiles | None = None
 
@@ -272,6 +277,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             config.theme.static_templates -= {"404.html", "sitemap.xml"}
         self.pages = {}
         added = []
+        named = _named_in_nav(config.nav)
         for page in pages:
             # Generated pages are reached from section index pages, not the nav.
             file = self.serve.file(
@@ -286,6 +292,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self._add(files, file)
             added.append(file)
             self.pages[page.src_uri] = page
+            if file.page is None and page.src_uri not in named:
+                # Made here, MkDocs makes no `Page` of its own for it only for this one
+                # to replace (`on_nav`): a second each at 26,000 pages.
+                MarkdownFreePage(None, file, config)
         languages.list_in_sitemap(config, added, self.settings.language)
         for extra in extras:
             self._add(files, self.serve.file(config, extra.path, extra.content, extra.content))
@@ -355,8 +365,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.page_cache.place(Path(config.site_dir))
         for dest_uri, page in kept.items():
             self.scripts.add_known(dest_uri, page.script_hashes, page.content_script)
-            if page.searchable:
+            if page.searchable is not None:
                 self.searchable.add(dest_uri)
+                if self.indexer is not None:
+                    self.indexer.digests[dest_uri] = bytes.fromhex(page.searchable)
         for file in files.documentation_pages():
             if file.dest_uri in kept:
                 # Its HTML is on disk already: the page's facts are all it needed.
@@ -457,6 +469,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if self.serve.serving:
             env.bytecode_cache = self.serve.theme_templates
         env.globals["peerkit"] = self._theme_globals(config, files)
+        if cache_usable(config, len(self.settings.languages), "pagefind"):
+            # Only Peerkit and search write files: the site's HTML files that are not
+            # its pages are known, and 66,000 files need not be walked to find them.
+            self.other_html = sorted(_other_html(config, files))
         if self.indexer is not None:
             # The index is made in parts of the pages in the order a cold build writes
             # them, kept pages among them, so that its parts are a cold build's.
@@ -466,7 +482,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.index_order = IndexOrder(order, self.indexer.written)
             if self.page_cache is not None:
                 self.index_order.on_disk(self.page_cache.kept_pages())
-        if cache_usable(config, len(self.settings.languages), "pagefind"):
+        if self.other_html is not None:
             self._stamp_pages(env, files)
         return env
 
@@ -486,7 +502,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             theme = self.shells.theme_scripts(dest) if self.shells else None
             hashes, content_script = self.scripts.add(dest, output, page.content, theme)
             if self.page_cache is not None:
-                self.page_cache.made(dest, hashes, content_script, dest in self.searchable)
+                self.page_cache.made(dest, hashes, content_script, self._index_digest(dest, output))
         if self.index_order is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
             if self.last_searchable is not None:
@@ -502,6 +518,15 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.content = None
         return output
 
+    def _index_digest(self, dest: str, output: str) -> str | None:
+        """A searchable page's SHA-256, as MkDocs writes it, for the search index's part
+        keys: taken here, its bytes need not be read back (`page_cache` builds only)."""
+        if dest not in self.searchable or self.indexer is None:
+            return None
+        digest = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).digest()
+        self.indexer.digests[dest] = digest
+        return digest.hex()
+
     @event_priority(languages.AFTER_I18N)
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Writes `_headers`, whose Content-Security-Policy needs the built pages' inline
@@ -516,10 +541,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         site_dir = Path(config.site_dir)
         # Pages MkDocs did not render through on_post_page (404.html, HTML files copied
         # from docs/) are read back from the built site.
-        for path in sorted(site_dir.rglob("*.html")):
-            rel = path.relative_to(site_dir).as_posix()
-            if rel not in self.scripts.paths:
-                self.scripts.add(rel, path.read_text("utf-8"))
+        for rel in self.other_html if self.other_html is not None else _html_files(site_dir):
+            if rel not in self.scripts.paths and (site_dir / rel).is_file():
+                self.scripts.add(rel, (site_dir / rel).read_text("utf-8"))
         headers = self.scripts.headers_file(webassembly=self.config.search == "pagefind")
         for path in headers.pages_with_content_scripts:
             log.warning(
@@ -560,3 +584,33 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             server.observer = EventsAndPolling(server.observer)  # type: ignore[assignment]
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def _named_in_nav(nav: object) -> set[str]:
+    """The pages mkdocs.yml's `nav` names: MkDocs makes theirs with the nav's title."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return {name for item in nav for name in _named_in_nav(item)}
+    return set()
+
+
+def _html_files(site_dir: Path) -> list[str]:
+    """The site's HTML files as paths in it, in order (`os.walk`: Path.rglob took two
+    seconds over a large site's 66,000 files)."""
+    found = []
+    for folder, _, names in os.walk(site_dir):
+        inside = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        found.extend(prefix + name for name in names if name.endswith(".html"))
+    return sorted(found)
+
+
+def _other_html(config: MkDocsConfig, files: Files) -> set[str]:
+    """The HTML files MkDocs writes that are not pages: the theme's templates (404.html)
+    and HTML files among docs/' and the theme's files."""
+    templates = {*config.theme.static_templates, *config.extra_templates}
+    copied = {f.dest_uri for f in files if not f.is_documentation_page()}
+    return {name for name in templates | copied if name.endswith(".html")}

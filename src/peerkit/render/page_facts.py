@@ -53,7 +53,7 @@ class PageFacts:
         self._generation = generation.encode("utf-8", "surrogatepass")
         self._known = _read(self.path)
         self._used: dict[str, _Facts] = {}
-        self._texts: dict[int, tuple[Any, str]] = {}
+        self._records: dict[int, tuple[Any, bytes]] = {}
         self.rendered = 0
         """Pages rendered as their maker was called: not known from the last build."""
 
@@ -65,7 +65,7 @@ class PageFacts:
         facts are not known, else with its rendering put off."""
         digest = hashlib.sha256(self._generation)
         digest.update(f"{day}\n".encode())
-        digest.update(self._text(key).encode("utf-8", "surrogatepass"))
+        digest.update(self._part(key))
         body_key = digest.hexdigest()
         known = self._known.get(body_key)
         if known is None:
@@ -97,18 +97,20 @@ class PageFacts:
         temporary.write_bytes(hashlib.sha256(payload).digest() + payload)
         os.replace(temporary, self.path)
 
-    def _text(self, value: Any) -> str:
-        """``repr(value)``, which is the same in every process for records (frozen
-        dataclasses of strings, numbers, dates and tuples); each record's once, as a
-        group is in the keys of its own page, its region's and its topics'."""
+    def _part(self, value: Any) -> bytes:
+        """``value`` as bytes that are the same in every process: records (frozen
+        dataclasses of strings, numbers, dates and tuples) by the SHA-256 of their
+        ``repr``, each record's once, as a group is in the keys of its own page, its
+        region's and its topics'."""
         if isinstance(value, tuple):
-            return "(" + ", ".join(self._text(item) for item in value) + ",)"
+            return b"(" + b"".join(self._part(item) for item in value) + b")"
         if is_dataclass(value) and not isinstance(value, type):
-            known = self._texts.get(id(value))
+            known = self._records.get(id(value))
             if known is None or known[0] is not value:
-                known = self._texts[id(value)] = (value, repr(value))
+                text = repr(value).encode("utf-8", "surrogatepass")
+                known = self._records[id(value)] = (value, hashlib.sha256(text).digest())
             return known[1]
-        return repr(value)
+        return repr(value).encode("utf-8", "surrogatepass") + b","
 
 
 def _facts(page: GeneratedPage) -> _Facts:

@@ -94,6 +94,9 @@ class Indexer:
         self._running: tuple[subprocess.Popen[bytes], Path, IO[bytes]] | None = None
         self._mirrors = tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir.parent)
         self._failures: list[str] = []
+        self.digests: dict[str, bytes] = {}
+        """The SHA-256 of pages whose bytes the build knows (pages it rendered or kept),
+        so that a part's key need not read them back (`_part_key`)."""
 
     def written(self, page: str) -> None:
         """``page`` (a path inside the site, marked for the index) is on disk."""
@@ -134,7 +137,7 @@ class Indexer:
         number = len(self.parts)
         self.parts.append(pages)
         if self.kept is not None:
-            key = self._keys[number] = _part_key(self.site_dir, pages)
+            key = self._keys[number] = _part_key(self.site_dir, pages, self.digests)
             if _link_kept(self.kept / key, self.site_dir / _folder(number)):
                 self.reused += 1
                 return
@@ -183,7 +186,7 @@ def _folder(part: int) -> str:
 _MANIFEST = "files.json"
 
 
-def _part_key(site_dir: Path, pages: list[str]) -> str:
+def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> str:
     """What a part's index is made of: its pages, in order, with their bytes, and the
     indexer and the options it runs with."""
     from pagefind.service import get_executable
@@ -191,7 +194,8 @@ def _part_key(site_dir: Path, pages: list[str]) -> str:
     digest = hashlib.sha256(f"{get_executable()}\n{EXCLUDED}\n".encode())
     for page in pages:
         digest.update(f"{page}\n".encode())
-        digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())
+        known = digests.get(page)
+        digest.update(known or hashlib.sha256((site_dir / page).read_bytes()).digest())
     return digest.hexdigest()
 
 
