@@ -4,6 +4,7 @@ only what changed, and a damaged cache costs time, never a failed or different l
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,41 @@ def test_a_load_without_the_cache_writes_none(site):
     _load(site, cached=False)
 
     assert not _folder(site).exists()
+
+
+def _age(site: SiteBuilder) -> None:
+    """Every content file last changed an hour ago: a status read within two seconds of
+    a change is not trusted (the file system's clock may not have ticked)."""
+    for path in site.content.rglob("*"):
+        if path.is_file():
+            status = path.stat()
+            os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns - 3_600_000_000_000))
+
+
+def test_files_untouched_since_the_last_build_are_not_read_again(site, reads):
+    _age(site)
+    cold, cold_problems = _load(site, cached=False)
+    _load(site)
+    reads.clear()
+
+    warm, warm_problems = _load(site)
+
+    assert sorted(reads) == ["crisis.yml", "topics.yml"]
+    assert (warm, warm_problems) == (cold, cold_problems)
+    assert _positions(warm) == _positions(cold)
+
+
+def test_a_file_changed_to_the_same_size_and_time_is_read_again(site, reads):
+    _age(site)
+    _load(site)
+    path = site.content / "stories" / "second.md"
+    before = path.stat()
+    path.write_text(path.read_text("utf-8").replace("Second story", "Second storm"), "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    reads.clear()
+
+    warm, _ = _load(site)
+
+    assert "second.md" in reads
+    assert [s.title for s in warm.stories if s.slug == "second"] == ["Second storm"]

@@ -6,8 +6,11 @@ path and its text, and of the code that parses and validates it (see `LoadMemory
 So each file's result is kept under the SHA-256 of its kind, path and text; the
 whole cache is set aside (a cold load) when Peerkit's version, its loading code or
 schemas (``peerkit/load``, ``peerkit/model``), Python or a parsing library changes.
-Every file is still read and checked as safe to read at every load; only parsing,
-validating and making its record are skipped.
+A file is read and checked as safe to read again unless its status (size, times,
+inode) is the one it had when it was last read, as git's index tells a file
+untouched (`site_loader._signature`, which `peerkit serve` trusts too): 25,000
+files read again were two seconds of a rebuild. A site checked out afresh (a CI
+runner) has new times on every file: each is read once, then trusted.
 
 A result is kept as plain data (the parsed values, their positions, the slug, body
 and problems) in one `marshal` file, and the record is made again from it by the
@@ -39,7 +42,7 @@ from peerkit.model.records import Source, Unchecked
 
 CACHE_FILE = "parsed.marshal"
 """In the site's `.cache/peerkit/` folder, beside the page cache."""
-_MAGIC = b"peerkit parse cache 1\n"
+_MAGIC = b"peerkit parse cache 2\n"
 _LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "tzdata")
 """Libraries whose behaviour a file's result depends on."""
 _CODE_FOLDERS = ("load", "model")
@@ -48,6 +51,9 @@ _KINDS = {kind.name: kind for kind in KINDS}
 
 FileKey = tuple[str, str, str]
 """A file's kind, path relative to the site and text."""
+Signature = tuple[int, int, int, int, int]
+"""A file's status that tells it unchanged: size, modification and change times, inode
+and device (`site_loader._signature`)."""
 _Entry = tuple[Any, ...]
 
 
@@ -57,8 +63,9 @@ class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.path = folder / CACHE_FILE
         self._code = _code_key()
-        self._known: dict[str, _Entry] = _read(self.path, self._code)
+        self._known, self._signed = _read(self.path, self._code)
         self._used: dict[str, _Entry] = {}
+        self._signatures: dict[str, tuple[Signature, str]] = {}
         self._new = False
 
     def recall(self, key: FileKey) -> tuple[bool, Any, tuple[Diagnostic, ...]]:
@@ -74,6 +81,33 @@ class ParseCache:
         self._used[digest] = entry
         return True, record, problems
 
+    def unchanged(
+        self, kind: str, rel: str, path: str, signature: Signature
+    ) -> tuple[bool, Any, tuple[Diagnostic, ...]]:
+        """`recall` for a file whose status is the one it had when last read, without
+        reading it: whether its result is kept, and then its record and problems."""
+        try:
+            stored, digest = self._signed[path]
+        except (KeyError, TypeError, ValueError):
+            return False, None, ()
+        if stored != signature:
+            return False, None, ()
+        entry = self._known.get(digest)
+        if entry is None:
+            return False, None, ()
+        try:
+            record, problems = _rebuilt((kind, rel, ""), entry)
+        except (TypeError, ValueError, KeyError, IndexError):
+            return False, None, ()
+        self._used[digest] = entry
+        self._signatures[path] = (signature, digest)
+        return True, record, problems
+
+    def sign(self, path: str, signature: Signature, key: FileKey) -> None:
+        """``path``, read with this ``signature``, holds the file of ``key``."""
+        self._signatures[path] = (signature, _digest(key))
+        self._new = True
+
     def keep(self, key: FileKey, record: Any, problems: tuple[Diagnostic, ...]) -> None:
         """A result parsed by this load, to be saved."""
         self._used[_digest(key)] = _entry(record, problems)
@@ -83,9 +117,13 @@ class ParseCache:
         """Keep this load's results and forget the others (files deleted or changed).
 
         A cache that cannot be written costs the next build time, never its result."""
-        if not self._new and self._used.keys() == self._known.keys():
+        if (
+            not self._new
+            and self._used.keys() == self._known.keys()
+            and self._signatures.keys() == self._signed.keys()
+        ):
             return
-        payload = marshal.dumps(self._used)
+        payload = marshal.dumps((self._used, self._signatures))
         header = b"%s%s\n%s\n" % (
             _MAGIC,
             self._code.encode(),
@@ -148,24 +186,30 @@ def _rebuilt(key: FileKey, entry: _Entry) -> tuple[Any, tuple[Diagnostic, ...]]:
     return record, problems
 
 
-def _read(path: Path, code_key: str) -> dict[str, _Entry]:
-    """The kept results; none if the file is missing, damaged, or of other code."""
+def _read(path: Path, code_key: str) -> tuple[dict[str, _Entry], dict[str, Any]]:
+    """The kept results and files' signatures; none if the file is missing, damaged, or
+    of other code."""
     try:
         raw = path.read_bytes()
     except OSError:
-        return {}
+        return {}, {}
     if not raw.startswith(_MAGIC):
-        return {}
+        return {}, {}
     parts = raw[len(_MAGIC) :].split(b"\n", 2)
     if len(parts) != 3 or parts[0] != code_key.encode():
-        return {}
+        return {}, {}
     if hashlib.sha256(parts[2]).hexdigest().encode() != parts[1]:
-        return {}
+        return {}, {}
     try:
         known = marshal.loads(parts[2])
     except (ValueError, EOFError, TypeError):
-        return {}
-    return known if isinstance(known, dict) else {}
+        return {}, {}
+    if not (isinstance(known, tuple) and len(known) == 2):
+        return {}, {}
+    entries, signed = known
+    if not (isinstance(entries, dict) and isinstance(signed, dict)):
+        return {}, {}
+    return entries, signed
 
 
 def _code_key() -> str:

@@ -175,7 +175,7 @@ class _Loader:
         """`_recall` for a file untouched since the last load, without reading it."""
         known = self.memory.unchanged.get(path)
         if known is None:
-            return False, None
+            return self._unchanged_since_build(kind, path)
         signature = _signature(path)
         if signature is None or known[0] != signature:
             return False, None
@@ -187,15 +187,31 @@ class _Loader:
             self.signatures[path] = (signature, key)
         return found, record
 
+    def _unchanged_since_build(self, kind: str, path: str) -> tuple[bool, Any]:
+        """`unchanged` for a file untouched since the last `peerkit build` read it."""
+        if self.cache is None:
+            return False, None
+        signature = _signature(path)
+        if signature is None:
+            return False, None
+        found, record, problems = self.cache.unchanged(kind, self.rel(Path(path)), path, signature)
+        if found:
+            self.diagnostics.extend(problems)
+        return found, record
+
     def read_new(self, kind: str, path: str, load: Callable[..., R | None], *args: Any) -> R | None:
         """Read, parse and check a file that may have changed (see `once`)."""
-        signature = _signature(path) if self.session else None
+        signed = self.session or self.cache is not None
+        signature = _signature(path) if signed else None
         source = self.read(Path(path))
         if source is None:
             return None
         record = self.once(kind, source, load, Path(path), source, *args)
         if signature is not None:
-            self.signatures[path] = (signature, self._key(kind, source))
+            key = self._key(kind, source)
+            self.signatures[path] = (signature, key)
+            if self.cache is not None:
+                self.cache.sign(path, signature, key)
         return record
 
     def rel(self, path: Path) -> str:
