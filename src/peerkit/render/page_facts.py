@@ -38,6 +38,8 @@ FACTS_FILE = "page-facts.marshal"
 """In the site's `.cache/peerkit/` folder."""
 _FORMAT = 1
 _FIELDS = 8
+_LONG = 16
+"""Tuples of this many items or more are digested once (`PageFacts._part`)."""
 
 _Facts = tuple[str, str, str | None, str | None, bool, bool, bool, tuple[tuple[str, str], ...]]
 
@@ -101,16 +103,21 @@ class PageFacts:
         """``value`` as bytes that are the same in every process: records (frozen
         dataclasses of strings, numbers, dates and tuples) by the SHA-256 of their
         ``repr``, each record's once, as a group is in the keys of its own page, its
-        region's and its topics'."""
-        if isinstance(value, tuple):
-            return b"(" + b"".join(self._part(item) for item in value) + b")"
-        if is_dataclass(value) and not isinstance(value, type):
-            known = self._records.get(id(value))
-            if known is None or known[0] is not value:
+        region's and its topics'; a long tuple by the SHA-256 of its items, once, as
+        every group's key holds the same tips for first-timers."""
+        is_record = is_dataclass(value) and not isinstance(value, type)
+        if not is_record and not (isinstance(value, tuple) and len(value) >= _LONG):
+            if isinstance(value, tuple):
+                return b"(" + b"".join(self._part(item) for item in value) + b")"
+            return repr(value).encode("utf-8", "surrogatepass") + b","
+        known = self._records.get(id(value))
+        if known is None or known[0] is not value:
+            if is_record:
                 text = repr(value).encode("utf-8", "surrogatepass")
-                known = self._records[id(value)] = (value, hashlib.sha256(text).digest())
-            return known[1]
-        return repr(value).encode("utf-8", "surrogatepass") + b","
+            else:
+                text = b"(" + b"".join(self._part(item) for item in value) + b")"
+            known = self._records[id(value)] = (value, hashlib.sha256(text).digest())
+        return known[1]
 
 
 def _facts(page: GeneratedPage) -> _Facts:
