@@ -105,19 +105,21 @@ class PageFacts:
         ``repr``, each record's once, as a group is in the keys of its own page, its
         region's and its topics'; a long tuple by the SHA-256 of its items, once, as
         every group's key holds the same tips for first-timers."""
-        is_record = is_dataclass(value) and not isinstance(value, type)
-        if not is_record and not (isinstance(value, tuple) and len(value) >= _LONG):
-            if isinstance(value, tuple):
-                return b"(" + b"".join(self._part(item) for item in value) + b")"
-            return repr(value).encode("utf-8", "surrogatepass") + b","
         known = self._records.get(id(value))
-        if known is None or known[0] is not value:
-            if is_record:
-                text = repr(value).encode("utf-8", "surrogatepass")
-            else:
-                text = b"(" + b"".join(self._part(item) for item in value) + b")"
-            known = self._records[id(value)] = (value, hashlib.sha256(text).digest())
-        return known[1]
+        if known is not None and known[0] is value:
+            return known[1]
+        kind = type(value)
+        if kind is tuple:
+            text = b"(" + b"".join(map(self._part, value)) + b")"
+            if len(value) < _LONG:
+                return text
+        elif is_dataclass(kind):
+            text = repr(value).encode("utf-8", "surrogatepass")
+        else:
+            return repr(value).encode("utf-8", "surrogatepass") + b","
+        digest = hashlib.sha256(text).digest()
+        self._records[id(value)] = (value, digest)
+        return digest
 
 
 def _facts(page: GeneratedPage) -> _Facts:
