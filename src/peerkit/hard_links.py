@@ -6,6 +6,7 @@ site, so keeping tens of thousands of them costs directory entries, not a second
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -21,3 +22,19 @@ def link_or_copy(source: Path, target: Path) -> None:
     except OSError:
         shutil.copyfile(source, temporary)
     os.replace(temporary, target)
+
+
+class Folders:
+    """The folders made under ``root``, a folder this build made: one `mkdir` a folder,
+    not `os.makedirs`' look at every parent of every file put in place."""
+
+    def __init__(self, root: str) -> None:
+        self._made = {root}
+
+    def make(self, folder: str) -> None:
+        if folder in self._made:
+            return
+        self.make(os.path.dirname(folder))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder)
+        self._made.add(folder)

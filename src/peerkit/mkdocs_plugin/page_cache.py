@@ -29,7 +29,6 @@ cold one.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -49,7 +48,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from peerkit.code_digest import files_in, package_digest
-from peerkit.hard_links import link_or_copy
+from peerkit.hard_links import Folders, link_or_copy
 from peerkit.mkdocs_plugin.rebuilds import ChangedFile
 from peerkit.render.page import GeneratedPage
 
@@ -140,7 +139,7 @@ class PageCache:
 
     def place(self, site_dir: Path) -> None:
         """Put the kept pages' files into the site being built (a new, empty folder)."""
-        folders = _Folders(str(site_dir))
+        folders = Folders(str(site_dir))
         for dest_uri in self._kept:
             target = os.path.join(site_dir, dest_uri)
             folders.make(os.path.dirname(target))
@@ -320,19 +319,3 @@ def _write_manifest(path: Path, pages: dict[str, KeptPage]) -> None:
     temporary = path.with_name(path.name + ".new")
     temporary.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
     os.replace(temporary, path)
-
-
-class _Folders:
-    """Folders made in a new site: one `mkdir` each, not `os.makedirs`' look at every
-    parent for every page."""
-
-    def __init__(self, root: str) -> None:
-        self._made = {root}
-
-    def make(self, folder: str) -> None:
-        if folder in self._made:
-            return
-        self.make(os.path.dirname(folder))
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(folder)
-        self._made.add(folder)

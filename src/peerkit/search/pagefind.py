@@ -16,14 +16,16 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import IO
 
-from peerkit.hard_links import link_or_copy
+from peerkit.hard_links import Folders, link_or_copy
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -141,10 +143,12 @@ class Indexer:
             if _link_kept(self.kept / key, self.site_dir / _folder(number)):
                 self.reused += 1
                 return
+        mirror = os.path.join(self._mirrors.name, str(number))
+        folders = Folders(self._mirrors.name)
         for page in pages:
-            target = Path(self._mirrors.name, str(number), page)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(self.site_dir / page, target)
+            target = os.path.join(mirror, page)
+            folders.make(os.path.dirname(target))
+            link_or_copy(self.site_dir / page, Path(target))
         self._waiting.append(number)
 
     def _next(self) -> None:
@@ -183,7 +187,7 @@ def _folder(part: int) -> str:
     return INDEX_DIR if part == 0 else f"{INDEX_DIR}-{part + 1}"
 
 
-_MANIFEST = "files.json"
+_MANIFEST = "statuses.json"
 
 
 def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> str:
@@ -199,16 +203,20 @@ def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> st
     return digest.hexdigest()
 
 
-def _files(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != _MANIFEST
-    }
+def _files(folder: Path) -> dict[str, list[int]]:
+    """Every file of a part's index with its size and modification time: the kept files
+    are the site's own (hard links), so a file changed since shows a new time."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.name != _MANIFEST:
+            status = path.stat()
+            if stat.S_ISREG(status.st_mode):
+                found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return found
 
 
 def _keep(built: Path, kept: Path) -> None:
-    """Link a part's fresh index into the cache, with the digest of every file."""
+    """Link a part's fresh index into the cache, with the size and time of every file."""
     shutil.rmtree(kept, ignore_errors=True)
     try:
         files = _files(built)
@@ -222,8 +230,8 @@ def _keep(built: Path, kept: Path) -> None:
 
 
 def _link_kept(kept: Path, target: Path) -> bool:
-    """Put a kept part's index at ``target``, if every file is there with its bytes:
-    a damaged cache costs an indexer run, never a wrong index."""
+    """Put a kept part's index at ``target``, if every file is there as it was kept: a
+    damaged cache costs an indexer run, never a wrong index."""
     try:
         files = json.loads((kept / _MANIFEST).read_text("utf-8"))
         if _files(kept) != files:
