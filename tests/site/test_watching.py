@@ -66,6 +66,28 @@ def test_a_save_is_heard_before_any_poll_and_passed_on_once(folder: Path) -> Non
         watcher.join()
 
 
+def test_once_the_system_tells_of_a_save_first_the_poll_stops(folder: Path) -> None:
+    watcher = EventsAndPolling(PollingObserver(timeout=0.1), fallback_seconds=1.0)
+    recorder = Recorder()
+    watch = watcher.schedule(recorder, str(folder), recursive=True)
+    watcher.start()
+    story = folder / "stories" / "a-story.md"
+    try:
+        assert len(watcher.fallback.emitters) == 1
+        time.sleep(0.2)
+        story.write_text("Second words, longer.\n", "utf-8")
+        assert _wait_for(lambda: recorder.events, 0.8), "no event before the first poll"
+        assert _wait_for(lambda: not watcher.fallback.emitters, 2.0), "the poll runs on"
+        time.sleep(0.3)
+        heard = len(recorder.events)
+        story.write_text("Third words, longer still.\n", "utf-8")
+        assert _wait_for(lambda: len(recorder.events) > heard, 0.8), "a later save unheard"
+        watcher.unschedule(watch)
+    finally:
+        watcher.stop()
+        watcher.join()
+
+
 def test_reading_a_file_is_not_a_change(folder: Path) -> None:
     watcher, recorder = _watching(folder, fallback_seconds=0.2)
     try:
