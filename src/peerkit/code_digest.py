@@ -1,12 +1,14 @@
-"""This Peerkit's own files as one digest: what every result `peerkit build` keeps
-between runs depends on, besides its inputs. A version number is not enough while
-Peerkit itself is being worked on."""
+"""This Peerkit's own files and the libraries it runs with, as one digest: what every
+result `peerkit build` keeps between runs depends on, besides its inputs. A version
+number is not enough while Peerkit itself is being worked on."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import peerkit
@@ -27,9 +29,34 @@ def files_in(folder: Path) -> Iterator[tuple[str, bytes]]:
 
 @cache
 def package_digest() -> str:
-    """SHA-256 of Peerkit's code, templates, words and schemas, read once a process."""
+    """SHA-256 of Peerkit's code, templates, words and schemas, and of the versions of
+    the libraries it needs (a new Markdown parser may render a story anew); once a
+    process."""
     digest = hashlib.sha256(f"peerkit {peerkit.__version__}\n".encode())
+    for name in _dependencies():
+        digest.update(f"{name} {_version(name)}\n".encode())
     for path, data in files_in(Path(peerkit.__file__).parent):
         digest.update(f"{path}\n{len(data)}\n".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def _dependencies() -> list[str]:
+    """The libraries Peerkit needs (not those of its extras), by name."""
+    try:
+        required = metadata.requires("peerkit") or []
+    except metadata.PackageNotFoundError:
+        return []
+    return sorted(
+        {_NAME.match(line)[0] for line in required if "extra ==" not in line and _NAME.match(line)}
+    )
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
