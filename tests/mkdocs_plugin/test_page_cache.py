@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,26 @@ def test_damaged_kept_export_is_made_again(built: Path, tmp_path: Path) -> None:
 
     _, _, exports_kept = _rebuilt(built, tmp_path, damage)
     assert not exports_kept
+
+
+def test_the_next_day_keeps_the_stories_and_matches_a_cold_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A group's page shows its next meetings and a list of groups flags old listings:
+    those are the day's; a story is the same page tomorrow."""
+    root = tmp_path / "site-folder"
+    root.mkdir()
+    _write_site(root)
+    day = int(datetime(2026, 11, 25, tzinfo=timezone.utc).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(day))
+    first = run_peerkit(root, "build")
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(day + 86_400))
+    again = run_peerkit(root, "build")
+    assert again.returncode == 0, again.stdout + again.stderr
+    cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+
+    assert 0 < _kept(again) < _pages(root / "site")
+    _same_files(root / "site", tmp_path / "cold")
