@@ -216,3 +216,21 @@ def test_the_next_day_keeps_the_stories_and_matches_a_cold_build(
 
     assert 0 < _kept(again) < _pages(root / "site")
     _same_files(root / "site", tmp_path / "cold")
+
+
+def test_a_cache_restored_with_new_times_is_still_used(built: Path, tmp_path: Path) -> None:
+    """A CI service restores the cache from an archive that may keep times to the second:
+    a kept page whose time changed is read, and kept if its bytes are the same."""
+    root = tmp_path / "site-folder"
+    shutil.copytree(built, root, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copytree(built / ".cache", root / ".cache", copy_function=shutil.copy)
+    cached = len(list((built / ".cache" / "peerkit" / "pages").iterdir()))
+
+    again = run_peerkit(root, "build")
+    assert again.returncode == 0, again.stdout + again.stderr
+    cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+
+    assert _kept(again) == cached
+    assert re.search(r"peerkit: (\d+) of \1 parts of the search index unchanged", again.stderr)
+    _same_files(root / "site", tmp_path / "cold")

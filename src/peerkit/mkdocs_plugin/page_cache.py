@@ -36,7 +36,7 @@ import platform
 import re
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -66,23 +66,23 @@ LIBRARIES = (
     "pygments",
 )
 _MANIFEST = "pages.json"
-_FORMAT = 3
+_FORMAT = 4
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass(frozen=True)
 class KeptPage:
-    """A page's built file in the cache: its size and time (which tell it untouched), the
-    CSP script hashes found in it (so `_headers` needs no second look at the page), and
-    what the search index needs of it."""
+    """A page's built file in the cache: the SHA-256 of its bytes, its size and time
+    (which tell it untouched without reading it), the CSP script hashes found in it (so
+    `_headers` needs no second look at the page), and whether its content is in the
+    search index (whose parts are keyed by their pages' bytes: `pagefind.Indexer`)."""
 
+    digest: str
     size: int
     mtime_ns: int
     script_hashes: tuple[str, ...]
     content_script: bool
-    searchable: str | None
-    """The SHA-256 of the page's bytes if its content is in the search index (whose
-    parts are keyed by their pages' bytes: `pagefind.Indexer`), else None."""
+    searchable: bool
 
 
 def cache_usable(config: MkDocsConfig, languages: int, search: str) -> bool:
@@ -101,7 +101,7 @@ class PageCache:
         """This build's key for each page it may keep, by its path in the site."""
         self._kept: dict[str, KeptPage] = {}
         """The pages this build takes from the cache, by their path in the site."""
-        self._made: dict[str, tuple[tuple[str, ...], bool, str | None]] = {}
+        self._made: dict[str, tuple[str, tuple[str, ...], bool, bool]] = {}
 
     def choose(
         self,
@@ -128,7 +128,8 @@ class PageCache:
                 continue
             key = self._keys[file.dest_uri] = _page_key(shared, page, generated)
             kept = self._known.get(key)
-            if kept is not None and self._intact(key, kept):
+            kept = self._intact(key, kept) if kept is not None else None
+            if kept is not None:
                 file.changed = False
                 self._kept[file.dest_uri] = kept
         return self._kept
@@ -152,27 +153,28 @@ class PageCache:
     def made(
         self,
         dest_uri: str,
+        digest: str,
         hashes: Iterable[str],
         content_script: bool,
-        searchable: str | None,
+        searchable: bool,
     ) -> None:
-        """A page rendered in full, as MkDocs is about to write it; ``searchable`` as in
-        `KeptPage`."""
+        """A page rendered in full, as MkDocs is about to write it (see `KeptPage`)."""
         if dest_uri in self._keys:
-            self._made[dest_uri] = (tuple(sorted(set(hashes))), content_script, searchable)
+            scripts = tuple(sorted(set(hashes)))
+            self._made[dest_uri] = (digest, scripts, content_script, searchable)
 
     def save(self, site_dir: Path) -> None:
         """Keep this build's pages (linked from ``site_dir``) and forget all others."""
         self._pages.mkdir(parents=True, exist_ok=True)
         known: dict[str, KeptPage] = {self._keys[d]: kept for d, kept in self._kept.items()}
-        for dest_uri, (hashes, content_script, searchable) in self._made.items():
+        for dest_uri, (digest, hashes, content_script, searchable) in self._made.items():
             built = site_dir / dest_uri
             if built.is_file():
                 kept_path = self._path(self._keys[dest_uri])
                 link_or_copy(built, kept_path)
                 status = kept_path.stat()
                 known[self._keys[dest_uri]] = KeptPage(
-                    status.st_size, status.st_mtime_ns, hashes, content_script, searchable
+                    digest, status.st_size, status.st_mtime_ns, hashes, content_script, searchable
                 )
         for path in self._pages.iterdir():
             if path.stem not in known:
@@ -182,12 +184,28 @@ class PageCache:
     def _path(self, key: str) -> Path:
         return self._pages / f"{key}.html"
 
-    def _intact(self, key: str, kept: KeptPage) -> bool:
+    def _intact(self, key: str, kept: KeptPage) -> KeptPage | None:
+        """The kept page if its file is as it was kept, with its status now; else None.
+
+        A file with its size and time is trusted unread. A CI service restores the cache
+        from an archive that may keep times to the second only: such a file is read,
+        and trusted if its bytes are the same (and its new time kept for the next build)."""
+        path = self._path(key)
         try:
-            status = os.stat(self._path(key))
+            status = os.stat(path)
         except OSError:
-            return False
-        return status.st_size == kept.size and status.st_mtime_ns == kept.mtime_ns
+            return None
+        if status.st_size != kept.size:
+            return None
+        if status.st_mtime_ns == kept.mtime_ns:
+            return kept
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != kept.digest:
+            return None
+        return replace(kept, mtime_ns=status.st_mtime_ns)
 
 
 def _shared_key(
@@ -290,11 +308,12 @@ def _read_manifest(path: Path) -> dict[str, KeptPage]:
             return {}
         return {
             key: KeptPage(
+                str(entry["digest"]),
                 int(entry["size"]),
                 int(entry["mtime_ns"]),
                 tuple(entry["scripts"]),
                 bool(entry["content_script"]),
-                entry["searchable"] and str(entry["searchable"]),
+                bool(entry["searchable"]),
             )
             for key, entry in data["pages"].items()
         }
@@ -307,6 +326,7 @@ def _write_manifest(path: Path, pages: dict[str, KeptPage]) -> None:
         "format": _FORMAT,
         "pages": {
             key: {
+                "digest": kept.digest,
                 "size": kept.size,
                 "mtime_ns": kept.mtime_ns,
                 "scripts": list(kept.script_hashes),

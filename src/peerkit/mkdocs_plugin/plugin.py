@@ -365,10 +365,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.page_cache.place(Path(config.site_dir))
         for dest_uri, page in kept.items():
             self.scripts.add_known(dest_uri, page.script_hashes, page.content_script)
-            if page.searchable is not None:
+            if page.searchable:
                 self.searchable.add(dest_uri)
                 if self.indexer is not None:
-                    self.indexer.digests[dest_uri] = bytes.fromhex(page.searchable)
+                    self.indexer.digests[dest_uri] = bytes.fromhex(page.digest)
         for file in files.documentation_pages():
             if file.dest_uri in kept:
                 # Its HTML is on disk already: the page's facts are all it needed.
@@ -502,7 +502,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             theme = self.shells.theme_scripts(dest) if self.shells else None
             hashes, content_script = self.scripts.add(dest, output, page.content, theme)
             if self.page_cache is not None:
-                self.page_cache.made(dest, hashes, content_script, self._index_digest(dest, output))
+                self._keep_made(dest, output, hashes, content_script)
         if self.index_order is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
             if self.last_searchable is not None:
@@ -518,14 +518,16 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             page.content = None
         return output
 
-    def _index_digest(self, dest: str, output: str) -> str | None:
-        """A searchable page's SHA-256, as MkDocs writes it, for the search index's part
-        keys: taken here, its bytes need not be read back (`page_cache` builds only)."""
-        if dest not in self.searchable or self.indexer is None:
-            return None
+    def _keep_made(self, dest: str, output: str, hashes: tuple[str, ...], script: bool) -> None:
+        """A rendered page for the cache, with the SHA-256 of its bytes as MkDocs writes
+        them, which the search index's part keys take too: its bytes need not be read
+        back (only Peerkit and search, which write no page, run where the cache does)."""
+        assert self.page_cache is not None
         digest = hashlib.sha256(output.encode("utf-8", errors="xmlcharrefreplace")).digest()
-        self.indexer.digests[dest] = digest
-        return digest.hex()
+        searchable = dest in self.searchable
+        if searchable and self.indexer is not None:
+            self.indexer.digests[dest] = digest
+        self.page_cache.made(dest, digest.hex(), hashes, script, searchable)
 
     @event_priority(languages.AFTER_I18N)
     def on_post_build(self, config: MkDocsConfig) -> None:

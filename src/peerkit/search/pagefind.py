@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from peerkit.hard_links import Folders, link_or_copy
 
@@ -187,7 +187,7 @@ def _folder(part: int) -> str:
     return INDEX_DIR if part == 0 else f"{INDEX_DIR}-{part + 1}"
 
 
-_MANIFEST = "statuses.json"
+_MANIFEST = "kept.json"
 
 
 def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> str:
@@ -203,20 +203,40 @@ def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> st
     return digest.hexdigest()
 
 
-def _files(folder: Path) -> dict[str, list[int]]:
-    """Every file of a part's index with its size and modification time: the kept files
-    are the site's own (hard links), so a file changed since shows a new time."""
+def _files(folder: Path) -> dict[str, list[Any]]:
+    """Every file of a part's index with its size, modification time and SHA-256."""
     found = {}
     for path in sorted(folder.rglob("*")):
         if path.name != _MANIFEST:
             status = path.stat()
             if stat.S_ISREG(status.st_mode):
-                found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[path.relative_to(folder).as_posix()] = [
+                    status.st_size,
+                    status.st_mtime_ns,
+                    digest,
+                ]
     return found
 
 
+def _as_kept(path: Path, size: int, mtime_ns: int, digest: str) -> bool:
+    """Whether a kept file is as it was kept. The kept files are the site's own (hard
+    links), so one changed since shows a new time; one with a new time may also have
+    come back from a CI service's archive, which keeps times to the second: it is read."""
+    try:
+        status = path.stat()
+        if status.st_size != size or not stat.S_ISREG(status.st_mode):
+            return False
+        if status.st_mtime_ns == mtime_ns:
+            return True
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
+
+
 def _keep(built: Path, kept: Path) -> None:
-    """Link a part's fresh index into the cache, with the size and time of every file."""
+    """Link a part's fresh index into the cache, with the size, time and digest of every
+    file."""
     shutil.rmtree(kept, ignore_errors=True)
     try:
         files = _files(built)
@@ -234,9 +254,12 @@ def _link_kept(kept: Path, target: Path) -> bool:
     damaged cache costs an indexer run, never a wrong index."""
     try:
         files = json.loads((kept / _MANIFEST).read_text("utf-8"))
-        if _files(kept) != files:
+        names = {p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()}
+        if names - {_MANIFEST} != set(files):
             return False
-    except (OSError, ValueError):
+        if not all(_as_kept(kept / name, *files[name]) for name in files):
+            return False
+    except (OSError, ValueError, TypeError):
         return False
     for name in files:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
