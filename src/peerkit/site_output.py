@@ -40,7 +40,7 @@ def build_atomically(config: MkDocsConfig, site_dir: Path, skipping: bool = Fals
     staging.chmod(0o755)
     config.site_dir = str(staging)
     quiet = _FreshFolder()
-    build_log = logging.getLogger("mkdocs.commands.build")
+    build_log = logging.getLogger(build.__module__)  # ProperDocs names its own
     build_log.addFilter(quiet)
     try:
         build(config, dirty=skipping)
