@@ -30,11 +30,12 @@ import time
 import tracemalloc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peerkit.mkdocs_plugin.background_files import BackgroundFiles
+from peerkit.mkdocs_plugin.background_files import BackgroundFiles, write_files
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
 from peerkit.render.page import GeneratedFile
@@ -110,20 +111,26 @@ class _Watched:
         return lines
 
 
-def measure(site: Site, settings: Settings, out: Path, traced: bool, touch: bool) -> None:
-    lines: list[str] = []
+class _Profiled:
+    """Writes the directory's files as `KeptExports.place` does (without the cache),
+    watching the memory each kind of file takes; sent by pickle to the new
+    interpreter `BackgroundFiles` starts, so it holds no story."""
 
-    def make() -> Iterable[GeneratedFile]:
-        watched = _Watched(directory_site_files(site, settings), traced)
-        yield from watched
-        lines.extend(watched.report())
-        lines.append(f"child peak RSS (VmHWM) {_status()['VmHWM'] / 2**20:.0f} MB")
+    def __init__(self, site: Site, settings: Settings, traced: bool) -> None:
+        self._site = replace(site, stories=(), tips=())
+        self._settings = settings
+        self._traced = traced
 
-    def place(_: Path) -> list[str]:
-        return lines
+    def __call__(self, site_dir: Path) -> list[str]:
+        watched = _Watched(directory_site_files(self._site, self._settings), self._traced)
+        write_files(watched, site_dir)
+        return [*watched.report(), f"child peak RSS (VmHWM) {_status()['VmHWM'] / 2**20:.0f} MB"]
 
+
+def measure(site: Site, settings: Settings, out: Path, traced: bool, parent: str) -> None:
+    profiled = _Profiled(site, settings, traced)
     started = time.monotonic()
-    background = BackgroundFiles(make, out, place)
+    background = BackgroundFiles(lambda: (), out, profiled)
     background.start()
     peaks: dict[str, int] = defaultdict(int)
     done = threading.Event()
@@ -139,10 +146,12 @@ def measure(site: Site, settings: Settings, out: Path, traced: bool, touch: bool
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    if touch:
-        # As a build's process does while the fork works: a full collection and a
-        # reference to every record, which copies the pages the two processes shared.
+    if parent in ("gc", "refs"):
+        # As a build's process does while the fork works: a full collection (which
+        # writes in every object it walks) and, with "refs", a reference to every
+        # record; each copies the pages the two processes shared.
         gc.collect()
+    if parent == "refs":
         pickle.dumps((site, settings))
     report = background.finish()
     report = report[report.index(_REPORT) :]
@@ -162,15 +171,15 @@ def main() -> None:
     parser.add_argument("--loaded", type=Path)
     parser.add_argument("--write", type=Path)
     parser.add_argument("--tracemalloc", action="store_true")
-    parser.add_argument("--parent-touches", action="store_true")
+    parser.add_argument("--parent", choices=("idle", "gc", "refs"), default="idle")
     args = parser.parse_args()
     site, settings = _loaded(args.site, args.loaded)
     if args.write is not None:
         args.write.mkdir(parents=True, exist_ok=True)
-        measure(site, settings, args.write, args.tracemalloc, args.parent_touches)
+        measure(site, settings, args.write, args.tracemalloc, args.parent)
         return
     with tempfile.TemporaryDirectory() as out:
-        measure(site, settings, Path(out), args.tracemalloc, args.parent_touches)
+        measure(site, settings, Path(out), args.tracemalloc, args.parent)
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ class KeptExports:
     inputs are the last build's, else made anew (and then kept, if there is a cache)."""
 
     def __init__(self, site: Site, settings: Settings, cache: Path | None) -> None:
-        self._site = site
+        # No stories nor tips: none of the files is made from them, and `place` is
+        # sent by pickle to the process that makes the files (`BackgroundFiles`).
+        self._site = replace(site, stories=(), tips=())
         self._settings = settings
         self._cache = cache
 
