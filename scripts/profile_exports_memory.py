@@ -1,12 +1,15 @@
-"""Measure the memory the directory's files take to write: the fork of `peerkit build`.
+"""Measure the memory the directory's files take to write: the exports' process of `peerkit build`.
 
     python scripts/profile_exports_memory.py SITE_FOLDER [--loaded PICKLE] [--write OUT]
-        [--tracemalloc]
+        [--tracemalloc] [--parent idle|gc|refs]
 
-Loads the site (or a pickle of it, `profile_exports.py`'s), then forks a child that
+Loads the site (or a pickle of it, `profile_exports.py`'s), then starts the child that
 writes `directory_site_files` into a temporary folder (or OUT) through
-`BackgroundFiles`, as a build's exports fork does, while this process reads the
-child's proportional set size (PSS, what issue 18's target sums) ten times a second.
+`BackgroundFiles`, as a build does, while this process reads the child's
+proportional set size (PSS, what issue 18's target sums) ten times a second; with
+``--parent gc`` or ``refs`` this process meanwhile collects garbage, or also touches
+every record, as a build's process does while it renders (which, in a fork, copies
+the pages the two shared).
 It prints the child's peak PSS and peak RSS, and the kinds of file (a path's first
 folders) in whose making the child's RSS high-water mark rose most: the generators
 that set the peak. With ``--tracemalloc`` the child also records the Python
@@ -147,9 +150,9 @@ def measure(site: Site, settings: Settings, out: Path, traced: bool, parent: str
     sampler = threading.Thread(target=sample)
     sampler.start()
     if parent in ("gc", "refs"):
-        # As a build's process does while the fork works: a full collection (which
+        # As a build's process does while the child works: a full collection (which
         # writes in every object it walks) and, with "refs", a reference to every
-        # record; each copies the pages the two processes shared.
+        # record; in a fork, each copies the pages the two processes shared.
         gc.collect()
     if parent == "refs":
         pickle.dumps((site, settings))
@@ -158,7 +161,7 @@ def measure(site: Site, settings: Settings, out: Path, traced: bool, parent: str
     done.set()
     sampler.join()
     print(f"parent: RSS {_status()['VmRSS'] / 2**20:.0f} MB, the loaded site")
-    print(f"exports fork: {time.monotonic() - started:.1f} s")
+    print(f"exports' process: {time.monotonic() - started:.1f} s")
     print(f"  peak PSS {peaks['Pss'] / 2**20:.0f} MB, peak RSS {peaks['Rss'] / 2**20:.0f} MB,"
           f" peak private {(peaks['Private_Dirty'] + peaks['Private_Clean']) / 2**20:.0f} MB")  # fmt: skip
     for line in report:
