@@ -12,6 +12,7 @@ process, so the result never depends on the platform.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 import pickle
@@ -36,6 +37,21 @@ def can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
+class _KeptRecords(logging.Handler):
+    """In a new interpreter, which has none of the parent's logging set up: the work's
+    log records (INFO and up), for the parent to log when it collects the result."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Arguments and tracebacks need not pickle: the message is sent as it reads.
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
 def _child(make: Callable[[], object], result: IO[bytes] | str, parent: int) -> None:
     # The result goes to a file, not a pipe, so that the child can exit (and give its
     # memory back) as soon as it is done, however late the parent asks for it.
@@ -45,12 +61,16 @@ def _child(make: Callable[[], object], result: IO[bytes] | str, parent: int) -> 
     # What ``make`` holds lives as long as the child: the collector need not walk it
     # (in a fork it is frozen already; a new interpreter has just unpickled it).
     gc.freeze()
+    kept = _KeptRecords()
+    if isinstance(result, str):  # a new interpreter: a fork logs through the parent's handlers
+        logging.getLogger().addHandler(kept)
+        logging.getLogger().setLevel(logging.INFO)
     try:
-        outcome: tuple[str, object] = ("ok", make())
+        outcome: tuple[str, object, list[logging.LogRecord]] = ("ok", make(), kept.records)
     except ForkedError as exc:
-        outcome = ("error", str(exc))
+        outcome = ("error", str(exc), kept.records)
     except Exception as exc:
-        outcome = ("error", f"{type(exc).__name__}: {exc}")
+        outcome = ("error", f"{type(exc).__name__}: {exc}", kept.records)
     if isinstance(result, str):
         with open(result, "wb") as handle:
             pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -125,11 +145,15 @@ class Forked(Generic[T]):
         self._process.join()
         try:
             self._result.seek(0)
-            status, value = pickle.load(self._result)
+            status, value, records = pickle.load(self._result)
         except (EOFError, pickle.UnpicklingError):
-            status, value = "error", "the process doing it stopped without a word"
+            status, value, records = "error", "the process doing it stopped without a word", []
         finally:
             self._result.close()
+        for record in records:
+            logger = logging.getLogger(record.name)
+            if logger.isEnabledFor(record.levelno):
+                logger.handle(record)
         if status != "ok":
             raise ForkedError(str(value))
         return value  # type: ignore[no-any-return]
