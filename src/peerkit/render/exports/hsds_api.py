@@ -20,11 +20,12 @@ reader, and never a tag to a browser.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from peerkit.model.settings import Settings
 from peerkit.render.exports import links
+from peerkit.render.exports.indented_json import indented_json
 
 if TYPE_CHECKING:
     from peerkit.render.exports.hsds import HsdsExport
@@ -37,30 +38,36 @@ OPENAPI = "openapi.json"
 INDEX = "index.html"
 
 
-def api_files(export: HsdsExport, settings: Settings, folder: str) -> dict[str, bytes]:
-    """Path under ``folder`` (where the API lives, from the site's root) -> bytes."""
+def api_files(export: HsdsExport, settings: Settings, folder: str) -> Iterator[tuple[str, bytes]]:
+    """(path under ``folder``, where the API lives from the site's root; bytes), one file
+    at a time: a national directory has tens of thousands of services."""
     organizations = {o["id"]: _one_to_one(o) for o in export.organizations}
-    services = [s | {"organization": organizations[s["organization_id"]]} for s in export.services]
-    files = {
-        INDEX: {
-            "version": VERSION,
-            "profile": PROFILE,
-            "openapi_url": links.absolute(settings, folder + OPENAPI) or OFFICIAL + OPENAPI,
-        },
-        f"services/{INDEX}": {
-            "total_items": len(services),
-            "total_pages": 1,
-            "page_number": 1,
-            "size": len(services),
-            "first_page": True,
-            "last_page": True,
-            "empty": not services,
-            "contents": [_one_to_one(service) for service in services],
-        },
-        OPENAPI: _openapi(settings),
+
+    def nested(service: dict[str, Any]) -> dict[str, Any]:
+        return service | {"organization": organizations[service["organization_id"]]}
+
+    count = len(export.services)
+    meta = {
+        "version": VERSION,
+        "profile": PROFILE,
+        "openapi_url": links.absolute(settings, folder + OPENAPI) or OFFICIAL + OPENAPI,
     }
-    files |= {f"services/{service['id']}/{INDEX}": service for service in services}
-    return {path: _json(data) for path, data in files.items()}
+    yield INDEX, _json(meta)
+    page = {
+        "total_items": count,
+        "total_pages": 1,
+        "page_number": 1,
+        "size": count,
+        "first_page": True,
+        "last_page": True,
+        "empty": not export.services,
+        "contents": [_one_to_one(nested(service)) for service in export.services],
+    }
+    yield f"services/{INDEX}", _json(page)
+    del page  # Twenty thousand services' copies, not kept while each is written.
+    yield OPENAPI, _json(_openapi(settings))
+    for service in export.services:
+        yield f"services/{service['id']}/{INDEX}", _json(nested(service))
 
 
 def _one_to_one(record: dict[str, Any]) -> dict[str, Any]:
@@ -71,10 +78,13 @@ def _one_to_one(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json(data: Any) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return indented_json(data, escape=_escaped)
+
+
+def _escaped(text: str) -> str:
     for char in "<>&":
         text = text.replace(char, f"\\u{ord(char):04x}")
-    return (text + "\n").encode("utf-8")
+    return text
 
 
 def _openapi(settings: Settings) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -98,12 +99,12 @@ TABLES: Mapping[str, tuple[str, str]] = MappingProxyType(
 _FORMATS = frozenset({"uuid", "email", "uri"})
 
 
-def tabular_files(export: HsdsExport, title: str) -> dict[str, bytes]:
-    """File name -> bytes: every table's CSV and the datapackage.json that describes them."""
-    rows = _rows(export)
-    files = {path: _csv(table, rows[table]) for table, (path, _) in TABLES.items()}
-    files["datapackage.json"] = _datapackage(title)
-    return files
+def tabular_files(export: HsdsExport, title: str) -> Iterator[tuple[str, bytes]]:
+    """(file name, bytes): every table's CSV, one at a time, then the datapackage.json
+    that describes them."""
+    for table, (path, _) in TABLES.items():
+        yield path, _csv(table, _rows(export, table))
+    yield "datapackage.json", _datapackage(title)
 
 
 def columns(table: str) -> list[tuple[str, str, str | None, bool]]:
@@ -119,27 +120,31 @@ def columns(table: str) -> list[tuple[str, str, str | None, bool]]:
     return found
 
 
-def _rows(export: HsdsExport) -> dict[str, list[dict[str, Any]]]:
-    def nested(objects: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-        return [item for obj in objects for item in obj.get(key, [])]
+def _rows(export: HsdsExport, table: str) -> Iterable[dict[str, Any]]:
+    """The table's objects, gathered as the table is written: held all at once, the
+    lists of a national directory's tables are tens of megabytes."""
 
-    services = export.services
-    return {
-        "organization": export.organizations,
-        "service": services,
-        "attribute": nested(services, "attributes"),
-        "service_at_location": nested(services, "service_at_locations"),
-        "location": export.locations,
-        "phone": nested(services, "phones") + nested(export.locations, "phones"),
-        "contact": nested(services, "contacts"),
-        "address": nested(export.locations, "addresses"),
-        "schedule": [_table_schema_times(schedule) for schedule in export.schedules],
-        "cost_option": nested(services, "cost_options"),
-        "language": nested(services, "languages"),
-        "accessibility": nested(export.locations, "accessibility"),
-        "taxonomy_term": export.taxonomy_terms,
-        "taxonomy": export.taxonomies,
+    def nested(objects: list[dict[str, Any]], key: str) -> Iterator[dict[str, Any]]:
+        return (item for obj in objects for item in obj.get(key, []))
+
+    services, locations = export.services, export.locations
+    tables: dict[str, Callable[[], Iterable[dict[str, Any]]]] = {
+        "organization": lambda: export.organizations,
+        "service": lambda: services,
+        "attribute": lambda: nested(services, "attributes"),
+        "service_at_location": lambda: nested(services, "service_at_locations"),
+        "location": lambda: locations,
+        "phone": lambda: chain(nested(services, "phones"), nested(locations, "phones")),
+        "contact": lambda: nested(services, "contacts"),
+        "address": lambda: nested(locations, "addresses"),
+        "schedule": lambda: map(_table_schema_times, export.schedules),
+        "cost_option": lambda: nested(services, "cost_options"),
+        "language": lambda: nested(services, "languages"),
+        "accessibility": lambda: nested(locations, "accessibility"),
+        "taxonomy_term": lambda: export.taxonomy_terms,
+        "taxonomy": lambda: export.taxonomies,
     }
+    return tables[table]()
 
 
 def _table_schema_times(schedule: dict[str, Any]) -> dict[str, Any]:
@@ -148,7 +153,7 @@ def _table_schema_times(schedule: dict[str, Any]) -> dict[str, Any]:
     return schedule | times
 
 
-def _csv(table: str, objects: list[dict[str, Any]]) -> bytes:
+def _csv(table: str, objects: Iterable[dict[str, Any]]) -> bytes:
     names = [name for name, *_ in columns(table)]
     out = io.StringIO()
     # The header is the official column names, plain; every value is quoted (csv_cell).

@@ -12,7 +12,6 @@ time, and are left out too.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
@@ -21,6 +20,7 @@ from peerkit.model.records import Group, Meeting
 from peerkit.model.settings import Settings
 from peerkit.render import urls
 from peerkit.render.exports import links
+from peerkit.render.exports.indented_json import indented_json
 from peerkit.render.page import GeneratedFile
 
 PATH = f"{urls.GROUPS}meeting-guide.json"
@@ -86,8 +86,7 @@ The spec has none for a hearing loop, captions, cost or who runs a meeting."""
 def meeting_guide_feed(groups: Sequence[Group], settings: Settings) -> GeneratedFile:
     entries = [entry for group in groups for entry in group_entries(group, settings)]
     entries.sort(key=lambda e: (e["day"], e["time"], e["name"].casefold(), e["slug"]))
-    text = json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True)
-    return GeneratedFile(PATH, (text + "\n").encode("utf-8"))
+    return GeneratedFile(PATH, indented_json(entries))
 
 
 def group_entries(group: Group, settings: Settings) -> list[dict[str, Any]]:
