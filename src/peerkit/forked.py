@@ -11,12 +11,14 @@ process, so the result never depends on the platform.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import multiprocessing
 import os
 import pickle
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -93,8 +95,9 @@ class Forked(Generic[T]):
     def __init__(self, make: Callable[[], T], *, fresh: bool = False) -> None:
         # Once the child has it, ``make`` (and the data it holds) is let go here.
         self._make: Callable[[], T] | None = make
-        self._process: multiprocessing.process.BaseProcess | None = None
+        self._process: multiprocessing.process.BaseProcess | subprocess.Popen[bytes] | None = None
         self._result: IO[bytes] | None = None
+        self._work: str | None = None
         if not can_fork():
             return
         self._result = tempfile.TemporaryFile()  # noqa: SIM115 (closed by result or cancel)
@@ -113,19 +116,26 @@ class Forked(Generic[T]):
         self._make = None
 
     def _start_fresh(self, make: Callable[[], T]) -> None:
+        """Start ``python -c`` on ``make``, pickled to a file it reads: not
+        multiprocessing's spawn, which hands the pickle over a pipe (this process
+        waited seconds for the child to start and read it) and imports the main module
+        of whatever started the build again."""
         # The new interpreter cannot inherit the open file: it writes to its path.
         assert self._result is not None
         path = f"/proc/{os.getpid()}/fd/{self._result.fileno()}"
-        context = multiprocessing.get_context("spawn")
-        self._process = context.Process(target=_child, args=(make, path, os.getpid()), daemon=True)
+        with tempfile.NamedTemporaryFile(prefix="peerkit-work-", delete=False) as work:
+            pickle.dump(make, work, protocol=pickle.HIGHEST_PROTOCOL)
+            self._work = work.name
+        command = [sys.executable, "-c", _FRESH, self._work, path, str(os.getpid())]
         # Ignored signals stay ignored across exec, and Python keeps SIGINT ignored: a
         # Ctrl-C while the new interpreter starts is the parent's alone, as in a fork.
         if threading.current_thread() is not threading.main_thread():
-            self._process.start()  # only the main thread may set a signal's handler
+            # Only the main thread may set a signal's handler.
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
             return
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
-            self._process.start()
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
         finally:
             signal.signal(signal.SIGINT, previous)
 
@@ -142,7 +152,8 @@ class Forked(Generic[T]):
                 raise
             except Exception as exc:
                 raise ForkedError(f"{type(exc).__name__}: {exc}") from exc
-        self._process.join()
+        _wait(self._process)
+        self._forget_work()
         try:
             self._result.seek(0)
             status, value, records = pickle.load(self._result)
@@ -164,8 +175,35 @@ class Forked(Generic[T]):
         SIGKILL, not SIGTERM: a child stopped in the moment after the fork, before it
         sets SIGTERM back to the default, would still run the parent's handler and
         print a traceback; the work holds nothing to clean up but its result file."""
-        if self._process is not None and self._process.is_alive():
+        if self._process is not None:
             self._process.kill()
-            self._process.join()
+            _wait(self._process)
+        self._forget_work()
         if self._result is not None:
             self._result.close()
+
+    def _forget_work(self) -> None:
+        """The pickled work of a new interpreter, which removes it once read."""
+        if self._work is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._work)
+            self._work = None
+
+
+_FRESH = "import sys; from peerkit.forked import run_fresh; run_fresh(*sys.argv[1:])"
+
+
+def run_fresh(work: str, result: str, parent: str) -> None:
+    """The new interpreter's side of `Forked` with ``fresh``: read the work, then do it."""
+    with open(work, "rb") as handle:
+        make = pickle.load(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(work)
+    _child(make, result, int(parent))
+
+
+def _wait(process: multiprocessing.process.BaseProcess | subprocess.Popen[bytes]) -> None:
+    if isinstance(process, subprocess.Popen):
+        process.wait()
+    else:
+        process.join()
