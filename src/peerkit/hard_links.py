@@ -24,6 +24,17 @@ def link_or_copy(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
+def link_into(source: Path | str, target: str) -> None:
+    """Put ``source`` at ``target``, a path in a folder this build made, where nothing
+    is yet: a hard link, else a copy. One call, not `link_or_copy`'s three."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise  # a copy would write through the file that is there
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 class Folders:
     """The folders made under ``root``, a folder this build made: one `mkdir` a folder,
     not `os.makedirs`' look at every parent of every file put in place."""

@@ -233,4 +233,5 @@ def test_a_cache_restored_with_new_times_is_still_used(built: Path, tmp_path: Pa
 
     assert _kept(again) == cached
     assert re.search(r"peerkit: (\d+) of \1 parts of the search index unchanged", again.stderr)
+    assert _EXPORTS_KEPT.search(again.stderr)
     _same_files(root / "site", tmp_path / "cold")

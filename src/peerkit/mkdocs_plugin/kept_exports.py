@@ -10,8 +10,11 @@ tips, docs/ or the day. So the files get one key, a SHA-256 of all of those, and
 are kept with it in `.cache/peerkit/exports/`. A build whose key is the kept one
 links the kept files into the new site instead of making them; any other makes
 them, writes them, and keeps them in place of the old ones. A kept file is used
-only if its bytes still hash to what was stored: a damaged or edited cache costs
-a full remake, never a wrong file. Deleting the folder is always safe.
+only if it is as it was kept: its size and modification time as stored (the kept
+files are the site's own, hard links, so an edited one shows a new time), or, for
+one with a new time (a cache restored from a CI service's archive), its bytes
+hashing to what was stored. A damaged or edited cache costs a full remake, never a
+wrong file. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -22,14 +25,16 @@ import logging
 import os
 import platform
 import shutil
+import stat
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-import peerkit
-from peerkit.hard_links import link_or_copy
+from peerkit.code_digest import package_digest
+from peerkit.hard_links import Folders, link_into
 from peerkit.mkdocs_plugin.background_files import write_files
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
@@ -45,7 +50,7 @@ log = logging.getLogger("mkdocs.plugins.peerkit.cache")
 """Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
 _MANIFEST = "exports.json"
 _FILES = "files"
-_FORMAT = 1
+_FORMAT = 2
 
 
 class KeptExports:
@@ -56,8 +61,8 @@ class KeptExports:
         # No stories nor tips: none of the files is made from them, and `place` is
         # sent by pickle to the process that makes the files (`BackgroundFiles`).
         self._site = replace(site, stories=(), tips=())
-        # The building Peerkit's version, read here: `place` may run in a new interpreter.
-        self._version = peerkit.__version__
+        # The building Peerkit's code, read here: `place` may run in a new interpreter.
+        self._code = package_digest()
         self._settings = settings
         self._cache = cache
 
@@ -67,12 +72,14 @@ class KeptExports:
         if self._cache is None:
             return write_files(made, site_dir)
         groups, topics = directory_inputs(self._site, self._settings)
-        key = exports_key(groups, topics, self._settings, self._version)
+        key = exports_key(groups, topics, self._settings, self._code)
         kept = _kept_files(self._cache, key)
         if kept is not None:
-            folders = _Folders()
+            folders = Folders(str(site_dir))
             for path in kept:
-                link_or_copy(self._cache / _FILES / path, folders.ready(site_dir / path))
+                target = os.path.join(site_dir, path)
+                folders.make(os.path.dirname(target))
+                link_into(self._cache / _FILES / path, target)
             log.info(
                 f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
             )
@@ -84,7 +91,7 @@ def exports_key(
     groups: Iterable[Group],
     topics: Iterable[Topic],
     settings: Settings,
-    version: str = peerkit.__version__,
+    code: str,
 ) -> str:
     """What the directory's files depend on, as one SHA-256 (see the module's docstring).
 
@@ -92,13 +99,10 @@ def exports_key(
     them all; only a record's positions in its file are left out, and no file shows
     them)."""
     digest = hashlib.sha256()
-    digest.update(f"format {_FORMAT}\npeerkit {version}\n".encode())
+    digest.update(f"format {_FORMAT}\npeerkit {code}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
     for library in LIBRARIES:
         digest.update(f"{library} {_version(library)}\n".encode())
-    for path, data in _package_files(Path(peerkit.__file__).parent):
-        digest.update(f"{path}\n{len(data)}\n".encode())
-        digest.update(data)
     # The theme's folders make pages, not these files, and are absolute paths: the
     # same site checked out elsewhere (a CI runner restoring the cache) keeps its files.
     digest.update(f"{replace(settings, template_dirs=())!r}\n".encode())
@@ -127,10 +131,22 @@ def _make_and_keep(
             yield file
 
     written = write_files(noted(made), site_dir)
-    folders = _Folders()
-    for path in written:
-        link_or_copy(site_dir / path, folders.ready(cache / _FILES / path))
-    manifest = {"format": _FORMAT, "key": key, "files": digests}
+    kept = cache / _FILES
+    files: dict[str, list[Any]] = {}
+    try:
+        kept.mkdir()
+        folders = Folders(str(kept))
+        for path in written:
+            target = os.path.join(kept, path)
+            folders.make(os.path.dirname(target))
+            link_into(site_dir / path, target)
+            status = os.stat(target)
+            files[path] = [digests.get(path), status.st_size, status.st_mtime_ns]
+    except OSError:
+        # A cache that cannot be written costs the next build time, never this one.
+        shutil.rmtree(kept, ignore_errors=True)
+        return written
+    manifest = {"format": _FORMAT, "key": key, "files": files}
     temporary = cache / f"{_MANIFEST}.new"
     temporary.write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
     os.replace(temporary, cache / _MANIFEST)
@@ -143,25 +159,26 @@ def _kept_files(cache: Path, key: str) -> list[str] | None:
         manifest = json.loads((cache / _MANIFEST).read_text("utf-8"))
         if manifest.get("format") != _FORMAT or manifest.get("key") != key:
             return None
-        files: dict[str, str] = manifest["files"]
-        for path, digest in files.items():
+        files: dict[str, list[Any]] = manifest["files"]
+        for path, (digest, size, mtime_ns) in files.items():
             parts = PurePosixPath(path).parts
             if PurePosixPath(path).is_absolute() or ".." in parts:
                 return None
-            data = (cache / _FILES / path).read_bytes()
-            if hashlib.sha256(data).hexdigest() != digest:
+            if not _as_kept(cache / _FILES / path, digest, size, mtime_ns):
                 return None
         return list(files)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _package_files(folder: Path) -> Iterator[tuple[str, bytes]]:
-    """This Peerkit's own files: code, words, schemas (a version number is not enough
-    while Peerkit itself is being worked on)."""
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            yield path.relative_to(folder).as_posix(), path.read_bytes()
+def _as_kept(path: Path, digest: str | None, size: int, mtime_ns: int) -> bool:
+    """Whether a kept file is as it was kept: its size and time, else its bytes."""
+    status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode) or status.st_size != size:
+        return False
+    if status.st_mtime_ns == mtime_ns:
+        return True
+    return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
 def _zone_data(zone: str) -> bytes:
@@ -182,16 +199,3 @@ def _version(library: str) -> str:
         return metadata.version(library)
     except metadata.PackageNotFoundError:
         return "-"
-
-
-class _Folders:
-    """Makes each file's folder once: a mkdir per file is seconds at a national directory."""
-
-    def __init__(self) -> None:
-        self._made: set[Path] = set()
-
-    def ready(self, path: Path) -> Path:
-        if path.parent not in self._made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(path.parent)
-        return path

@@ -34,7 +34,6 @@ import json
 import os
 import platform
 import re
-import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -48,7 +47,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from peerkit.code_digest import files_in, package_digest
-from peerkit.hard_links import Folders, link_or_copy
+from peerkit.hard_links import Folders, link_into, link_or_copy
 from peerkit.mkdocs_plugin.rebuilds import ChangedFile
 from peerkit.render.page import GeneratedPage
 
@@ -144,11 +143,7 @@ class PageCache:
         for dest_uri in self._kept:
             target = os.path.join(site_dir, dest_uri)
             folders.make(os.path.dirname(target))
-            source = self._path(self._keys[dest_uri])
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copyfile(source, target)
+            link_into(self._path(self._keys[dest_uri]), target)
 
     def made(
         self,
