@@ -171,9 +171,15 @@ class PageCache:
                 known[self._keys[dest_uri]] = KeptPage(
                     digest, status.st_size, status.st_mtime_ns, hashes, content_script, searchable
                 )
-        for path in self._pages.iterdir():
-            if path.stem not in known:
-                path.unlink(missing_ok=True)
+        # The pages of the last build that this one did not keep; a cache whose manifest
+        # was lost is cleared (a page not in it would stay forever otherwise).
+        stale = (
+            (self._path(key) for key in self._known.keys() - known.keys())
+            if self._known
+            else (path for path in self._pages.iterdir() if path.stem not in known)
+        )
+        for path in stale:
+            path.unlink(missing_ok=True)
         _write_manifest(self.folder / _MANIFEST, known)
 
     def _path(self, key: str) -> Path:
