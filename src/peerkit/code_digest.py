@@ -34,7 +34,7 @@ def package_digest() -> str:
     process."""
     digest = hashlib.sha256(f"peerkit {peerkit.__version__}\n".encode())
     for name in _dependencies():
-        digest.update(f"{name} {_version(name)}\n".encode())
+        digest.update(f"{name} {library_version(name)}\n".encode())
     for path, data in files_in(Path(peerkit.__file__).parent):
         digest.update(f"{path}\n{len(data)}\n".encode())
         digest.update(data)
@@ -52,7 +52,8 @@ def _dependencies() -> list[str]:
     )
 
 
-def _version(name: str) -> str:
+def library_version(name: str) -> str:
+    """The installed version of ``name``, or "-" where it is not installed."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

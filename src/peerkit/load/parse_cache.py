@@ -29,11 +29,11 @@ import hashlib
 import marshal
 import os
 import platform
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import peerkit
+from peerkit.code_digest import library_version
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.model.convert import record_from
 from peerkit.model.kinds import KINDS
@@ -217,7 +217,7 @@ def _code_key() -> str:
     digest = hashlib.sha256()
     digest.update(f"peerkit {peerkit.__version__}\npython {platform.python_version()}\n".encode())
     for library in _LIBRARIES:
-        digest.update(f"{library} {_version(library)}\n".encode())
+        digest.update(f"{library} {library_version(library)}\n".encode())
     package = Path(peerkit.__file__).parent
     for folder in _CODE_FOLDERS:
         for path in sorted((package / folder).rglob("*")):
@@ -226,10 +226,3 @@ def _code_key() -> str:
                 digest.update(f"{path.relative_to(package).as_posix()}\n{len(data)}\n".encode())
                 digest.update(data)
     return digest.hexdigest()
-
-
-def _version(library: str) -> str:
-    try:
-        return metadata.version(library)
-    except metadata.PackageNotFoundError:
-        return "-"

@@ -13,11 +13,13 @@ those that changed since the last save.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 from peerkit.forked import Forked, ForkedError
+from peerkit.hard_links import Folders
 from peerkit.render.page import GeneratedFile
 
 
@@ -28,16 +30,16 @@ class BackgroundFilesError(Exception):
 def write_files(files: Iterable[GeneratedFile], site_dir: Path) -> list[str]:
     """Writes ``files`` into ``site_dir``; the paths written, from the site's root."""
     written = []
-    folders: set[Path] = set()
+    site_dir.mkdir(parents=True, exist_ok=True)
+    folders = Folders(str(site_dir))
     for generated in files:
         relative = PurePosixPath(generated.path)
         if relative.is_absolute() or ".." in relative.parts:
             raise BackgroundFilesError(f"{generated.path}: not a path inside the site")
-        target = site_dir.joinpath(*relative.parts)
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(generated.content)
+        target = os.path.join(site_dir, *relative.parts)
+        folders.make(os.path.dirname(target))
+        with open(target, "wb") as handle:
+            handle.write(generated.content)
         written.append(generated.path)
     return written
 

