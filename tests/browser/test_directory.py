@@ -51,7 +51,7 @@ def index(site_dir: Path) -> dict:
 
 def _finder(visit: Visit, query: str = "") -> Page:
     visit.goto("groups/" + query)
-    expect(visit.page.locator(".pk-finder")).to_be_visible()
+    expect(visit.page.locator(".pk-finder.pk-finder--ready")).to_be_visible()
     return visit.page
 
 
@@ -154,6 +154,24 @@ def test_the_address_keeps_the_choices_and_gives_them_back(
     expect(shared.page.get_by_label("Time of day")).to_have_value("evening")
     _clean(visit)
     _clean(shared)
+
+
+def test_a_choice_made_before_the_script_is_ready_reaches_the_address(
+    visit: Visit,
+) -> None:
+    """The form is on the page before directory.js has its index: a visitor on a
+    slow phone may choose a day first, and that choice must still be shared."""
+    held: list[Route] = []
+    visit.page.route("**/groups/directory/index.json", lambda route: held.append(route))
+    visit.goto("groups/")
+    visit.page.wait_for_function("() => document.querySelector('.pk-finder') !== null")
+    expect(visit.page.locator(".pk-finder")).not_to_have_class(re.compile("pk-finder--ready"))
+    visit.page.get_by_label("Day", exact=True).select_option("Wednesday")
+    for route in held:
+        route.continue_()
+    expect(visit.page.locator(".pk-finder.pk-finder--ready")).to_be_visible()
+    expect(visit.page).to_have_url(re.compile(r"\?day=WE$"))
+    _clean(visit)
 
 
 def test_text_search_finds_the_groups_of_a_town(visit: Visit, groups) -> None:

@@ -690,6 +690,9 @@
     });
     search.addEventListener("focus", () => need("all words", loadWords), { once: true });
     finder.classList.add("pk-finder--ready");
+    /* The form works before this script is ready; a choice made then is in the
+       controls but not yet in the address. */
+    saveChoices();
     update();
     setInterval(update, 60000);
   }
