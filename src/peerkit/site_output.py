@@ -14,7 +14,6 @@ import logging
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from peerkit.background_removal import remove_in_background
 from peerkit.interrupts import is_running, stop_children
 
 log = logging.getLogger("mkdocs.peerkit")
@@ -92,7 +92,7 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
                 if kind == "old":
                     # A whole site a build replaced: its own removal may still be
                     # running, and nothing waits for it.
-                    _remove_in_background(folder)
+                    remove_in_background(folder)
                 else:
                     shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
@@ -123,26 +123,4 @@ def _swap(new: Path, site_dir: Path) -> None:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
-        _remove_in_background(old)
-
-
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-
-
-def _remove_in_background(folder: Path) -> None:
-    """Remove the replaced site in a process of its own, which outlives the build.
-
-    A large site is 66,000 files, and removing them took 13 seconds of a rebuild that
-    has the new site in place already. The folder's name holds this build's process
-    id, so if its removal is cut short, the next build removes it
-    (`remove_stale_folders`)."""
-    try:
-        subprocess.Popen(
-            [sys.executable, "-c", _REMOVE, str(folder)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_in_background(old)

@@ -3,7 +3,9 @@ index from the cache, and the whole index is byte for byte the one a cold run ma
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,33 @@ def test_a_damaged_kept_part_is_indexed_again(
         for name in _files(again)
         if name.endswith("pagefind-entry.json")
     )
+
+
+def _eventually_gone(folder: Path) -> bool:
+    deadline = time.monotonic() + 20
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not folder.exists()
+
+
+def test_the_mirrors_go_once_indexed_and_a_killed_builds_mirrors_go_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
+    """The parts' mirrors are removed in the background; those of a build that was
+    killed (its process gone) are removed by the next, and a running build's are not."""
+    monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
+    site = tmp_path / "site"
+    killed = tmp_path / ".pagefind-999999999-gone"
+    running = tmp_path / f".pagefind-{os.getppid()}-busy"
+    for folder in (killed, running):
+        (folder / "0" / "story-0").mkdir(parents=True)
+        (folder / "0" / "story-0" / "index.html").write_text("<p>left</p>", "utf-8")
+    _write(site, pages)
+
+    _index(site, list(pages), None)
+
+    assert _eventually_gone(killed)
+    assert running.is_dir()
+    mirrors = [p for p in tmp_path.glob(".pagefind-*") if p != running]
+    assert all(_eventually_gone(p) for p in mirrors)
+    assert (site / pagefind.INDEX_DIR / "pagefind-entry.json").is_file()

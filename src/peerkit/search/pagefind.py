@@ -25,7 +25,9 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from peerkit.background_removal import remove_in_background
 from peerkit.hard_links import Folders, link_or_copy
+from peerkit.interrupts import is_running
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -94,7 +96,7 @@ class Indexer:
         self._pending: list[str] = []
         self._waiting: list[int] = []
         self._running: tuple[subprocess.Popen[bytes], Path, IO[bytes]] | None = None
-        self._mirrors = tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir.parent)
+        self._mirrors = _mirrors_folder(site_dir.parent)
         self._failures: list[str] = []
         self.digests: dict[str, bytes] = {}
         """The SHA-256 of pages whose bytes the build knows (pages it rendered or kept),
@@ -115,7 +117,7 @@ class Indexer:
             if self._running is not None:
                 self._running[0].wait()
             self._next()
-        self._mirrors.cleanup()
+        remove_in_background(self._mirrors)
         if self._failures:
             raise PagefindError("\n".join(self._failures))
         if self.kept is not None:
@@ -131,7 +133,7 @@ class Indexer:
             self._running[0].wait()
             self._running[2].close()
             self._running = None
-        self._mirrors.cleanup()
+        shutil.rmtree(self._mirrors, ignore_errors=True)
 
     def _close_part(self) -> None:
         """Make the mirror of the pending pages: one more part waits for its run."""
@@ -143,8 +145,8 @@ class Indexer:
             if _link_kept(self.kept / key, self.site_dir / _folder(number)):
                 self.reused += 1
                 return
-        mirror = os.path.join(self._mirrors.name, str(number))
-        folders = Folders(self._mirrors.name)
+        mirror = os.path.join(self._mirrors, str(number))
+        folders = Folders(str(self._mirrors))
         for page in pages:
             target = os.path.join(mirror, page)
             folders.make(os.path.dirname(target))
@@ -164,7 +166,6 @@ class Indexer:
                     f"the Pagefind indexer failed ({process.returncode}):\n{output}"
                 )
             log.close()
-            shutil.rmtree(mirror, ignore_errors=True)
             self._running = None
             number = int(mirror.name)
             if self.kept is not None and process.returncode == 0:
@@ -172,7 +173,7 @@ class Indexer:
         if not self._waiting:
             return
         number = self._waiting.pop(0)
-        mirror = Path(self._mirrors.name, str(number))
+        mirror = self._mirrors / str(number)
         mirror.mkdir(exist_ok=True)
         command = [sys.executable, "-m", "pagefind", "--site", str(mirror)]
         command += ["--output-path", str(self.site_dir / _folder(number)), "--quiet"]
@@ -181,6 +182,27 @@ class Indexer:
         log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _next, when the run ends)
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         self._running = (process, mirror, log)
+
+
+_MIRRORS = ".pagefind-"
+
+
+def _mirrors_folder(parent: Path) -> Path:
+    """A new folder for the parts' mirrors, named for this process; the mirrors of
+    builds that were killed are removed first.
+
+    The mirrors are removed together once the index is done, by a process of their
+    own (`remove_in_background`): one part's 1,000 pages and their folders took a
+    second to remove, in the middle of a rebuild."""
+    for stale in parent.glob(f"{_MIRRORS}*"):
+        pid = stale.name.removeprefix(_MIRRORS).split("-", 1)[0]
+        if (
+            stale.is_dir()
+            and not stale.is_symlink()
+            and not (pid.isdigit() and is_running(int(pid)))
+        ):
+            remove_in_background(stale)
+    return Path(tempfile.mkdtemp(prefix=f"{_MIRRORS}{os.getpid()}-", dir=parent))
 
 
 def _folder(part: int) -> str:
