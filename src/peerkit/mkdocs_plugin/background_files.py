@@ -52,18 +52,21 @@ class BackgroundFiles:
     interpreter (`Forked`'s ``fresh``), not in the fork: the directory's files take as
     long as the pages, and a fork that lives that long ends up with its own copy of
     every page of this process' memory. So it must be picklable, and hold only what
-    it needs."""
+    it needs. If it puts nothing and says None (kept files it was to link are not as
+    kept), ``place_again`` does it in this process."""
 
     def __init__(
         self,
         make: Callable[[], Iterable[GeneratedFile]],
         site_dir: Path,
-        place: Callable[[Path], list[str]] | None = None,
+        place: Callable[[Path], list[str] | None] | None = None,
+        place_again: Callable[[Path], list[str]] | None = None,
     ) -> None:
         self._make = make
         self._site_dir = site_dir
         self._place = place
-        self._work: list[Forked[list[str]]] = []
+        self._place_again = place_again
+        self._work: list[Forked[list[str]] | Forked[list[str] | None]] = []
 
     def start(self) -> None:
         self._work = [Forked(self._write)]
@@ -79,11 +82,23 @@ class BackgroundFiles:
         written = []
         try:
             for work in self._work:
-                written += work.result()
+                done = work.result()
+                if done is None:
+                    done = self._again()
+                written += done
         except ForkedError as exc:
             self.cancel()
             raise BackgroundFilesError(str(exc)) from None
         return written
+
+    def _again(self) -> list[str]:
+        assert self._place_again is not None, "place said None: place_again does it"
+        try:
+            return self._place_again(self._site_dir)
+        except BackgroundFilesError:
+            raise
+        except Exception as exc:
+            raise ForkedError(f"{type(exc).__name__}: {exc}") from exc
 
     def cancel(self) -> None:
         """The build failed: stop writing into a folder that is about to be thrown away."""

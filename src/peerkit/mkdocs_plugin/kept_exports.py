@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import platform
 import shutil
-import stat
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from peerkit.code_digest import package_digest
 from peerkit.hard_links import Folders, link_into
 from peerkit.mkdocs_plugin.background_files import write_files
+from peerkit.mkdocs_plugin.kept_files import FILES, FORMAT, MANIFEST, KeptLinks, kept_key
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
@@ -44,11 +43,6 @@ from peerkit.render.site import directory_inputs, directory_site_files
 
 FOLDER = "exports"
 """Under the page cache's folder (`page_cache.CACHE_FOLDER`)."""
-log = logging.getLogger("mkdocs.plugins.peerkit.cache")
-"""Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
-_MANIFEST = "exports.json"
-_FILES = "files"
-_FORMAT = 2
 
 
 class KeptExports:
@@ -59,30 +53,30 @@ class KeptExports:
         # No stories nor tips: none of the files is made from them, and `place` is
         # sent by pickle to the process that makes the files (`BackgroundFiles`).
         self._site = replace(site, stories=(), tips=())
-        # The building Peerkit's code, read here: `place` may run in a new interpreter.
-        self._code = package_digest()
         self._settings = settings
         self._cache = cache
+        self._key: str | None = None
+        if cache is not None:
+            groups, topics = directory_inputs(self._site, settings)
+            self._key = exports_key(groups, topics, settings, package_digest())
+
+    def placing(self) -> Callable[[Path], list[str] | None]:
+        """What puts the files into a site: the kept files' linking alone, which needs
+        no records (`kept_files`), when the cache has files kept under this build's key;
+        else `place`."""
+        if self._cache is not None and self._key and kept_key(self._cache) == self._key:
+            return KeptLinks(self._cache, self._key).place
+        return self.place
 
     def place(self, site_dir: Path) -> list[str]:
         """The files' paths from the site's root, once all are in ``site_dir``."""
         made = directory_site_files(self._site, self._settings)
-        if self._cache is None:
+        if self._cache is None or self._key is None:
             return write_files(made, site_dir)
-        groups, topics = directory_inputs(self._site, self._settings)
-        key = exports_key(groups, topics, self._settings, self._code)
-        kept = _kept_files(self._cache, key)
+        kept = KeptLinks(self._cache, self._key).place(site_dir)
         if kept is not None:
-            folders = Folders(str(site_dir))
-            for path in kept:
-                target = os.path.join(site_dir, path)
-                folders.make(os.path.dirname(target))
-                link_into(self._cache / _FILES / path, target)
-            log.info(
-                f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
-            )
             return kept
-        return _make_and_keep(made, site_dir, self._cache, key)
+        return _make_and_keep(made, site_dir, self._cache, self._key)
 
 
 def exports_key(
@@ -97,7 +91,7 @@ def exports_key(
     them all; only a record's positions in its file are left out, and no file shows
     them)."""
     digest = hashlib.sha256()
-    digest.update(f"format {_FORMAT}\npeerkit {code}\n".encode())
+    digest.update(f"format {FORMAT}\npeerkit {code}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
     # The theme's folders make pages, not these files, and are absolute paths: the
     # same site checked out elsewhere (a CI runner restoring the cache) keeps its files.
@@ -117,8 +111,8 @@ def _make_and_keep(
     """Writes the files into the site, then keeps them under ``key`` in place of the last
     build's: the manifest goes last, so that an interrupted build leaves none."""
     cache.mkdir(parents=True, exist_ok=True)
-    (cache / _MANIFEST).unlink(missing_ok=True)
-    shutil.rmtree(cache / _FILES, ignore_errors=True)
+    (cache / MANIFEST).unlink(missing_ok=True)
+    shutil.rmtree(cache / FILES, ignore_errors=True)
     digests: dict[str, str] = {}
 
     def noted(files: Iterable[GeneratedFile]) -> Iterator[GeneratedFile]:
@@ -127,7 +121,7 @@ def _make_and_keep(
             yield file
 
     written = write_files(noted(made), site_dir)
-    kept = cache / _FILES
+    kept = cache / FILES
     files: dict[str, list[Any]] = {}
     try:
         kept.mkdir()
@@ -142,39 +136,11 @@ def _make_and_keep(
         # A cache that cannot be written costs the next build time, never this one.
         shutil.rmtree(kept, ignore_errors=True)
         return written
-    manifest = {"format": _FORMAT, "key": key, "files": files}
-    temporary = cache / f"{_MANIFEST}.new"
+    manifest = {"format": FORMAT, "key": key, "files": files}
+    temporary = cache / f"{MANIFEST}.new"
     temporary.write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
-    os.replace(temporary, cache / _MANIFEST)
+    os.replace(temporary, cache / MANIFEST)
     return written
-
-
-def _kept_files(cache: Path, key: str) -> list[str] | None:
-    """The kept files' paths if they were made under ``key`` and are intact, else None."""
-    try:
-        manifest = json.loads((cache / _MANIFEST).read_text("utf-8"))
-        if manifest.get("format") != _FORMAT or manifest.get("key") != key:
-            return None
-        files: dict[str, list[Any]] = manifest["files"]
-        for path, (digest, size, mtime_ns) in files.items():
-            parts = PurePosixPath(path).parts
-            if PurePosixPath(path).is_absolute() or ".." in parts:
-                return None
-            if not _as_kept(cache / _FILES / path, digest, size, mtime_ns):
-                return None
-        return list(files)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def _as_kept(path: Path, digest: str | None, size: int, mtime_ns: int) -> bool:
-    """Whether a kept file is as it was kept: its size and time, else its bytes."""
-    status = os.stat(path)
-    if not stat.S_ISREG(status.st_mode) or status.st_size != size:
-        return False
-    if status.st_mtime_ns == mtime_ns:
-        return True
-    return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
 def _zone_data(zone: str) -> bytes:

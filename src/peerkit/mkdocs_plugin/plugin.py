@@ -249,10 +249,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 # The directory's files come from the last `peerkit build` when the
                 # records they are made from are the same (`kept_exports`).
                 cache = self.page_cache.folder / EXPORTS if self.page_cache else None
+                exports = KeptExports(site, settings, cache)
                 self.background = BackgroundFiles(
                     lambda: story_files(site, settings),
                     Path(config.site_dir),
-                    KeptExports(site, settings, cache).place,
+                    exports.placing(),
+                    exports.place,
                 )
                 self.background.start()
                 if self.page_cache is not None:

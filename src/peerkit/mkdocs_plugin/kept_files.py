@@ -1,0 +1,96 @@
+"""The directory's kept files (`kept_exports`) on disk, and their linking into a new site.
+
+When the directory is as it was at the last build, placing its files is only linking
+40,000 kept files into the new site, work for the second core. The key is worked out
+in the build's own process, which has the groups; the process that links is given
+the cache's folder and the key alone. Sending it the 20,000 groups by pickle was a
+second of the build's own time, and unpickling them, importing the renderers and
+keying them again three more of the linking process's, on the rebuild's critical
+path. So this module needs only the standard library and `hard_links`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from peerkit.hard_links import Folders, link_into
+
+log = logging.getLogger("mkdocs.plugins.peerkit.cache")
+"""Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
+MANIFEST = "exports.json"
+"""The kept files' key, paths, sizes, times and SHA-256s; written last, so that an
+interrupted build leaves no manifest of files that are not all there."""
+FILES = "files"
+FORMAT = 2
+
+
+def kept_key(cache: Path) -> str | None:
+    """The key the files in ``cache`` were kept under, if any; not whether they are
+    intact (`kept_paths`)."""
+    try:
+        manifest = json.loads((cache / MANIFEST).read_text("utf-8"))
+        key = manifest["key"] if manifest.get("format") == FORMAT else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return key if isinstance(key, str) else None
+
+
+def kept_paths(cache: Path, key: str) -> list[str] | None:
+    """The kept files' paths if they were made under ``key`` and are intact, else None."""
+    try:
+        manifest = json.loads((cache / MANIFEST).read_text("utf-8"))
+        if manifest.get("format") != FORMAT or manifest.get("key") != key:
+            return None
+        files: dict[str, list[Any]] = manifest["files"]
+        for path, (digest, size, mtime_ns) in files.items():
+            parts = PurePosixPath(path).parts
+            if PurePosixPath(path).is_absolute() or ".." in parts:
+                return None
+            if not _as_kept(cache / FILES / path, digest, size, mtime_ns):
+                return None
+        return list(files)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _as_kept(path: Path, digest: str | None, size: int, mtime_ns: int) -> bool:
+    """Whether a kept file is as it was kept: its size and time, else its bytes."""
+    status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode) or status.st_size != size:
+        return False
+    if status.st_mtime_ns == mtime_ns:
+        return True
+    return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+@dataclass(frozen=True)
+class KeptLinks:
+    """Links the files kept under ``key`` into a site being built."""
+
+    cache: Path
+    key: str
+
+    def place(self, site_dir: Path) -> list[str] | None:
+        """The files' paths from the site's root, once all are linked into ``site_dir``;
+        None, with nothing linked, if they are not all as kept: then the build makes
+        them (`kept_exports.KeptExports.place`)."""
+        kept = kept_paths(self.cache, self.key)
+        if kept is None:
+            return None
+        site_dir.mkdir(parents=True, exist_ok=True)
+        folders = Folders(str(site_dir))
+        for path in kept:
+            target = os.path.join(site_dir, path)
+            folders.make(os.path.dirname(target))
+            link_into(self.cache / FILES / path, target)
+        log.info(
+            f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
+        )
+        return kept
