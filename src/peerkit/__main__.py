@@ -6,9 +6,13 @@ takes MkDocs' place only if it comes first (`peerkit.engines`)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from peerkit import engines
 
@@ -29,5 +33,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args)
 
 
+def command() -> NoReturn:
+    """The `peerkit` command: `main`, then out of the process at once.
+
+    A large site's build leaves millions of objects behind, and Python's own exit
+    frees them one by one: two seconds of a twenty-second rebuild, for memory the
+    system takes back whole anyway. Everything a command starts is done when `main`
+    returns (files closed, child processes waited for, or started to outlive it), so
+    once the output is flushed the process ends without that (`os._exit`)."""
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that left (`peerkit check | head`) loses only what it did not read.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from typing import IO, Generic, TypeVar
+from typing import IO, Generic, NoReturn, TypeVar
 
 from peerkit.interrupts import die_with_parent
 
@@ -193,13 +193,18 @@ class Forked(Generic[T]):
 _FRESH = "import sys; from peerkit.forked import run_fresh; run_fresh(*sys.argv[1:])"
 
 
-def run_fresh(work: str, result: str, parent: str) -> None:
-    """The new interpreter's side of `Forked` with ``fresh``: read the work, then do it."""
+def run_fresh(work: str, result: str, parent: str) -> NoReturn:
+    """The new interpreter's side of `Forked` with ``fresh``: read the work, then do it.
+
+    Then it ends at once, as a fork does (`os._exit`): the parent waits for the
+    process to end before it reads the result, and Python's own exit would first free
+    every object the work made, one by one."""
     with open(work, "rb") as handle:
         make = pickle.load(handle)
     with contextlib.suppress(OSError):
         os.unlink(work)
     _child(make, result, int(parent))
+    os._exit(0)
 
 
 def _wait(process: multiprocessing.process.BaseProcess | subprocess.Popen[bytes]) -> None:
