@@ -103,12 +103,14 @@ def test_the_mirrors_go_once_indexed_and_a_killed_builds_mirrors_go_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
 ) -> None:
     """The parts' mirrors are removed in the background; those of a build that was
-    killed (its process gone) are removed by the next, and a running build's are not."""
+    killed (its process gone) are removed by the next, and neither a running build's
+    nor a folder not named as mirrors are."""
     monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
     site = tmp_path / "site"
     killed = tmp_path / ".pagefind-999999999-gone"
     running = tmp_path / f".pagefind-{os.getppid()}-busy"
-    for folder in (killed, running):
+    someone_elses = tmp_path / ".pagefind-notes-kept"
+    for folder in (killed, running, someone_elses):
         (folder / "0" / "story-0").mkdir(parents=True)
         (folder / "0" / "story-0" / "index.html").write_text("<p>left</p>", "utf-8")
     _write(site, pages)
@@ -117,6 +119,7 @@ def test_the_mirrors_go_once_indexed_and_a_killed_builds_mirrors_go_too(
 
     assert _eventually_gone(killed)
     assert running.is_dir()
-    mirrors = [p for p in tmp_path.glob(".pagefind-*") if p != running]
+    mirrors = [p for p in tmp_path.glob(".pagefind-*") if p not in (running, someone_elses)]
     assert all(_eventually_gone(p) for p in mirrors)
+    assert (someone_elses / "0" / "story-0" / "index.html").is_file()  # not named as ours
     assert (site / pagefind.INDEX_DIR / "pagefind-entry.json").is_file()
