@@ -22,8 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from peerkit.background_removal import remove_in_background
-from peerkit.interrupts import is_running, stop_children
+from peerkit.background_removal import left_behind, remove_in_background
+from peerkit.interrupts import stop_children
 
 log = logging.getLogger("mkdocs.peerkit")
 
@@ -86,23 +86,16 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
     """
     removed = []
     for kind in ("new", "old"):
-        for folder in site_dir.parent.glob(f".{site_dir.name}-{kind}-*"):
-            pid = _builder(folder.name, f".{site_dir.name}-{kind}-")
-            if folder.is_dir() and not folder.is_symlink() and not is_running(pid):
-                if kind == "old":
-                    # A whole site a build replaced: its own removal may still be
-                    # running, and nothing waits for it.
-                    remove_in_background(folder)
-                else:
-                    shutil.rmtree(folder, ignore_errors=True)
-                removed.append(folder)
+        prefix = f".{site_dir.name}-{kind}-"
+        for folder in left_behind(site_dir.parent, prefix, unnamed=True):
+            if kind == "old":
+                # A whole site a build replaced: its own removal may still be
+                # running, and nothing waits for it.
+                remove_in_background(folder)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
     return removed
-
-
-def _builder(name: str, prefix: str) -> int:
-    """The id of the process that made a folder; 0 for one of an older Peerkit (no id)."""
-    first = name.removeprefix(prefix).split("-", 1)[0]
-    return int(first) if first.isdigit() and "-" in name.removeprefix(prefix) else 0
 
 
 def _swap(new: Path, site_dir: Path) -> None:

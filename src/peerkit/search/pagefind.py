@@ -25,9 +25,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from peerkit.background_removal import remove_in_background
+from peerkit.background_removal import left_behind, remove_in_background
 from peerkit.hard_links import Folders, link_or_copy
-from peerkit.interrupts import is_running
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -194,12 +193,8 @@ def _mirrors_folder(parent: Path) -> Path:
     The mirrors are removed together once the index is done, by a process of their
     own (`remove_in_background`): one part's 1,000 pages and their folders took a
     second to remove, in the middle of a rebuild."""
-    for stale in parent.glob(f"{_MIRRORS}*-*"):
-        # Only folders named as this function names them: the site's parent may be
-        # any folder, and a folder of someone else's that starts so is not ours.
-        pid = stale.name.removeprefix(_MIRRORS).split("-", 1)[0]
-        if pid.isdigit() and stale.is_dir() and not stale.is_symlink() and not is_running(int(pid)):
-            remove_in_background(stale)
+    for stale in left_behind(parent, _MIRRORS):
+        remove_in_background(stale)
     return Path(tempfile.mkdtemp(prefix=f"{_MIRRORS}{os.getpid()}-", dir=parent))
 
 
