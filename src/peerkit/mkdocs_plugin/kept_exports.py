@@ -34,7 +34,7 @@ from typing import Any
 from peerkit.code_digest import package_digest
 from peerkit.hard_links import Folders, link_into
 from peerkit.mkdocs_plugin.background_files import write_files
-from peerkit.mkdocs_plugin.kept_files import FILES, FORMAT, MANIFEST, KeptLinks, kept_key
+from peerkit.mkdocs_plugin.kept_files import FILES, FORMAT, MANIFEST, KeptLinks
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
@@ -54,29 +54,28 @@ class KeptExports:
         # sent by pickle to the process that makes the files (`BackgroundFiles`).
         self._site = replace(site, stories=(), tips=())
         self._settings = settings
-        self._cache = cache
-        self._key: str | None = None
+        self._kept: KeptLinks | None = None
         if cache is not None:
             groups, topics = directory_inputs(self._site, settings)
-            self._key = exports_key(groups, topics, settings, package_digest())
+            self._kept = KeptLinks(cache, exports_key(groups, topics, settings, package_digest()))
 
     def placing(self) -> Callable[[Path], list[str] | None]:
         """What puts the files into a site: the kept files' linking alone, which needs
         no records (`kept_files`), when the cache has files kept under this build's key;
         else `place`."""
-        if self._cache is not None and self._key and kept_key(self._cache) == self._key:
-            return KeptLinks(self._cache, self._key).place
+        if self._kept is not None and self._kept.current():
+            return self._kept.place
         return self.place
 
     def place(self, site_dir: Path) -> list[str]:
         """The files' paths from the site's root, once all are in ``site_dir``."""
         made = directory_site_files(self._site, self._settings)
-        if self._cache is None or self._key is None:
+        if self._kept is None:
             return write_files(made, site_dir)
-        kept = KeptLinks(self._cache, self._key).place(site_dir)
+        kept = self._kept.place(site_dir)
         if kept is not None:
             return kept
-        return _make_and_keep(made, site_dir, self._cache, self._key)
+        return _make_and_keep(made, site_dir, self._kept.cache, self._kept.key)
 
 
 def exports_key(

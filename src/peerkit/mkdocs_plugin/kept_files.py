@@ -31,17 +31,6 @@ FILES = "files"
 FORMAT = 2
 
 
-def kept_key(cache: Path) -> str | None:
-    """The key the files in ``cache`` were kept under, if any; not whether they are
-    intact (`kept_paths`)."""
-    try:
-        manifest = json.loads((cache / MANIFEST).read_text("utf-8"))
-        key = manifest["key"] if manifest.get("format") == FORMAT else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    return key if isinstance(key, str) else None
-
-
 def kept_paths(cache: Path, key: str) -> list[str] | None:
     """The kept files' paths if they were made under ``key`` and are intact, else None."""
     try:
@@ -76,6 +65,15 @@ class KeptLinks:
 
     cache: Path
     key: str
+
+    def current(self) -> bool:
+        """Whether the cache's files were kept under this key; not whether they are
+        intact (`place` checks each)."""
+        try:
+            manifest = json.loads((self.cache / MANIFEST).read_text("utf-8"))
+            return manifest.get("format") == FORMAT and manifest.get("key") == self.key
+        except (OSError, ValueError, AttributeError):
+            return False
 
     def place(self, site_dir: Path) -> list[str] | None:
         """The files' paths from the site's root, once all are linked into ``site_dir``;
