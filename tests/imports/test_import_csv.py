@@ -184,3 +184,28 @@ def test_a_title_row_above_the_headings_is_passed_over(import_site: ImportSite, 
     assert report.count("created") == 1
     assert tuple(map(str, import_site.group("Selby Cuppa Club").schedule[0].byday)) == ("FR",)
     assert report.outcomes[0].where.number == 4
+
+
+def test_a_contact_column_holding_an_email_or_a_number_fills_those_fields(
+    import_site: ImportSite, tmp_path
+) -> None:
+    """Sheets often have one "Contact" column with the address or number in it; the page
+    must offer to write or call, not say "ask for 07700 900123"."""
+    sheet = tmp_path / "contacts.csv"
+    sheet.write_text(
+        "Group Name,Topic,Day,Start,Venue,Town,Postcode,Contact,Email\r\n"
+        "Leeds Grief Cafe,Bereavement,Tuesdays,7.30pm,St Mary's Hall,Leeds,LS1 4AP,leeds@example.org,\r\n"
+        "Bristol Low Mood Circle,Depression,Mondays,19:00,The Old Library,Bristol,BS1 5TR,07700 900123,\r\n"
+        "Bath Walk and Talk,Loneliness,Saturdays,10am,Park gates,Bath,BA1 1AA,Sam (host),sam@example.org\r\n",
+        encoding="utf-8",
+    )
+
+    import_site.run(sheet)
+
+    leeds = import_site.group("Leeds Grief Cafe").contact
+    bristol = import_site.group("Bristol Low Mood Circle").contact
+    bath = import_site.group("Bath Walk and Talk").contact
+    assert leeds is not None and (leeds.name, leeds.email) == (None, "leeds@example.org")
+    assert bristol is not None and (bristol.name, bristol.phone) == (None, "07700 900123")
+    assert bath is not None and (bath.name, bath.email) == ("Sam (host)", "sam@example.org")
+    assert import_site.errors() == []

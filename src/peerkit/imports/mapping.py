@@ -297,15 +297,16 @@ class _Builder:
     def contact(self) -> dict[str, Any]:
         d = self.draft
         contact: dict[str, Any] = {}
-        if d.contact_name:
-            contact["name"] = d.contact_name
-        if d.email:
-            if _EMAIL.match(d.email):
-                contact["email"] = d.email
+        name, email, phone_text = _contact_parts(d.contact_name, d.email, d.phone)
+        if name:
+            contact["name"] = name
+        if email:
+            if _EMAIL.match(email):
+                contact["email"] = email
             else:
-                self.warn(f"email {d.email!r} is not an email address; left out")
-        if d.phone:
-            phone = parse_phone(d.phone)
+                self.warn(f"email {email!r} is not an email address; left out")
+        if phone_text:
+            phone = parse_phone(phone_text)
             if isinstance(phone, Bad):
                 self.warn(f"{phone.reason}; left out")
             else:
@@ -400,3 +401,19 @@ def match_topic(
     starts = [slug for slug, title in topics.items() if ascii_slug(title).startswith(key + "-")]
     starts += [slug for slug in topics if slug.startswith(key + "-") and slug not in starts]
     return starts[0] if len(starts) == 1 else None
+
+
+def _contact_parts(
+    name: str | None, email: str | None, phone: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The contact's name, email and phone as a sheet means them. A column headed
+    "Contact" often holds the address or the number itself, not whom to ask for: the
+    page would show "ask for 07700 900123" with no link to call or write. Such a value
+    goes where it belongs, unless that column has a value of its own."""
+    value = (name or "").strip()
+    if value and not email and _EMAIL.match(value):
+        return None, value, phone
+    digits = sum(character.isdigit() for character in value)
+    if value and not phone and digits >= 6 and not isinstance(parse_phone(value), Bad):
+        return None, email, value
+    return name, email, phone
