@@ -11,12 +11,17 @@ no content, no headings, no anchors, no links.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+_PAGE_GLOBALS = Page.__init__.__globals__
+"""The module namespace in which MkDocs' `Page.__init__` looks up `get_build_date`."""
 
 _PLAIN_PATH = re.compile(r"(?:[\w~%-][\w.~%-]*/)*")
 """Folder names that `urljoin` leaves as they are: no dot segments, spaces or queries."""
@@ -47,3 +52,21 @@ class MarkdownFreePage(Page):
         self._title_from_render = None
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
+
+
+@contextmanager
+def one_build_date() -> Iterator[None]:
+    """Pages made inside take the build's date from one look at the clock.
+
+    MkDocs' `Page` asks for the date (the clock, or SOURCE_DATE_EPOCH) anew for each
+    page: half a second at 26,000 pages, for the same day, on every build."""
+    ask = _PAGE_GLOBALS.get("get_build_date")
+    if ask is None:
+        yield
+        return
+    date = ask()
+    _PAGE_GLOBALS["get_build_date"] = lambda: date
+    try:
+        yield
+    finally:
+        _PAGE_GLOBALS["get_build_date"] = ask

@@ -36,7 +36,7 @@ from peerkit.load.diagnostics import Severity
 from peerkit.mkdocs_plugin import languages, visitor_search
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles, BackgroundFilesError
 from peerkit.mkdocs_plugin.config import PeerkitConfig
-from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage
+from peerkit.mkdocs_plugin.generated_pages import MarkdownFreePage, one_build_date
 from peerkit.mkdocs_plugin.kept_exports import FOLDER as EXPORTS
 from peerkit.mkdocs_plugin.kept_exports import KeptExports
 from peerkit.mkdocs_plugin.page_cache import PageCache, cache_usable, plugins_known
@@ -280,24 +280,25 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.pages = {}
         added = []
         named = _named_in_nav(config.nav)
-        for page in pages:
-            # Generated pages are reached from section index pages, not the nav.
-            file = self.serve.file(
-                config,
-                page.src_uri,
-                "",
-                page,
-                InclusionLevel.NOT_IN_NAV,
-                folder=folder,
-                skippable=self.page_cache is not None,
-            )
-            self._add(files, file)
-            added.append(file)
-            self.pages[page.src_uri] = page
-            if file.page is None and page.src_uri not in named:
-                # Made here, MkDocs makes no `Page` of its own for it only for this one
-                # to replace (`on_nav`): a second each at 26,000 pages.
-                MarkdownFreePage(None, file, config)
+        with one_build_date():
+            for page in pages:
+                # Generated pages are reached from section index pages, not the nav.
+                file = self.serve.file(
+                    config,
+                    page.src_uri,
+                    "",
+                    page,
+                    InclusionLevel.NOT_IN_NAV,
+                    folder=folder,
+                    skippable=self.page_cache is not None,
+                )
+                self._add(files, file)
+                added.append(file)
+                self.pages[page.src_uri] = page
+                if file.page is None and page.src_uri not in named:
+                    # Made here, MkDocs makes no `Page` of its own for it only for this one
+                    # to replace (`on_nav`): a second each at 26,000 pages.
+                    MarkdownFreePage(None, file, config)
         languages.list_in_sitemap(config, added, self.settings.language)
         for extra in extras:
             self._add(files, self.serve.file(config, extra.path, extra.content, extra.content))
@@ -340,19 +341,20 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         in_nav = {id(page) for page in nav.pages}
-        for file in files.documentation_pages():
-            page = file.page
-            if (
-                file.src_uri in self.pages
-                and type(page) is Page
-                and page.markdown is None
-                and id(page) not in in_nav
-            ):
-                # A page the nav does not name, just made by MkDocs and not yet read
-                # (under serve, an unchanged page keeps last build's): ours skips
-                # MkDocs' Markdown conversion (`generated_pages`). MkDocs holds such a
-                # page only through its file.
-                MarkdownFreePage(None, file, config)
+        with one_build_date():
+            for file in files.documentation_pages():
+                page = file.page
+                if (
+                    file.src_uri in self.pages
+                    and type(page) is Page
+                    and page.markdown is None
+                    and id(page) not in in_nav
+                ):
+                    # A page the nav does not name, just made by MkDocs and not yet read
+                    # (under serve, an unchanged page keeps last build's): ours skips
+                    # MkDocs' Markdown conversion (`generated_pages`). MkDocs holds such
+                    # a page only through its file.
+                    MarkdownFreePage(None, file, config)
         if self.page_cache is not None:
             self._keep_pages(config, files, nav)
         return nav
