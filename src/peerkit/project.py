@@ -4,7 +4,7 @@
 check`, `peerkit build` and `peerkit serve` all load and check through it, and
 it owns what a session keeps between builds (the loader's memory of files, the
 safety scans, each record's findings) and what `peerkit build` keeps on disk (the
-parsed files).
+parsed files and the checks' findings in them).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from peerkit.check.kept_checks import KeptChecks
 from peerkit.check.record_findings import RecordFindings
 from peerkit.check.rule import Rule, RuleContext
 from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, unknown_topics
@@ -67,8 +68,16 @@ class Project:
     def check(self, today: date) -> tuple[Site, list[Diagnostic]]:
         """Every file loaded, then every cross-record rule that cannot echo a load error."""
         site, diagnostics, rules = self._loaded()
+        on_disk = None
+        if self.parse_cache is not None:
+            # `peerkit build`: what the last build found in each file still unchanged.
+            on_disk = KeptChecks(self.parse_cache.path.parent)
+            self._scans = SafetyScans(on_disk)
+            self._findings = RecordFindings(on_disk, self.parse_cache.digest_of)
         context = RuleContext(today, self._scans, self._findings)
         found = check_site(site, context, rules)
+        if on_disk is not None:
+            on_disk.save()
         if self._memory is None:
             # One check (`peerkit build`, `check`): what the memos hold (every record,
             # with its positions) would only keep a quarter of a gigabyte alive.

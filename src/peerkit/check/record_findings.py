@@ -7,12 +7,18 @@ that record alone, and the loader hands back the very record object of last time
 for a file that did not change, so findings are kept by the record's identity: an
 edited file is a new record, found afresh, positions and all. The memo belongs to
 the `peerkit.project.Project` that runs the checks, never to the module.
+
+Between runs of `peerkit build`, findings are kept on disk (`KeptChecks`) under the
+digests of the files the records came from (``file_key``).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
+
+from peerkit.check.kept_checks import KeptChecks
 
 R = TypeVar("R")
 F = TypeVar("F")
@@ -21,9 +27,16 @@ _Kept = tuple[object, tuple[Any, ...]]
 
 
 class RecordFindings:
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        on_disk: KeptChecks | None = None,
+        file_key: Callable[[object], str | None] = lambda record: None,
+    ) -> None:
         self._kept: dict[tuple[str, int], _Kept] = {}
         self._used: dict[tuple[str, int], _Kept] = {}
+        self._on_disk = on_disk
+        self._file_key = file_key
+        """The digest of the file a record came from, where the load knows it."""
 
     def of(self, rule: str, record: R, find: Callable[[R], Iterable[F]]) -> tuple[F, ...]:
         """``find(record)``, or what it gave for this very record last time.
@@ -32,7 +45,9 @@ class RecordFindings:
         key = (rule, id(record))
         kept = self._kept.get(key)
         if kept is None or kept[0] is not record:
-            kept = (record, tuple(find(record)))
+            file = self._file_key(record)
+            found = self._found(f"{rule} {file}" if file else None, lambda: find(record))
+            kept = (record, found)
         self._used[key] = kept
         return kept[1]
 
@@ -50,9 +65,29 @@ class RecordFindings:
             and len(last) == len(records)
             and all(a is b for a, b in zip(last, records, strict=True))
         ):
-            kept = (records, tuple(find(records)))
+            kept = (records, self._found(self._files_key(rule, records), lambda: find(records)))
         self._used[key] = kept
         return kept[1]
+
+    def _found(self, key: str | None, find: Callable[[], Iterable[F]]) -> tuple[F, ...]:
+        """``find()``, or the findings the last build kept under ``key``."""
+        if key is None or self._on_disk is None:
+            return tuple(find())
+        known, found = self._on_disk.recall(key)
+        if not known:
+            found = tuple(find())
+            self._on_disk.keep(key, found)
+        return found  # type: ignore[no-any-return]
+
+    def _files_key(self, rule: str, records: tuple[Any, ...]) -> str | None:
+        """A key of the files of all ``records``, in order; None if one is not known."""
+        digest = hashlib.sha256(rule.encode())
+        for record in records:
+            file = self._file_key(record)
+            if file is None:
+                return None
+            digest.update(file.encode())
+        return f"{rule} {digest.hexdigest()}"
 
     def forget_unused(self) -> None:
         """Keep only the findings the last checks asked for: the records as they are now."""

@@ -3,14 +3,18 @@
 The scanners are pure functions of a story's text, and a site holds thousands
 of stories: each body is scanned once by a session, not once a rule and again on
 every rebuild of `peerkit serve` when only one story changed. The memo belongs
-to the `peerkit.project.Project` that runs the checks, never to the module.
+to the `peerkit.project.Project` that runs the checks, never to the module. Between
+runs of `peerkit build`, the scans are kept on disk (`KeptChecks`) under a digest of
+what each scan reads.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from peerkit.check.kept_checks import KeptChecks
 from peerkit.check.safety_messaging import (
     Finding,
     Mention,
@@ -24,15 +28,27 @@ T = TypeVar("T")
 
 
 class SafetyScans:
-    def __init__(self) -> None:
+    def __init__(self, on_disk: KeptChecks | None = None) -> None:
         self._found: dict[Hashable, object] = {}
         self._used: set[Hashable] = set()
+        self._on_disk = on_disk
 
-    def _once(self, key: Hashable, scan: Callable[[], T]) -> T:
+    def _once(self, key: tuple[str | tuple[str, ...] | None, ...], scan: Callable[[], T]) -> T:
         self._used.add(key)
         if key not in self._found:
-            self._found[key] = scan()
+            self._found[key] = self._scanned(key, scan)
         return self._found[key]  # type: ignore[return-value]
+
+    def _scanned(self, key: tuple[str | tuple[str, ...] | None, ...], scan: Callable[[], T]) -> T:
+        """``scan()``, or what the last build kept for the same text."""
+        if self._on_disk is None:
+            return scan()
+        stored = f"scan {hashlib.sha256(repr(key).encode('utf-8', 'surrogatepass')).hexdigest()}"
+        known, found = self._on_disk.recall(stored)
+        if not known:
+            found = scan()
+            self._on_disk.keep(stored, found)
+        return found  # type: ignore[no-any-return]
 
     def personal_data(
         self, body: str, author: str | None, public: tuple[str, ...]
@@ -61,5 +77,4 @@ class SafetyScans:
         """Drop the scans of texts the last checks did not ask for: a session keeps
         the stories as they are now, not every version saved along the way."""
         self._found = {k: v for k, v in self._found.items() if k in self._used}
-        self._used = set()
         self._used = set()

@@ -67,6 +67,18 @@ class ParseCache:
         self._used: dict[str, _Entry] = {}
         self._signatures: dict[str, tuple[Signature, str]] = {}
         self._new = False
+        self._records: dict[int, tuple[Any, str]] = {}
+        """Each record of this load with its file's digest (`digest_of`)."""
+
+    def digest_of(self, record: object) -> str | None:
+        """The digest of the file ``record`` was loaded from by this load, if it was: a
+        key for what the checks find in it (`KeptChecks`)."""
+        known = self._records.get(id(record))
+        return known[1] if known is not None and known[0] is record else None
+
+    def _loaded(self, record: Any, digest: str) -> None:
+        if record is not None:
+            self._records[id(record)] = (record, digest)
 
     def recall(self, key: FileKey) -> tuple[bool, Any, tuple[Diagnostic, ...]]:
         """Whether this file's result is kept, and then its record and problems."""
@@ -79,6 +91,7 @@ class ParseCache:
         except (TypeError, ValueError, KeyError, IndexError):
             return False, None, ()
         self._used[digest] = entry
+        self._loaded(record, digest)
         return True, record, problems
 
     def unchanged(
@@ -101,6 +114,7 @@ class ParseCache:
             return False, None, ()
         self._used[digest] = entry
         self._signatures[path] = (signature, digest)
+        self._loaded(record, digest)
         return True, record, problems
 
     def sign(self, path: str, signature: Signature, key: FileKey) -> None:
@@ -110,8 +124,10 @@ class ParseCache:
 
     def keep(self, key: FileKey, record: Any, problems: tuple[Diagnostic, ...]) -> None:
         """A result parsed by this load, to be saved."""
-        self._used[_digest(key)] = _entry(record, problems)
+        digest = _digest(key)
+        self._used[digest] = _entry(record, problems)
         self._new = True
+        self._loaded(record, digest)
 
     def save(self) -> None:
         """Keep this load's results and forget the others (files deleted or changed).
