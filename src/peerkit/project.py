@@ -71,7 +71,7 @@ class Project:
         on_disk = None
         if self.parse_cache is not None:
             # `peerkit build`: what the last build found in each file still unchanged.
-            on_disk = KeptChecks(self.parse_cache.path.parent)
+            on_disk = KeptChecks(self.parse_cache.folder)
             self._scans = SafetyScans(on_disk)
             self._findings = RecordFindings(on_disk, self.parse_cache.digest_of)
         context = RuleContext(today, self._scans, self._findings)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from peerkit.load import site_loader
-from peerkit.load.parse_cache import CACHE_FILE, ParseCache
+from peerkit.load.parse_cache import CACHE_FOLDER, ParseCache, _shard
 from peerkit.load.site_loader import load_site
 from peerkit.model.site import Site
 from tests.conftest import SiteBuilder
@@ -103,8 +103,8 @@ def test_an_edited_file_is_parsed_again(site, parses):
 def test_a_damaged_cache_is_ignored(site, parses, damage):
     cold, cold_problems = _load(site, cached=False)
     _load(site)
-    path = _folder(site) / CACHE_FILE
-    path.write_bytes(damage(path.read_bytes()))
+    for path in (_folder(site) / CACHE_FOLDER).iterdir():
+        path.write_bytes(damage(path.read_bytes()))
     parses.clear()
 
     warm, warm_problems = _load(site)
@@ -112,6 +112,44 @@ def test_a_damaged_cache_is_ignored(site, parses, damage):
     assert len(parses) > 2
     assert (warm, warm_problems) == (cold, cold_problems)
     assert _positions(warm) == _positions(cold)
+
+
+def _shards(site: SiteBuilder) -> dict[str, tuple[int, bytes]]:
+    return {
+        path.name: (path.stat().st_ino, path.read_bytes())
+        for path in sorted((_folder(site) / CACHE_FOLDER).iterdir())
+    }
+
+
+def test_an_edit_writes_only_the_shard_of_its_file(site):
+    _load(site)
+    before = _shards(site)
+    assert len(before) > 1, "the fixture's files fall in more than one shard"
+    site.story("second", {"title": "Second story, edited"})
+
+    _load(site)
+
+    after = _shards(site)
+    written = sorted(name for name in after if after[name] != before.get(name))
+    assert written == [f"{_shard('content/stories/second.md'):02}.marshal"]
+
+
+def test_a_damaged_shard_costs_its_own_files_only(site, parses):
+    cold, cold_problems = _load(site, cached=False)
+    _load(site)
+    damaged = f"{_shard('content/stories/first.md'):02}.marshal"
+    (_folder(site) / CACHE_FOLDER / damaged).write_bytes(b"not a cache at all")
+    in_it = [
+        p for p in site.content.rglob("*.*")
+        if p.name not in ("topics.yml", "crisis.yml")
+        and _shard(p.relative_to(site.root).as_posix()) == _shard("content/stories/first.md")
+    ]  # fmt: skip
+    parses.clear()
+
+    warm, warm_problems = _load(site)
+
+    assert len(parses) == 2 + len(in_it)
+    assert (warm, warm_problems) == (cold, cold_problems)
 
 
 def test_a_cache_of_other_code_is_set_aside(site, parses, monkeypatch):
