@@ -51,6 +51,7 @@ from peerkit.load.diagnostics import Diagnostic, has_errors
 from peerkit.load.parse_cache import ParseCache
 from peerkit.mkdocs_plugin.opening import OpenSite, open_preview, open_site
 from peerkit.mkdocs_plugin.page_cache import CACHE_FOLDER, PageCache
+from peerkit.model.record_keys import keys_from_files
 from peerkit.report_formats import github_annotations, json_report, text_report
 from peerkit.scaffold.command import add_new_command, run_new
 from peerkit.scaffold.site_facts import SiteContext
@@ -379,13 +380,15 @@ def _run_build(args: argparse.Namespace) -> int:
     # saved less time than the 400 MB its copy of the records cost.
     site, diagnostics = opened.project.check(day.today())
     # Saved by the load; its entries (every file's parsed data) need not outlive it.
-    opened.project.parse_cache = None
+    parse_cache, opened.project.parse_cache = opened.project.parse_cache, None
     if has_errors(diagnostics):
         for line in text_report(diagnostics):
             print(line)
         return 1
-    opened.plugin.preloaded = site.without_positions()
-    del site  # the positions: a quarter of a gigabyte at 20,000 groups
+    preloaded = opened.plugin.preloaded = site.without_positions()
+    if parse_cache is not None:
+        opened.plugin.record_keys = keys_from_files(site, preloaded, parse_cache.digest_of)
+    del site, parse_cache  # the positions: a quarter of a gigabyte at 20,000 groups
     if not args.no_cache:
         opened.plugin.page_cache = PageCache(cache_folder)
     _mkdocs_logging()

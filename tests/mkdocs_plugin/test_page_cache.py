@@ -125,6 +125,19 @@ def test_new_group_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
     assert any((root / "site").rglob("new-group/calendar.ics"))
 
 
+def test_edited_group_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
+    """A record is keyed by its file (`record_keys`): an edit to one group's file alone
+    must give its page, its region's and the exports anew."""
+
+    def edit(site: SiteBuilder) -> None:
+        site.group("a-group", {"name": "A renamed group"})
+
+    kept, root, exports_kept = _rebuilt(built, tmp_path, edit)
+    assert 0 < kept < _pages(root / "site")
+    assert not exports_kept
+    assert "A renamed group" in (root / "site" / "groups" / "index.html").read_text("utf-8")
+
+
 def test_changed_topic_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
     renamed = [{**TOPICS[0], "title": "Anxiety and worry"}, *TOPICS[1:]]
     kept, root, exports_kept = _rebuilt(

@@ -34,7 +34,15 @@ from typing import Any
 from peerkit.code_digest import package_digest
 from peerkit.hard_links import Folders, link_into
 from peerkit.mkdocs_plugin.background_files import write_files
-from peerkit.mkdocs_plugin.kept_files import FILES, FORMAT, MANIFEST, KeptLinks
+from peerkit.mkdocs_plugin.kept_files import (
+    FILES,
+    FORMAT,
+    KEY_FILE,
+    MANIFEST,
+    KeptLinks,
+    key_line,
+)
+from peerkit.model.record_keys import RecordKeys
 from peerkit.model.records import Group, Topic
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
@@ -49,7 +57,13 @@ class KeptExports:
     """Puts the directory's files into a site being built: from ``cache`` when the
     inputs are the last build's, else made anew (and then kept, if there is a cache)."""
 
-    def __init__(self, site: Site, settings: Settings, cache: Path | None) -> None:
+    def __init__(
+        self,
+        site: Site,
+        settings: Settings,
+        cache: Path | None,
+        records: RecordKeys | None = None,
+    ) -> None:
         # No stories nor tips: none of the files is made from them, and `place` is
         # sent by pickle to the process that makes the files (`BackgroundFiles`).
         self._site = replace(site, stories=(), tips=())
@@ -57,7 +71,8 @@ class KeptExports:
         self._kept: KeptLinks | None = None
         if cache is not None:
             groups, topics = directory_inputs(self._site, settings)
-            self._kept = KeptLinks(cache, exports_key(groups, topics, settings, package_digest()))
+            key = exports_key(groups, topics, settings, package_digest(), records or RecordKeys())
+            self._kept = KeptLinks(cache, key)
 
     def placing(self) -> Callable[[Path], list[str] | None]:
         """What puts the files into a site: the kept files' linking alone, which needs
@@ -83,12 +98,12 @@ def exports_key(
     topics: Iterable[Topic],
     settings: Settings,
     code: str,
+    records: RecordKeys,
 ) -> str:
     """What the directory's files depend on, as one SHA-256 (see the module's docstring).
 
-    A record's repr names every field the files could show (a dataclass' repr walks
-    them all; only a record's positions in its file are left out, and no file shows
-    them)."""
+    Each record is in it by its `RecordKeys` key, which stands for every field the
+    files could show."""
     digest = hashlib.sha256()
     digest.update(f"format {FORMAT}\npeerkit {code}\n".encode())
     digest.update(f"python {platform.python_version()}\n".encode())
@@ -100,7 +115,7 @@ def exports_key(
     for zone in sorted(zones):
         digest.update(f"zone {zone}\n".encode() + _zone_data(zone))
     for record in (*groups, *topics):
-        digest.update(f"{record!r}\n".encode())
+        digest.update(records.of(record))
     return digest.hexdigest()
 
 
@@ -110,6 +125,7 @@ def _make_and_keep(
     """Writes the files into the site, then keeps them under ``key`` in place of the last
     build's: the manifest goes last, so that an interrupted build leaves none."""
     cache.mkdir(parents=True, exist_ok=True)
+    (cache / KEY_FILE).unlink(missing_ok=True)
     (cache / MANIFEST).unlink(missing_ok=True)
     shutil.rmtree(cache / FILES, ignore_errors=True)
     digests: dict[str, str] = {}
@@ -139,6 +155,9 @@ def _make_and_keep(
     temporary = cache / f"{MANIFEST}.new"
     temporary.write_text(json.dumps(manifest, separators=(",", ":")), "utf-8")
     os.replace(temporary, cache / MANIFEST)
+    temporary = cache / f"{KEY_FILE}.new"
+    temporary.write_text(key_line(key), "utf-8")
+    os.replace(temporary, cache / KEY_FILE)
     return written
 
 

@@ -46,6 +46,7 @@ from peerkit.mkdocs_plugin.settings import setting_problems, settings_from_mkdoc
 from peerkit.mkdocs_plugin.shared_blocks import SharedBlocks, mark_shared
 from peerkit.mkdocs_plugin.theme_data import theme_data
 from peerkit.mkdocs_plugin.watching import EventsAndPolling
+from peerkit.model.record_keys import RecordKeys
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
 from peerkit.project import Project
@@ -77,6 +78,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.preloaded: Site | None = None
         """Content that `peerkit build` has already loaded, checked and reported."""
+        self.record_keys: RecordKeys | None = None
+        """The preloaded records' keys, by the files they came from (`record_keys`)."""
         self.project: Project | None = None
         """The core's object for this site: handed over by the `peerkit` command that
         opened the site (and reported its settings), or made at the first build."""
@@ -249,7 +252,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 # The directory's files come from the last `peerkit build` when the
                 # records they are made from are the same (`kept_exports`).
                 cache = self.page_cache.folder / EXPORTS if self.page_cache else None
-                exports = KeptExports(site, settings, cache)
+                exports = KeptExports(site, settings, cache, self.record_keys)
                 self.background = BackgroundFiles(
                     lambda: story_files(site, settings),
                     Path(config.site_dir),
@@ -258,7 +261,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 )
                 self.background.start()
                 if self.page_cache is not None:
-                    self.facts = PageFacts(self.page_cache.folder, settings)
+                    self.facts = PageFacts(self.page_cache.folder, settings, self.record_keys)
                 pages = site_pages(site, settings, today, facts=self.facts)
                 extras: tuple[GeneratedFile, ...] = ()
             else:

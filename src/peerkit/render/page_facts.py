@@ -3,8 +3,9 @@ so that a page unchanged since the last build is never rendered.
 
 A page of the site is a pure function of the records it shows (the key its maker
 gives `PageMaker.cached`: a group's page of the group, its topics and the first-time
-tips), the settings, this Peerkit and, for the pages that list groups, the day. So each page gets a body key, a
-SHA-256 of all of those, and its facts (address, title, description, JSON-LD,
+tips), the settings, this Peerkit and, for the pages that list groups, the day. So
+each page gets a body key, a SHA-256 of all of those (each record by its
+`RecordKeys` key), and its facts (address, title, description, JSON-LD,
 flags, feeds) are kept under it. At the next build a page whose body key is known
 comes back with those facts and its HTML put off (`GeneratedPage.later`): the page
 cache keys it by its body key, and only a page the cache does not hold is rendered.
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from peerkit.code_digest import package_digest
+from peerkit.model.record_keys import RecordKeys
 from peerkit.model.settings import Settings
 from peerkit.render.atom import Feed
 from peerkit.render.page import GeneratedPage
@@ -47,7 +49,7 @@ _Facts = tuple[str, str, str | None, str | None, bool, bool, bool, tuple[tuple[s
 class PageFacts:
     """The kept facts of one site's pages: read when made, written by `save`."""
 
-    def __init__(self, folder: Path, settings: Settings) -> None:
+    def __init__(self, folder: Path, settings: Settings, records: RecordKeys | None = None) -> None:
         self.path = folder / FACTS_FILE
         # The theme's folders are absolute paths: the same site checked out elsewhere
         # (a CI runner restoring the cache) keeps its pages.
@@ -55,7 +57,8 @@ class PageFacts:
         self._generation = generation.encode("utf-8", "surrogatepass")
         self._known = _read(self.path)
         self._used: dict[str, _Facts] = {}
-        self._records: dict[int, tuple[Any, bytes]] = {}
+        self._records = records or RecordKeys()
+        self._tuples: dict[int, tuple[Any, bytes]] = {}
         self.rendered = 0
         """Pages rendered as their maker was called: not known from the last build."""
 
@@ -101,24 +104,23 @@ class PageFacts:
 
     def _part(self, value: Any) -> bytes:
         """``value`` as bytes that are the same in every process: records (frozen
-        dataclasses of strings, numbers, dates and tuples) by the SHA-256 of their
-        ``repr``, each record's once, as a group is in the keys of its own page, its
-        region's and its topics'; a long tuple by the SHA-256 of its items, once, as
-        every group's key holds the same tips for first-timers."""
-        known = self._records.get(id(value))
+        dataclasses of strings, numbers, dates and tuples) by their keys (`RecordKeys`),
+        each record's once, as a group is in the keys of its own page, its region's
+        and its topics'; a long tuple by the SHA-256 of its items, once, as every
+        group's key holds the same tips for first-timers."""
+        kind = type(value)
+        if is_dataclass(kind):
+            return self._records.of(value)
+        if kind is not tuple:
+            return repr(value).encode("utf-8", "surrogatepass") + b","
+        known = self._tuples.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        kind = type(value)
-        if kind is tuple:
-            text = b"(" + b"".join(map(self._part, value)) + b")"
-            if len(value) < _LONG:
-                return text
-        elif is_dataclass(kind):
-            text = repr(value).encode("utf-8", "surrogatepass")
-        else:
-            return repr(value).encode("utf-8", "surrogatepass") + b","
+        text = b"(" + b"".join(map(self._part, value)) + b")"
+        if len(value) < _LONG:
+            return text
         digest = hashlib.sha256(text).digest()
-        self._records[id(value)] = (value, digest)
+        self._tuples[id(value)] = (value, digest)
         return digest
 
 
