@@ -18,6 +18,7 @@ a page whose file is not modified.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Hashable
 from pathlib import Path
 
@@ -35,6 +36,23 @@ class ChangedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+    @property
+    def src_path(self) -> str:
+        return File.src_path.fget(self)  # type: ignore[attr-defined,no-any-return]
+
+    @src_path.setter
+    def src_path(self, value: str) -> None:
+        """As MkDocs' own, without `PurePath` for a path of plain names (every generated
+        file's), which it would give back as it is: 0.6 s at 46,000 files."""
+        if _PLAIN_PATH.fullmatch(value):
+            self.src_uri = value
+        else:
+            File.src_path.fset(self, value)  # type: ignore[attr-defined]
+
+
+_PLAIN_PATH = re.compile(r"(?:[\w~%-][\w.~%-]*/)*[\w~%-][\w.~%-]*")
+"""Names with no empty, "." or ".." part, no backslash or drive: `PurePath` keeps them."""
 
 
 _Kept = dict[tuple[str, str, InclusionLevel], tuple[object, ChangedFile]]
