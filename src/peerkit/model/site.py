@@ -7,7 +7,16 @@ from typing import Any
 
 from peerkit.model.kinds import KINDS
 from peerkit.model.positions import Located
-from peerkit.model.records import Crisis, Group, Source, Story, Tip, Topic, Unchecked
+from peerkit.model.records import (
+    Crisis,
+    Group,
+    Source,
+    Story,
+    Tip,
+    Topic,
+    Unchecked,
+    with_source,
+)
 
 
 @dataclass(frozen=True)
@@ -56,4 +65,4 @@ class Site:
 
 
 def _unplaced(record: Any) -> Any:
-    return replace(record, source=Source(record.source.path, Located(None)))
+    return with_source(record, Source(record.source.path, Located(None)))
