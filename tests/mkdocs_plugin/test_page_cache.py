@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from peerkit.mkdocs_plugin.page_cache import KeptPage, _read_manifest, _write_manifest
 from tests.commands import _env, run_peerkit
 from tests.conftest import TOPICS, SiteBuilder, dump_yaml
 
@@ -248,3 +249,18 @@ def test_a_cache_restored_with_new_times_is_still_used(built: Path, tmp_path: Pa
     assert re.search(r"peerkit: (\d+) of \1 parts of the search index unchanged", again.stderr)
     assert _EXPORTS_KEPT.search(again.stderr)
     _same_files(root / "site", tmp_path / "cold")
+
+
+def test_the_manifest_reads_back_and_a_damaged_one_is_none(tmp_path: Path) -> None:
+    pages = {
+        "a" * 64: KeptPage("d" * 64, 120, 1_700_000_000_000_000_000, ("sha256-x",), False, True),
+        "b" * 64: KeptPage("e" * 64, 80, 1_700_000_000_000_000_001, (), True, False),
+    }
+    path = tmp_path / "pages.marshal"
+    _write_manifest(path, pages)
+    assert _read_manifest(path) == pages
+
+    data = path.read_bytes()
+    for damaged in (data[: len(data) // 2], data[:-1] + bytes([data[-1] ^ 1]), b""):
+        path.write_bytes(damaged)
+        assert _read_manifest(path) == {}
