@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from peerkit.load.source_files import MAX_BYTES_BY_FOLDER
+import pytest
+
+from peerkit.load.source_files import MAX_BYTES_BY_FOLDER, display_path
 
 
 def _only(diagnostics):
@@ -153,3 +156,11 @@ def test_a_file_of_the_wrong_kind_in_a_content_folder_is_reported(make_site):
 
     assert problem.path == "content/stories/notes.txt"
     assert "not a .md file" in problem.message
+
+
+@pytest.mark.parametrize("inside", ["content/stories/a.md", "content/ü\u200b.md"])
+def test_display_path_of_a_paths_text_is_the_paths(tmp_path: Path, inside: str) -> None:
+    for path in (tmp_path / inside, tmp_path.parent / "elsewhere" / "b.md"):
+        assert display_path(str(path), tmp_path) == display_path(path, tmp_path)
+    escaped = inside.encode("unicode_escape").decode("ascii")
+    assert display_path(str(tmp_path / inside), tmp_path) == escaped

@@ -194,7 +194,7 @@ class _Loader:
         signature = _signature(path)
         if signature is None:
             return False, None
-        found, record, problems = self.cache.unchanged(kind, self.rel(Path(path)), path, signature)
+        found, record, problems = self.cache.unchanged(kind, self.rel(path), path, signature)
         if found:
             self.diagnostics.extend(problems)
         return found, record
@@ -214,7 +214,7 @@ class _Loader:
                 self.cache.sign(path, signature, key)
         return record
 
-    def rel(self, path: Path) -> str:
+    def rel(self, path: Path | str) -> str:
         return display_path(path, self.root)
 
     def read(self, path: Path) -> SourceText | None:
