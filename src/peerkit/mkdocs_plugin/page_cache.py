@@ -66,7 +66,7 @@ LIBRARIES = (  # the theme's, besides Peerkit's own (`package_digest`)
     "pygments",
 )
 _MANIFEST = "pages.marshal"
-_FORMAT = 5
+_FORMAT = 6
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -260,26 +260,26 @@ def _page_key(shared: str, page: Page, generated: GeneratedPage) -> str:
     """The shared key with everything the theme is given about this one page: its
     address and the facts and body the plugin hands MkDocs for it (`plugin`)."""
     file = page.file
-    parts = {
-        "src": file.src_uri,
-        "dest": file.dest_uri,
-        "url": page.url,
-        "canonical": page.canonical_url,
-        "edit": page.edit_url,
-        "facts": [
-            generated.url,
-            generated.title,
-            generated.description,
-            generated.jsonld,
-            generated.on_a_list,
-            generated.directory,
-            generated.next_meetings,
-            [[feed.path, feed.title] for feed in generated.feeds],
-        ],
-        "inclusion": file.inclusion.name,
-    }
+    # A tuple of texts, flags and None, whose repr is the same in every process: JSON
+    # with sorted keys was a third of a second at 26,000 pages.
+    parts = (
+        file.src_uri,
+        file.dest_uri,
+        page.url,
+        page.canonical_url,
+        page.edit_url,
+        generated.url,
+        generated.title,
+        generated.description,
+        generated.jsonld,
+        generated.on_a_list,
+        generated.directory,
+        generated.next_meetings,
+        tuple((feed.path, feed.title) for feed in generated.feeds),
+        file.inclusion.name,
+    )
     digest = hashlib.sha256(shared.encode())
-    digest.update(_json(parts).encode())
+    digest.update(repr(parts).encode("utf-8", "surrogatepass"))
     if generated.body_key is not None:
         digest.update(f"body {generated.body_key}".encode())
     else:
