@@ -3,12 +3,14 @@ alone, and made in the build's own process when they are not as kept."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
 
 from peerkit.mkdocs_plugin.background_files import BackgroundFiles
 from peerkit.mkdocs_plugin.kept_exports import KeptExports
+from peerkit.mkdocs_plugin.kept_files import MANIFEST, kept_paths
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
 from tests import records
@@ -81,3 +83,16 @@ def test_an_edited_kept_file_is_not_linked_and_the_build_makes_the_files_again(
     assert sorted(writer.finish()) == sorted(made)
     assert _files(tmp_path / "second") == _made_without_cache(tmp_path)
     assert kept.read_bytes() != b"x" * size  # and kept again
+
+
+def test_a_manifest_naming_a_path_outside_the_site_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    KeptExports(_site(), SETTINGS, cache).place(tmp_path / "first")
+    manifest = json.loads((cache / MANIFEST).read_text("utf-8"))
+    key = manifest["key"]
+    assert kept_paths(cache, key) == list(manifest["files"])
+    for outside in ("../outside.ics", "/etc/outside.ics", "groups/../../outside.ics"):
+        files = dict(manifest["files"])
+        files[outside] = next(iter(files.values()))
+        (cache / MANIFEST).write_text(json.dumps({**manifest, "files": files}), "utf-8")
+        assert kept_paths(cache, key) is None, outside
