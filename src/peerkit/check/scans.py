@@ -25,6 +25,12 @@ from peerkit.check.safety_messaging import (
 from peerkit.check.safety_personal_data import find_personal_data
 
 T = TypeVar("T")
+_SHORT = 64
+"""Texts up to this long go into a scan's key as they are; longer ones by digest."""
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 class SafetyScans:
@@ -32,6 +38,8 @@ class SafetyScans:
         self._found: dict[Hashable, object] = {}
         self._used: set[Hashable] = set()
         self._on_disk = on_disk
+        self._texts: dict[int, tuple[str, bytes]] = {}
+        """The SHA-256 of each long text that a scan kept on disk read (`_stored_key`)."""
 
     def _once(self, key: tuple[str | tuple[str, ...] | None, ...], scan: Callable[[], T]) -> T:
         self._used.add(key)
@@ -43,7 +51,7 @@ class SafetyScans:
         """``scan()``, or what the last build kept for the same text."""
         if self._on_disk is None:
             return scan()
-        stored = f"scan {hashlib.sha256(repr(key).encode('utf-8', 'surrogatepass')).hexdigest()}"
+        stored = self._stored_key(key)
         known, found = self._on_disk.recall(stored)
         if not known:
             found = scan()
@@ -68,6 +76,20 @@ class SafetyScans:
             ("methods", body),
             lambda: tuple(find_method_details(body, self.mentions(body), self._keywords(body))),
         )
+
+    def _stored_key(self, key: tuple[str | tuple[str, ...] | None, ...]) -> str:
+        """The key a scan is kept under on disk: its name and the SHA-256 of each text it
+        reads, each story's body digested once for its four scans."""
+        digest = hashlib.sha256()
+        for part in key:
+            if isinstance(part, str) and len(part) > _SHORT:
+                known = self._texts.get(id(part))
+                if known is None or known[0] is not part:
+                    known = self._texts[id(part)] = (part, _text_digest(part))
+                digest.update(b"text " + known[1])
+            else:
+                digest.update(b"value " + repr(part).encode("utf-8", "surrogatepass") + b"\n")
+        return f"scan {digest.hexdigest()}"
 
     def _keywords(self, body: str) -> frozenset[str]:
         """Found once for both scans of a text (see `messaging_keywords`)."""
