@@ -7,6 +7,7 @@ family and severity (`peerkit.check.rule`), so a rule can be read, tested and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
@@ -272,6 +273,32 @@ def _region_spellings(groups: tuple[Group, ...]) -> Iterator[Finding]:
             )
 
 
+_EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_PHONE_NUMBER = re.compile(r"\+?[\d\s().-]{7,24}")
+
+
+@rule("records", Severity.WARNING)
+def contact_name_holds_a_way_to_get_in_touch(site: Site, context: RuleContext) -> Iterator[Finding]:
+    """``contact: name:`` is whom to ask for; an address or a number written there shows
+    as "ask for 07700 900123", with nothing a visitor can tap to write or call."""
+    for group in site.groups:
+        name = (group.contact.name or "").strip() if group.contact else ""
+        if _EMAIL_ADDRESS.fullmatch(name):
+            where, what = "email", "an email address"
+        elif _PHONE_NUMBER.fullmatch(name) and sum(c.isdigit() for c in name) >= 7:
+            where, what = "phone", "a phone number"
+        else:
+            continue
+        line, col = group.source.value_at("contact", "name")
+        yield Finding(
+            group.source.path,
+            line,
+            col,
+            f"contact name {name!r} is {what}: put it under contact: {where}: so visitors"
+            " can tap it, and give the name (or role) to ask for in name:",
+        )
+
+
 ALL_RULES: tuple[Rule, ...] = (
     unknown_topics,
     duplicate_slugs,
@@ -282,6 +309,7 @@ ALL_RULES: tuple[Rule, ...] = (
     unusual_meeting_times,
     region_spellings,
     possible_duplicate_groups,
+    contact_name_holds_a_way_to_get_in_touch,
     double_encoded_text,
     html_left_out_of_contributions,
     *SAFETY_RULES,
