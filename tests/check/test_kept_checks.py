@@ -114,8 +114,9 @@ def test_a_damaged_store_is_a_check_from_nothing(
     elif damage == "flipped":
         store.write_bytes(data[:-3] + bytes([data[-3] ^ 0xFF]) + data[-2:])
     else:
-        header, code, rest = data.split(b"\n", 2)
-        store.write_bytes(b"\n".join([header, b"0" * len(code), rest]))
+        tag, rest = data.split(b"\n", 1)
+        fmt, code = tag.rsplit(b" ", 1)
+        store.write_bytes(fmt + b" " + b"0" * len(code) + b"\n" + rest)
     work.clear()
 
     again = _build_check(site)

@@ -12,24 +12,23 @@ that read the day or the whole site (stale listings, unknown topics) run every t
 they take a few milliseconds.
 
 The store is one `pickle` file written by Peerkit itself under the site's own
-`.cache/peerkit/`, trusted like the site's code, as the parse cache is. A SHA-256 of
-the payload is checked before it is read: a file that is missing, damaged or of other
+`.cache/peerkit/`, trusted like the site's code, as the parse cache is, and read back
+whole or not at all (`checked_files`): a file that is missing, damaged or of other
 code gives a check from nothing, never a different result. Deleting it is always safe.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
+from peerkit.checked_files import read_checked, write_checked
 from peerkit.code_digest import package_digest
 
 CACHE_FILE = "checks.pickle"
 """In the site's `.cache/peerkit/` folder, beside the parse cache."""
-_MAGIC = b"peerkit kept checks 1\n"
+_FORMAT = "peerkit kept checks 2"
 
 
 class KeptChecks:
@@ -61,35 +60,16 @@ class KeptChecks:
         if not self._new and self._used.keys() == self._known.keys():
             return
         payload = pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL)
-        header = b"%s%s\n%s\n" % (
-            _MAGIC,
-            self._code.encode(),
-            hashlib.sha256(payload).hexdigest().encode(),
-        )
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(header + payload)
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        write_checked(self.path, f"{_FORMAT} {self._code}", payload)
 
 
 def _read(path: Path, code_key: str) -> dict[str, Any]:
     """The kept findings; none if the file is missing, damaged, or of other code."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return {}
-    if not raw.startswith(_MAGIC):
-        return {}
-    parts = raw[len(_MAGIC) :].split(b"\n", 2)
-    if len(parts) != 3 or parts[0] != code_key.encode():
-        return {}
-    if hashlib.sha256(parts[2]).hexdigest().encode() != parts[1]:
+    payload = read_checked(path, f"{_FORMAT} {code_key}")
+    if payload is None:
         return {}
     try:
-        known = pickle.loads(parts[2])
+        known = pickle.loads(payload)
     except Exception:
         # Whatever a file of the same code and digest could still raise: a cold check.
         return {}

@@ -25,15 +25,16 @@ code gives a cold load of its files, never a failed or a different build. Deleti
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
-import os
 import platform
 import zlib
 from pathlib import Path
 from typing import Any
 
 import peerkit
+from peerkit.checked_files import read_checked, write_checked
 from peerkit.code_digest import library_version
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.model.convert import record_from
@@ -46,7 +47,7 @@ CACHE_FOLDER = "parsed"
 SHARDS = 16
 """Files the results are spread over by their paths (`_shard`), so that a build after
 one edit writes one sixteenth of them again: the whole file was 0.7 s at 25,000 files."""
-_MAGIC = b"peerkit parse cache 3\n"
+_FORMAT = "peerkit parse cache 4"
 _LIBRARIES = ("pyyaml", "jsonschema", "jsonschema-rs", "tzdata")
 """Libraries whose behaviour a file's result depends on."""
 _CODE_FOLDERS = ("load", "model")
@@ -80,17 +81,7 @@ class _Shard:
         ):
             return
         payload = marshal.dumps((self.used, self.signatures))
-        header = b"%s%s\n%s\n" % (
-            _MAGIC,
-            code.encode(),
-            hashlib.sha256(payload).hexdigest().encode(),
-        )
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
-        try:
-            temporary.write_bytes(header + payload)
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        write_checked(self.path, f"{_FORMAT} {code}", payload)
 
 
 class ParseCache:
@@ -173,12 +164,9 @@ class ParseCache:
         nothing changed in is not written again.
 
         A cache that cannot be written costs the next build time, never its result."""
-        try:
-            (self.folder / CACHE_FOLDER).mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
             # The one file of an older Peerkit, which this one never reads.
             (self.folder / "parsed.marshal").unlink(missing_ok=True)
-        except OSError:
-            return
         for shard in self._shards:
             shard.save(self._code)
 
@@ -239,19 +227,11 @@ def _rebuilt(key: FileKey, entry: _Entry) -> tuple[Any, tuple[Diagnostic, ...]]:
 def _read(path: Path, code_key: str) -> tuple[dict[str, _Entry], dict[str, Any]]:
     """The kept results and files' signatures; none if the file is missing, damaged, or
     of other code."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return {}, {}
-    if not raw.startswith(_MAGIC):
-        return {}, {}
-    parts = raw[len(_MAGIC) :].split(b"\n", 2)
-    if len(parts) != 3 or parts[0] != code_key.encode():
-        return {}, {}
-    if hashlib.sha256(parts[2]).hexdigest().encode() != parts[1]:
+    payload = read_checked(path, f"{_FORMAT} {code_key}")
+    if payload is None:
         return {}, {}
     try:
-        known = marshal.loads(parts[2])
+        known = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return {}, {}
     if not (isinstance(known, tuple) and len(known) == 2):

@@ -25,7 +25,7 @@ MkDocs plugins but Peerkit and search, and Pagefind answering the search (Materi
 own index is made from every page's text at every build). Anything else builds in
 full, as before. Deleting `.cache/peerkit/` is always safe: the next build is a
 cold one. The manifest, like the parse cache, is written by Peerkit itself and read
-with `marshal` as the site's own trusted data, after its SHA-256 is checked.
+with `marshal` as the site's own trusted data, whole or not at all (`checked_files`).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from peerkit.checked_files import read_checked, write_checked
 from peerkit.code_digest import files_in, library_version, package_digest
 from peerkit.hard_links import Folders, link_into, link_or_copy
 from peerkit.mkdocs_plugin.rebuilds import ChangedFile
@@ -66,6 +67,7 @@ LIBRARIES = (  # the theme's, besides Peerkit's own (`package_digest`)
     "pygments",
 )
 _MANIFEST = "pages.marshal"
+_MANIFEST_TAG = "peerkit kept pages"
 _FORMAT = 6
 _ENV_TAG = re.compile(r"!ENV\s+\[?\s*([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -309,18 +311,17 @@ def _json(value: object) -> str:
 
 
 def _read_manifest(path: Path) -> dict[str, KeptPage]:
-    """The kept pages by key; none if the manifest is missing, damaged (its SHA-256 is
-    checked before marshal reads it) or of another format."""
+    """The kept pages by key; none if the manifest is missing, damaged (`checked_files`)
+    or of another format."""
+    payload = read_checked(path, _MANIFEST_TAG)
+    if payload is None:
+        return {}
     try:
-        data = path.read_bytes()
-        payload = data[32:]
-        if hashlib.sha256(payload).digest() != data[:32]:
-            return {}
         found = marshal.loads(payload)
         if not (isinstance(found, tuple) and len(found) == 2 and found[0] == _FORMAT):
             return {}
         return {key: KeptPage(*entry) for key, entry in found[1].items()}
-    except (OSError, ValueError, EOFError, TypeError, AttributeError):
+    except (ValueError, EOFError, TypeError, AttributeError):
         return {}
 
 
@@ -338,7 +339,4 @@ def _write_manifest(path: Path, pages: dict[str, KeptPage]) -> None:
         )
         for key, kept in pages.items()
     }
-    payload = marshal.dumps((_FORMAT, entries))
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_bytes(hashlib.sha256(payload).digest() + payload)
-    os.replace(temporary, path)
+    write_checked(path, _MANIFEST_TAG, marshal.dumps((_FORMAT, entries)))

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from collections.abc import Callable, Hashable
 from dataclasses import is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from peerkit.checked_files import read_checked, write_checked
 from peerkit.code_digest import package_digest
 from peerkit.model.record_keys import RecordKeys
 from peerkit.model.settings import Settings
@@ -39,6 +39,7 @@ from peerkit.render.page import GeneratedPage
 FACTS_FILE = "page-facts.marshal"
 """In the site's `.cache/peerkit/` folder."""
 _FORMAT = 1
+_TAG = "peerkit page facts"
 _FIELDS = 8
 _LONG = 16
 """Tuples of this many items or more are digested once (`PageFacts._part`)."""
@@ -96,11 +97,7 @@ class PageFacts:
 
     def save(self) -> None:
         """Keep the facts of this build's pages, and only those."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".new")
-        payload = marshal.dumps((_FORMAT, self._used))
-        temporary.write_bytes(hashlib.sha256(payload).digest() + payload)
-        os.replace(temporary, self.path)
+        write_checked(self.path, _TAG, marshal.dumps((_FORMAT, self._used)))
 
     def _part(self, value: Any) -> bytes:
         """``value`` as bytes that are the same in every process: records (frozen
@@ -139,14 +136,10 @@ def _facts(page: GeneratedPage) -> _Facts:
 
 
 def _read(path: Path) -> dict[str, _Facts]:
-    """The kept facts, if the file is whole (its SHA-256 is checked before marshal reads
-    it) and of this format: else none, and every page is rendered."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    payload = data[32:]
-    if hashlib.sha256(payload).digest() != data[:32]:
+    """The kept facts, if the file is whole (`checked_files`) and of this format: else
+    none, and every page is rendered."""
+    payload = read_checked(path, _TAG)
+    if payload is None:
         return {}
     try:
         found = marshal.loads(payload)
