@@ -11,16 +11,14 @@ path. So this module needs only the standard library and `hard_links`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peerkit.hard_links import Folders, link_into
+from peerkit.hard_links import Folders, as_kept, link_into
 
 log = logging.getLogger("mkdocs.plugins.peerkit.cache")
 """Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
@@ -49,21 +47,11 @@ def kept_paths(cache: Path, key: str) -> list[str] | None:
         for path, (digest, size, mtime_ns) in files.items():
             if path.startswith("/") or ".." in path.split("/"):
                 return None  # not a path inside the site
-            if not _as_kept(cache / FILES / path, digest, size, mtime_ns):
+            if not as_kept(cache / FILES / path, size, mtime_ns, digest):
                 return None
         return list(files)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-
-
-def _as_kept(path: Path, digest: str | None, size: int, mtime_ns: int) -> bool:
-    """Whether a kept file is as it was kept: its size and time, else its bytes."""
-    status = os.stat(path)
-    if not stat.S_ISREG(status.st_mode) or status.st_size != size:
-        return False
-    if status.st_mtime_ns == mtime_ns:
-        return True
-    return digest is not None and hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 
 @dataclass(frozen=True)

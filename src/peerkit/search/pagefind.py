@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from peerkit.background_removal import left_behind, remove_in_background
-from peerkit.hard_links import Folders, link_into, link_or_copy
+from peerkit.hard_links import Folders, as_kept, files_below, link_into, link_or_copy
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -234,21 +234,6 @@ def _files(folder: Path) -> dict[str, list[Any]]:
     return found
 
 
-def _as_kept(path: Path, size: int, mtime_ns: int, digest: str) -> bool:
-    """Whether a kept file is as it was kept. The kept files are the site's own (hard
-    links), so one changed since shows a new time; one with a new time may also have
-    come back from a CI service's archive, which keeps times to the second: it is read."""
-    try:
-        status = path.stat()
-        if status.st_size != size or not stat.S_ISREG(status.st_mode):
-            return False
-        if status.st_mtime_ns == mtime_ns:
-            return True
-        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    except OSError:
-        return False
-
-
 def _keep(built: Path, kept: Path) -> None:
     """Link a part's fresh index into the cache, with the size, time and digest of every
     file."""
@@ -271,9 +256,9 @@ def _link_kept(kept: Path, site_dir: Path, folder: str) -> bool:
     rebuild are 6,000 files, and each took a look at its folder and three calls."""
     try:
         files = json.loads((kept / _MANIFEST).read_text("utf-8"))
-        if _file_names(str(kept)) - {_MANIFEST} != set(files):
+        if set(files_below(str(kept))) - {_MANIFEST} != set(files):
             return False
-        if not all(_as_kept(kept / name, *files[name]) for name in files):
+        if not all(as_kept(kept / name, *files[name]) for name in files):
             return False
     except (OSError, ValueError, TypeError):
         return False
@@ -283,16 +268,6 @@ def _link_kept(kept: Path, site_dir: Path, folder: str) -> bool:
         folders.make(os.path.dirname(target))
         link_into(os.path.join(kept, name), target)
     return True
-
-
-def _file_names(folder: str) -> set[str]:
-    """The files under ``folder``, as paths from it (`os.walk`, which needs no `stat`)."""
-    found = set()
-    for parent, _, names in os.walk(folder):
-        inside = os.path.relpath(parent, folder).replace(os.sep, "/")
-        prefix = "" if inside == "." else inside + "/"
-        found.update(prefix + name for name in names)
-    return found
 
 
 def _forget_others(kept: Path, keys: set[str]) -> None:
