@@ -5,7 +5,9 @@ a full disk would leave a broken site/. So we build into a fresh folder beside
 site/ and swap it in only when the build has finished. The folder's name holds
 the building process's id: a build killed outright (SIGKILL, a power cut) cannot
 remove its folder, so the next build removes those whose process is gone. The
-replaced site is removed by a process of its own, after the build has ended.
+replaced site is removed by a process of its own, after the build has ended. A
+rebuild that keeps most of the site from the cache builds only what changed into
+the fresh folder, and moves it into site/ where it stands (`standing_site`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -23,17 +24,25 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from peerkit.background_removal import left_behind, remove_in_background
-from peerkit.interrupts import stop_children
+from peerkit.interrupts import signals_held, stop_children
+from peerkit.standing_site import StandingSite
 
 log = logging.getLogger("mkdocs.peerkit")
 
 
-def build_atomically(config: MkDocsConfig, site_dir: Path, skipping: bool = False) -> bool:
+def build_atomically(
+    config: MkDocsConfig,
+    site_dir: Path,
+    skipping: bool = False,
+    standing: StandingSite | None = None,
+) -> bool:
     """Build into a fresh folder, then swap it in for ``site_dir`` if the build worked.
 
     ``skipping``: build with MkDocs' dirty mode, which writes every file of the fresh
     folder but those whose `File` says it is not modified: the pages the plugin takes
-    from `peerkit build`'s cache (`page_cache`), already put in place."""
+    from `peerkit build`'s cache (`page_cache`), already put in place.
+    ``standing``: site/ as the last build left it, which the build's files may update
+    where it stands, if the plugin keeps most of it (`standing_site`)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "new"), dir=site_dir.parent))
@@ -54,8 +63,29 @@ def build_atomically(config: MkDocsConfig, site_dir: Path, skipping: bool = Fals
         raise
     finally:
         build_log.removeFilter(quiet)
-    _swap(staging, site_dir)
+    if standing is None:
+        _swap(staging, site_dir)
+    elif not _update(standing, staging):
+        return False
     print(f"Built the site in {site_dir}")
+    return True
+
+
+def _update(standing: StandingSite, staging: Path) -> bool:
+    """Put the built site in place where it stands, else swap it in whole; whether the
+    site is in place."""
+    try:
+        if standing.update(staging):
+            return True
+        if standing.root is not None:
+            standing.complete(staging)
+        _swap(staging, standing.site_dir)
+        standing.record()
+    except OSError as exc:
+        # The manifest is gone: the next build makes the whole site afresh.
+        print(f"error: putting the built site in {standing.site_dir}: {exc}", file=sys.stderr)
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
     return True
 
 
@@ -103,9 +133,7 @@ def _swap(new: Path, site_dir: Path) -> None:
 
     Ctrl-C and SIGTERM wait until both renames are done: between them there is no site.
     """
-    signals = {signal.SIGINT, signal.SIGTERM}
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
-    try:
+    with signals_held():
         if site_dir.exists():
             old = Path(tempfile.mkdtemp(prefix=_prefix(site_dir, "old"), dir=site_dir.parent))
             site_dir.rename(old / "site")
@@ -113,7 +141,5 @@ def _swap(new: Path, site_dir: Path) -> None:
         else:
             old = None
             new.rename(site_dir)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old is not None:
         remove_in_background(old)

@@ -119,6 +119,32 @@ def test_edited_story_rebuilds_its_own_pages_and_matches_a_cold_build(
     assert exports_kept  # a story is in no export
 
 
+def test_a_rebuild_updates_the_site_where_it_stands(built: Path, tmp_path: Path) -> None:
+    """The next build in the same folder keeps site/ itself and the files it keeps (the
+    same files, not new links), removes a deleted story's page, and still makes what a
+    cold build makes (`standing_site`)."""
+    root = tmp_path / "site-folder"
+    shutil.copytree(built, root)  # copies, not links: this build puts a whole site in
+    assert run_peerkit(root, "build").returncode == 0
+    site = root / "site"
+    unchanged = next(site.rglob("a-group/index.html"))
+    before = (site.stat().st_ino, unchanged.stat().st_ino)
+    assert any(site.rglob("second-story"))
+
+    _builder(root).story("first-story", {"title": "The first story"}, body="Edited since.\n")
+    (root / "content" / "stories" / "second-story.md").unlink()
+    again = run_peerkit(root, "build")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _kept(again) > 0
+
+    assert (site.stat().st_ino, unchanged.stat().st_ino) == before
+    assert not any(site.rglob("second-story"))
+    assert not list(root.glob(".site-*"))  # the fresh folder is gone
+    cold = run_peerkit(root, "build", "--no-cache", "-d", str(tmp_path / "cold"))
+    assert cold.returncode == 0, cold.stdout + cold.stderr
+    _same_files(site, tmp_path / "cold")
+
+
 def test_new_group_matches_a_cold_build(built: Path, tmp_path: Path) -> None:
     kept, root, exports_kept = _rebuilt(built, tmp_path, lambda site: site.group("new-group"))
     assert 0 < kept < _pages(root / "site")

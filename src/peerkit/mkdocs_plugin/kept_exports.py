@@ -63,6 +63,7 @@ class KeptExports:
         settings: Settings,
         cache: Path | None,
         records: RecordKeys | None = None,
+        standing: str | None = None,
     ) -> None:
         # No stories nor tips: none of the files is made from them, and `place` is
         # sent by pickle to the process that makes the files (`BackgroundFiles`).
@@ -72,7 +73,7 @@ class KeptExports:
         if cache is not None:
             groups, topics = directory_inputs(self._site, settings)
             key = exports_key(groups, topics, settings, package_digest(), records or RecordKeys())
-            self._kept = KeptLinks(cache, key)
+            self._kept = KeptLinks(cache, key, standing)
 
     def placing(self) -> Callable[[Path], list[str] | None]:
         """What puts the files into a site: the kept files' linking alone, which needs

@@ -6,7 +6,7 @@ in the build's own process, which has the groups; the process that links is give
 the cache's folder and the key alone. Sending it the 20,000 groups by pickle was a
 second of the build's own time, and unpickling them, importing the renderers and
 keying them again three more of the linking process's, on the rebuild's critical
-path. So this module needs only the standard library and `hard_links`.
+path. So this module needs only the standard library, `hard_links` and `standing_site`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peerkit.hard_links import Folders, as_kept, link_into
+from peerkit.hard_links import as_kept
+from peerkit.standing_site import KeptPlacer
 
 log = logging.getLogger("mkdocs.plugins.peerkit.cache")
 """Where `peerkit build` hears that the files came from the cache (`page_cache`'s too)."""
@@ -60,6 +61,9 @@ class KeptLinks:
 
     cache: Path
     key: str
+    standing: str | None = None
+    """site/, if it is updated where it stands (`standing_site`): the kept files it
+    holds already stay there."""
 
     def current(self) -> bool:
         """Whether the cache's files were kept under this key; not whether they are
@@ -77,11 +81,10 @@ class KeptLinks:
         if kept is None:
             return None
         site_dir.mkdir(parents=True, exist_ok=True)
-        folders = Folders(str(site_dir))
+        placer = KeptPlacer(str(site_dir), self.standing)
+        files = os.path.join(self.cache, FILES)
         for path in kept:
-            target = os.path.join(site_dir, path)
-            folders.make(os.path.dirname(target))
-            link_into(self.cache / FILES / path, target)
+            placer.place(os.path.join(files, path), path)
         log.info(
             f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
         )

@@ -49,9 +49,10 @@ from mkdocs.structure.pages import Page
 
 from peerkit.checked_files import read_checked, write_checked
 from peerkit.code_digest import files_in, library_version, package_digest
-from peerkit.hard_links import Folders, link_into, link_or_copy
+from peerkit.hard_links import link_into, link_or_copy
 from peerkit.mkdocs_plugin.rebuilds import ChangedFile
 from peerkit.render.page import GeneratedPage
+from peerkit.standing_site import KeptPlacer
 
 CACHE_FOLDER = Path(".cache") / "peerkit"
 """Under the site's folder (beside mkdocs.yml)."""
@@ -146,13 +147,13 @@ class PageCache:
         """The paths in the site of the pages this build takes from the cache."""
         return list(self._kept)
 
-    def place(self, site_dir: Path) -> None:
-        """Put the kept pages' files into the site being built (a new, empty folder)."""
-        folders = Folders(str(site_dir))
+    def place(self, site_dir: Path, standing: str | None = None) -> None:
+        """Put the kept pages' files into the site being built (a new, empty folder),
+        but for those that site/ holds already, if it is updated where it stands
+        (``standing``: `standing_site`)."""
+        placer = KeptPlacer(str(site_dir), standing)
         for dest_uri in self._kept:
-            target = os.path.join(site_dir, dest_uri)
-            folders.make(os.path.dirname(target))
-            link_into(self._path(self._keys[dest_uri]), target)
+            placer.place(str(self._path(self._keys[dest_uri])), dest_uri)
 
     def made(
         self,

@@ -61,6 +61,7 @@ from peerkit.render.site import render_site, site_pages, story_files
 from peerkit.render.templating import describe_template_error
 from peerkit.search import pagefind
 from peerkit.search.index_order import IndexOrder
+from peerkit.standing_site import StandingSite
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 COLORS_CSS = "assets/peerkit/colors.css"
@@ -92,6 +93,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """The src_uris of docs/' own files, which no generated file may take."""
         self.page_cache: PageCache | None = None
         """Pages kept from the last `peerkit build` (`page_cache`), for the next build only."""
+        self.standing: StandingSite | None = None
+        """site/ as the last `peerkit build` left it (`standing_site`): told which files
+        this build keeps, and kept files it holds stay where they are."""
         self.facts: PageFacts | None = None
         """The generated pages' facts kept with the page cache (`page_facts`)."""
         self.theme_globals: dict[str, Any] | None = None
@@ -242,7 +246,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 exports_log.info(f"peerkit: {line}")
         if self.config.search == "pagefind" and not nested and not self.serve.rebuilding:
             kept = self.page_cache.folder / "pagefind" if self.page_cache else None
-            self.indexer = pagefind.Indexer(Path(config.site_dir), kept)
+            self.indexer = pagefind.Indexer(Path(config.site_dir), kept, self._standing_root())
         try:
             if in_background:
                 # The exports are written by a forked process while this one renders the
@@ -252,7 +256,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 # The directory's files come from the last `peerkit build` when the
                 # records they are made from are the same (`kept_exports`).
                 cache = self.page_cache.folder / EXPORTS if self.page_cache else None
-                exports = KeptExports(site, settings, cache, self.record_keys)
+                exports = KeptExports(
+                    site, settings, cache, self.record_keys, self._standing_root()
+                )
                 self.background = BackgroundFiles(
                     lambda: story_files(site, settings),
                     Path(config.site_dir),
@@ -341,6 +347,14 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             self.background = None
         for path in written:
             self._refuse_clash(path)
+        if self.standing is not None:
+            self.standing.keep(written)
+
+    def _standing_root(self) -> str | None:
+        """site/, where the kept files it holds stay, if the cache is used."""
+        if self.standing is None or self.page_cache is None:
+            return None
+        return self.standing.root
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         in_nav = {id(page) for page in nav.pages}
@@ -369,7 +383,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         theme = (custom, self._theme_globals(config, files), day.today())
         kept = self.page_cache.choose(config, files, nav, self.pages, theme)
-        self.page_cache.place(Path(config.site_dir))
+        self.page_cache.place(Path(config.site_dir), self._standing_root())
+        if self.standing is not None:
+            self.standing.keep(kept)
         for dest_uri, page in kept.items():
             self.scripts.add_known(dest_uri, page.script_hashes, page.content_script)
             if page.searchable:
@@ -569,6 +585,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
                 indexer.finish()
             except pagefind.PagefindError as exc:
                 raise PluginError(f"peerkit: {exc}") from None
+            if self.standing is not None:
+                self.standing.keep(indexer.kept_files)
             if indexer.kept is not None:
                 cache_log.info(
                     f"peerkit: {indexer.reused} of {len(indexer.parts)} parts of the search"

@@ -22,11 +22,13 @@ import stat
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 from peerkit.background_removal import left_behind, remove_in_background
 from peerkit.hard_links import Folders, as_kept, files_below, link_into, link_or_copy
+from peerkit.standing_site import KeptPlacer
 
 INDEX_DIR = "pagefind"
 """Where the index goes, inside the built site; search-worker.js loads it from here."""
@@ -85,11 +87,18 @@ class Indexer:
     those pages alone, so the index is the one a cold build makes.
     """
 
-    def __init__(self, site_dir: Path, kept: Path | None = None) -> None:
+    def __init__(
+        self, site_dir: Path, kept: Path | None = None, standing: str | None = None
+    ) -> None:
         self.site_dir = site_dir
         self.kept = kept
+        self.standing = standing
+        """site/, if it is updated where it stands (`standing_site`): the kept parts'
+        files it holds already stay there, and so may pages to index."""
         self.reused = 0
         """Parts whose index came from ``kept``."""
+        self.kept_files: list[str] = []
+        """The paths in the site of the kept parts' files."""
         self._keys: dict[int, str] = {}
         self.parts: list[list[str]] = []
         self._pending: list[str] = []
@@ -122,6 +131,7 @@ class Indexer:
         if self.kept is not None:
             _forget_others(self.kept, set(self._keys.values()))
         merge = [f"{_folder(n)}/" for n in range(1, len(self.parts))]
+        (self.site_dir / INDEX_DIR).mkdir(exist_ok=True)  # the first part may be kept
         (self.site_dir / INDEX_DIR / PARTS_FILE).write_text(
             json.dumps({"merge": merge}) + "\n", "utf-8"
         )
@@ -140,8 +150,11 @@ class Indexer:
         number = len(self.parts)
         self.parts.append(pages)
         if self.kept is not None:
-            key = self._keys[number] = _part_key(self.site_dir, pages, self.digests)
-            if _link_kept(self.kept / key, self.site_dir, _folder(number)):
+            key = self._keys[number] = _part_key(self._built, pages, self.digests)
+            placer = KeptPlacer(str(self.site_dir), self.standing)
+            placed = _link_kept(self.kept / key, placer, _folder(number))
+            if placed is not None:
+                self.kept_files += placed
                 self.reused += 1
                 return
         mirror = os.path.join(self._mirrors, str(number))
@@ -149,8 +162,16 @@ class Indexer:
         for page in pages:
             target = os.path.join(mirror, page)
             folders.make(os.path.dirname(target))
-            link_into(self.site_dir / page, target)
+            link_into(self._built(page), target)
         self._waiting.append(number)
+
+    def _built(self, page: str) -> str:
+        """Where a page of the site being built is: in its new folder, or in site/ if it
+        is kept there (`standing_site`)."""
+        made = os.path.join(self.site_dir, page)
+        if self.standing is None or os.path.exists(made):
+            return made
+        return os.path.join(self.standing, page)
 
     def _next(self) -> None:
         """Collect a finished run and start the next waiting part: one run at a time."""
@@ -205,7 +226,7 @@ def _folder(part: int) -> str:
 _MANIFEST = "kept.json"
 
 
-def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> str:
+def _part_key(built: Callable[[str], str], pages: list[str], digests: dict[str, bytes]) -> str:
     """What a part's index is made of: its pages, in order, with their bytes, and the
     indexer and the options it runs with."""
     from pagefind.service import get_executable
@@ -214,7 +235,7 @@ def _part_key(site_dir: Path, pages: list[str], digests: dict[str, bytes]) -> st
     for page in pages:
         digest.update(f"{page}\n".encode())
         known = digests.get(page)
-        digest.update(known or hashlib.sha256((site_dir / page).read_bytes()).digest())
+        digest.update(known or hashlib.sha256(Path(built(page)).read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -249,25 +270,25 @@ def _keep(built: Path, kept: Path) -> None:
         shutil.rmtree(kept, ignore_errors=True)
 
 
-def _link_kept(kept: Path, site_dir: Path, folder: str) -> bool:
-    """Put a kept part's index at ``folder`` of the site being built (where nothing is
-    yet), if every file is there as it was kept: a damaged cache costs an indexer run,
-    never a wrong index. One folder and one link a file: the six kept parts of a
-    rebuild are 6,000 files, and each took a look at its folder and three calls."""
+def _link_kept(kept: Path, placer: KeptPlacer, folder: str) -> list[str] | None:
+    """Put a kept part's index at ``folder`` of the site being built, if every file is
+    there as it was kept: a damaged cache costs an indexer run, never a wrong index.
+    The paths of its files in the site, or None. One link a file, or none for a file
+    site/ holds already: the six kept parts of a rebuild are 6,000 files."""
     try:
         files = json.loads((kept / _MANIFEST).read_text("utf-8"))
         if set(files_below(str(kept))) - {_MANIFEST} != set(files):
-            return False
+            return None
         if not all(as_kept(kept / name, *files[name]) for name in files):
-            return False
+            return None
     except (OSError, ValueError, TypeError):
-        return False
-    folders = Folders(str(site_dir))
+        return None
+    placed = []
     for name in files:
-        target = os.path.join(site_dir, folder, name)
-        folders.make(os.path.dirname(target))
-        link_into(os.path.join(kept, name), target)
-    return True
+        path = f"{folder}/{name}"
+        placer.place(os.path.join(kept, name), path)
+        placed.append(path)
+    return placed
 
 
 def _forget_others(kept: Path, keys: set[str]) -> None:
