@@ -187,6 +187,10 @@ class Indexer:
                 )
             log.close()
             self._running = None
+            # Removed now, beside the build, not all together at its end: a cold
+            # build's 26,000 links and their folders then went on being removed while
+            # the next build ran.
+            remove_in_background(mirror)
             number = int(mirror.name)
             if self.kept is not None and process.returncode == 0:
                 _keep(self.site_dir / _folder(number), self.kept / self._keys[number])
@@ -211,9 +215,9 @@ def _mirrors_folder(parent: Path) -> Path:
     """A new folder for the parts' mirrors, named for this process; the mirrors of
     builds that were killed are removed first.
 
-    The mirrors are removed together once the index is done, by a process of their
-    own (`remove_in_background`): one part's 1,000 pages and their folders took a
-    second to remove, in the middle of a rebuild."""
+    Each part's mirror is removed once its run is done, by a process of its own
+    (`remove_in_background`): one part's 1,000 pages and their folders took a second
+    to remove, in the middle of a rebuild."""
     for stale in left_behind(parent, _MIRRORS):
         remove_in_background(stale)
     return Path(tempfile.mkdtemp(prefix=f"{_MIRRORS}{os.getpid()}-", dir=parent))
