@@ -99,6 +99,24 @@ def test_a_folder_where_a_file_is_to_go_changes_nothing(
     }
 
 
+def test_a_build_that_made_most_of_a_large_site_is_swapped_in_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(standing_site, "_MOVED_AT_MOST", 2)
+    site = tmp_path / "site"
+    _write(site, {f"{n}/index.html": "old" for n in range(6)})
+    StandingSite(site, tmp_path / "cache").record()
+    _write(tmp_path / "new", {f"{n}/index.html": "new" for n in range(4)})
+    standing = StandingSite(site, tmp_path / "cache")
+    standing.keep(["4/index.html", "5/index.html"])
+    assert not standing.update(tmp_path / "new")
+    assert set(_read(site).values()) == {"old"}
+    (tmp_path / "new" / "3" / "index.html").unlink()
+    standing.keep(["3/index.html"])
+    assert standing.update(tmp_path / "new")  # three of six: moved in
+    assert sorted(_read(site).values()) == ["new"] * 3 + ["old"] * 3
+
+
 def test_a_move_cut_short_leaves_no_manifest(
     standing: StandingSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
