@@ -132,9 +132,7 @@ def run_measured(command: list[str], cwd: Path) -> Run:
 
 
 def build_peerkit(root: Path) -> Run:
-    """`peerkit build` as a user runs it: `python -m peerkit` is the `peerkit` command
-    (the engine chosen first, and the process ended at once once its output is out)."""
-    return run_measured([sys.executable, "-m", "peerkit", "build"], root)
+    return run_measured([sys.executable, "-m", "peerkit.cli", "build"], root)
 
 
 def rebuild_after_edit(corpus: Corpus) -> tuple[Run, int, bool]:
@@ -147,7 +145,7 @@ def rebuild_after_edit(corpus: Corpus) -> tuple[Run, int, bool]:
     kept = _KEPT.search(rebuild.log)
     cold = corpus.root.parent / "cold-site"
     check = run_measured(
-        [sys.executable, "-m", "peerkit", "build", "--no-cache", "-d", str(cold)], corpus.root
+        [sys.executable, "-m", "peerkit.cli", "build", "--no-cache", "-d", str(cold)], corpus.root
     )
     same = check.returncode == 0 and _same_tree(corpus.root / "site", cold)
     shutil.rmtree(cold, ignore_errors=True)
@@ -212,7 +210,7 @@ def serve_saves(corpus: Corpus) -> Saves | str:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/stories/{corpus.story_slugs[1]}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "peerkit", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "peerkit.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=corpus.root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     lines: list[str] = []
@@ -572,7 +570,7 @@ def bench_zensical(name: str, scale: Any, work: Path) -> int:
           f" {scale.groups:,} groups, {scale.tips:,} tips ({os.cpu_count()} cores)")  # fmt: skip
     corpus = write_site(work / "peerkit", scale)
     routed = run_measured(
-        [sys.executable, "-m", "peerkit", "build", "--engine", "zensical"], corpus.root
+        [sys.executable, "-m", "peerkit.cli", "build", "--engine", "zensical"], corpus.root
     )
     if routed.returncode != 0:
         print(routed.log[-5000:])
