@@ -27,6 +27,7 @@ from peerkit.check.links import external_links, link_listing, link_problems, unr
 from peerkit.doctor import Expected, differences, examine, out_of_date, update
 from peerkit.engine_choice import add_engine_option, run_engine
 from peerkit.engine_pages import build_with_pages, run_pages
+from peerkit.gc_tuning import few_collections
 from peerkit.imports.csv_source import column_map, columns_help
 from peerkit.imports.mapping import Defaults
 from peerkit.imports.progress import terminal_progress
@@ -63,9 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return run_interruptibly(
-            lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0]
-        )
+        with few_collections():
+            return run_interruptibly(
+                lambda: int(args.run(args)), sys.argv[1] if argv is None else argv[0]
+            )
     except BrokenPipeError:
         # `peerkit check --format json | head`: the reader left, which is no error of
         # the content. What is still buffered goes nowhere, so that Python's flush at
