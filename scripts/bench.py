@@ -131,8 +131,15 @@ def run_measured(command: list[str], cwd: Path) -> Run:
     return Run(seconds, cpu, max(sampler.peak, largest), largest, process.returncode, text)
 
 
+def peerkit(command: str, *options: str) -> list[str]:
+    """The `peerkit` command as a user runs it (`python -m peerkit` is the same: its
+    process ends as soon as its output is out), on MkDocs, as the baseline is, even where
+    ProperDocs is installed."""
+    return [sys.executable, "-m", "peerkit", command, "--engine", "mkdocs", *options]
+
+
 def build_peerkit(root: Path) -> Run:
-    return run_measured([sys.executable, "-m", "peerkit.cli", "build"], root)
+    return run_measured(peerkit("build"), root)
 
 
 def rebuild_after_edit(corpus: Corpus) -> tuple[Run, int, bool]:
@@ -144,9 +151,7 @@ def rebuild_after_edit(corpus: Corpus) -> tuple[Run, int, bool]:
     rebuild = build_peerkit(corpus.root)
     kept = _KEPT.search(rebuild.log)
     cold = corpus.root.parent / "cold-site"
-    check = run_measured(
-        [sys.executable, "-m", "peerkit.cli", "build", "--no-cache", "-d", str(cold)], corpus.root
-    )
+    check = run_measured(peerkit("build", "--no-cache", "-d", str(cold)), corpus.root)
     same = check.returncode == 0 and _same_tree(corpus.root / "site", cold)
     shutil.rmtree(cold, ignore_errors=True)
     return rebuild, int(kept.group(1)) if kept else 0, same
@@ -210,7 +215,7 @@ def serve_saves(corpus: Corpus) -> Saves | str:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/stories/{corpus.story_slugs[1]}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "peerkit.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        peerkit("serve", "-a", f"127.0.0.1:{port}"),
         cwd=corpus.root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     lines: list[str] = []
@@ -570,7 +575,7 @@ def bench_zensical(name: str, scale: Any, work: Path) -> int:
           f" {scale.groups:,} groups, {scale.tips:,} tips ({os.cpu_count()} cores)")  # fmt: skip
     corpus = write_site(work / "peerkit", scale)
     routed = run_measured(
-        [sys.executable, "-m", "peerkit.cli", "build", "--engine", "zensical"], corpus.root
+        [sys.executable, "-m", "peerkit", "build", "--engine", "zensical"], corpus.root
     )
     if routed.returncode != 0:
         print(routed.log[-5000:])
