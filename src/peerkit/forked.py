@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable
 from typing import IO, Generic, NoReturn, TypeVar
 
+from peerkit.gc_tuning import PYTHON_THRESHOLDS
 from peerkit.interrupts import die_with_parent
 
 T = TypeVar("T")
@@ -63,6 +64,7 @@ def _child(make: Callable[[], object], result: IO[bytes] | str, parent: int) -> 
     # What ``make`` holds lives as long as the child: the collector need not walk it
     # (in a fork it is frozen already; a new interpreter has just unpickled it).
     gc.freeze()
+    gc.set_threshold(*PYTHON_THRESHOLDS)
     kept = _KeptRecords()
     if isinstance(result, str):  # a new interpreter: a fork logs through the parent's handlers
         logging.getLogger().addHandler(kept)
