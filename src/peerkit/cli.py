@@ -347,19 +347,23 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _mkdocs_logging() -> None:
-    """Show MkDocs' messages, minus the plugin's echo of content warnings printed already.
+    """Show the engine's messages, minus the plugin's echo of content warnings printed
+    already. ProperDocs logs under its own name ("Serving on", its warnings): were only
+    "mkdocs" shown, `peerkit serve` on it never said where the preview was.
 
     Once a process: a second call (tests run many commands in one process) replaces
     the handler rather than printing every message twice."""
-    logger = logging.getLogger("mkdocs")
-    for old in [h for h in logger.handlers if h.get_name() == _HANDLER]:
-        logger.removeHandler(old)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.set_name(_HANDLER)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
-    handler.addFilter(lambda record: record.name != "mkdocs.plugins.peerkit")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    engine = MkDocsException.__module__.partition(".")[0]
+    for name in dict.fromkeys(("mkdocs", engine)):
+        logger = logging.getLogger(name)
+        for old in [h for h in logger.handlers if h.get_name() == _HANDLER]:
+            logger.removeHandler(old)
+        handler = logging.StreamHandler(sys.stderr)
+        handler.set_name(_HANDLER)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler.addFilter(lambda record: record.name != "mkdocs.plugins.peerkit")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 _HANDLER = "peerkit-cli"

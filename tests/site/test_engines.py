@@ -48,6 +48,8 @@ def test_properdocs_builds_the_reference_site_as_mkdocs_does(tmp_path: Path) -> 
         out = tmp_path / engine
         result = _peerkit("build", "--no-cache", "--engine", engine, "-d", str(out), env=BUILD_DAY)
         assert result.returncode == 0, result.stdout + result.stderr
+        # The engine's own messages, under its own name: ProperDocs' were not shown.
+        assert "INFO    - Documentation built in" in result.stderr, (engine, result.stderr)
     built, expected = _files(tmp_path / "properdocs"), _files(tmp_path / "mkdocs")
     assert sorted(built) == sorted(expected)
     assert b"ProperDocs" in built["index.html"] and b"ProperDocs" not in expected["index.html"]
