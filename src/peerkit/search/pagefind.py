@@ -95,6 +95,7 @@ class Indexer:
         self.standing = standing
         """site/, if it is updated where it stands (`standing_site`): the kept parts'
         files it holds already stay there, and so may pages to index."""
+        self._placer = KeptPlacer(str(site_dir), standing)
         self.reused = 0
         """Parts whose index came from ``kept``."""
         self.kept_files: list[str] = []
@@ -151,8 +152,7 @@ class Indexer:
         self.parts.append(pages)
         if self.kept is not None:
             key = self._keys[number] = _part_key(self._built, pages, self.digests)
-            placer = KeptPlacer(str(self.site_dir), self.standing)
-            placed = _link_kept(self.kept / key, placer, _folder(number))
+            placed = _link_kept(self.kept / key, self._placer, _folder(number))
             if placed is not None:
                 self.kept_files += placed
                 self.reused += 1
