@@ -151,9 +151,13 @@ def _placed(story: Story | Unchecked, findings: Iterable[tuple[int, str]]) -> It
     Lines count ``\\n`` only and columns count characters, as every other
     diagnostic does; one finding is reported once even if two patterns saw it.
     """
+    ordered = sorted(findings)
+    if not ordered:
+        # Most stories have nothing to place: their lines are not worth finding.
+        return
     newlines = [m.start() for m in _NEWLINE.finditer(story.body)]
     seen: set[tuple[int, str]] = set()
-    for offset, message in sorted(findings):
+    for offset, message in ordered:
         if (offset, message) in seen:
             continue
         seen.add((offset, message))
