@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from peerkit.model.records import Group, Tip, Topic
@@ -149,20 +149,24 @@ def group_pages(
     today: date,
     settings: Settings,
     first_time_tips: tuple[Tip, ...] = (),
-) -> Iterator[GeneratedPage]:
+) -> Iterable[GeneratedPage]:
     """``first_time_tips`` are the tips for first-timers that "What to expect" links to."""
-    for group in groups:
-        filed = tuple(topics[t] for t in group.topics if t in topics)
-        yield maker.cached(
-            ("group", group, filed, first_time_tips),
-            _group_page,
-            group,
-            filed,
-            maker,
-            today,
-            settings,
-            first_time_tips,
-        )
+
+    def pages(part: Sequence[Group]) -> Iterator[GeneratedPage]:
+        for group in part:
+            filed = tuple(topics[t] for t in group.topics if t in topics)
+            yield maker.cached(
+                ("group", group, filed, first_time_tips),
+                _group_page,
+                group,
+                filed,
+                maker,
+                today,
+                settings,
+                first_time_tips,
+            )
+
+    return maker.batched("groups", groups, (tuple(topics.items()), first_time_tips), pages)
 
 
 def _group_page(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jinja2 import Environment
 
@@ -16,6 +17,8 @@ from peerkit.translations import Words
 
 if TYPE_CHECKING:
     from peerkit.render.page_facts import PageFacts
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,10 @@ class GeneratedPage:
         """The page's HTML, rendered now if it was put off."""
         return self.html if self.later is None else self.later()
 
-    @property
+    @cached_property
     def src_uri(self) -> str:
-        """The Markdown path a static-site generator would give this page."""
+        """The Markdown path a static-site generator would give this page (asked for
+        several times a page at every save under serve)."""
         return f"{self.url}index.md"
 
 
@@ -103,6 +107,20 @@ class PageMaker:
         if self.memo is None:
             return make(*args)
         return self.memo.get(key, lambda: make(*args))
+
+    def batched(
+        self,
+        name: str,
+        records: Sequence[R],
+        context: Hashable,
+        pages: Callable[[Sequence[R]], Iterable[GeneratedPage]],
+    ) -> Iterable[GeneratedPage]:
+        """``pages(records)``, which makes each page with `cached`; under `peerkit serve`,
+        a batch of records at a time (`RenderMemo.batch`), ``context`` being all else
+        the pages' keys hold."""
+        if self.memo is None or self.facts is not None:
+            return pages(records)
+        return self.memo.batch(name, records, context, pages)
 
     def make(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from peerkit.model.records import Story, Topic
 from peerkit.model.settings import Settings
@@ -25,10 +25,13 @@ def reading_minutes(body_html: str) -> int:
 
 def story_pages(
     stories: Sequence[Story], topics: dict[str, Topic], maker: PageMaker, settings: Settings
-) -> Iterator[GeneratedPage]:
-    for story in stories:
-        filed = tuple(topics[t] for t in story.topics if t in topics)
-        yield maker.cached(("story", story, filed), _story_page, story, filed, maker, settings)
+) -> Iterable[GeneratedPage]:
+    def pages(part: Sequence[Story]) -> Iterator[GeneratedPage]:
+        for story in part:
+            filed = tuple(topics[t] for t in story.topics if t in topics)
+            yield maker.cached(("story", story, filed), _story_page, story, filed, maker, settings)
+
+    return maker.batched("stories", stories, tuple(topics.items()), pages)
 
 
 def _story_page(
