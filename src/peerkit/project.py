@@ -9,6 +9,7 @@ parsed files and the checks' findings in them).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -65,9 +66,14 @@ class Project:
         project.parse_cache = self.parse_cache
         return project
 
-    def check(self, today: date) -> tuple[Site, list[Diagnostic]]:
-        """Every file loaded, then every cross-record rule that cannot echo a load error."""
-        site, diagnostics, rules = self._loaded()
+    def check(
+        self, today: date, changed: Iterable[str] | None = None
+    ) -> tuple[Site, list[Diagnostic]]:
+        """Every file loaded, then every cross-record rule that cannot echo a load error.
+
+        ``changed``: in a session, the content files that can differ from its last
+        load (paths relative to the content folder), if the system's file events tell."""
+        site, diagnostics, rules = self._loaded(changed)
         on_disk = None
         if self.parse_cache is not None:
             # `peerkit build`: what the last build found in each file still unchanged.
@@ -87,13 +93,15 @@ class Project:
             self._findings.forget_unused()
         return site, sorted(diagnostics + found)
 
-    def _loaded(self) -> tuple[Site, list[Diagnostic], list[Rule]]:
+    def _loaded(self, changed: Iterable[str] | None) -> tuple[Site, list[Diagnostic], list[Rule]]:
         """The site, its load problems, and the rules that may run on it.
 
         A rule that looks things up in another file waits for that file: with a
         broken topics.yml every topic would look unknown, with a broken story every
         tip pointing at it would look wrong."""
-        site, diagnostics = load_site(self.root, self.content_dir, self._memory, self.parse_cache)
+        site, diagnostics = load_site(
+            self.root, self.content_dir, self._memory, self.parse_cache, changed
+        )
         failed = {d.path for d in diagnostics if d.severity is Severity.ERROR}
         content = display_path(self.content_dir, self.root)
         skipped: set[Rule] = set()

@@ -104,3 +104,54 @@ def test_a_file_that_became_unreadable_is_reported(site, reads):
 
     assert "first" not in [s.slug for s in loaded.stories]
     assert any(d.path == "content/stories/first.md" and "UTF-8" in d.message for d in problems)
+
+
+def _load_changed(site: SiteBuilder, changed: set[str]):  # type: ignore[no-untyped-def]
+    """A load in the session told by the file events which files changed."""
+    return load_site(site.root, site.content, site.memory, changed=changed)
+
+
+def test_with_the_changed_files_named_only_those_are_looked_at(site, reads, monkeypatch):
+    _load(site)
+    site.story("first", {"title": "First, edited"})
+    site.story("third", {"title": "Third"})
+    (site.content / "stories" / "second.md").unlink()
+    (site.content / "stories" / ".first.md.swp").write_text("editor's own", "utf-8")
+    statted: list[str] = []
+    real_lstat = os.lstat
+    monkeypatch.setattr(
+        "peerkit.load.site_loader.os.lstat", lambda p: statted.append(p) or real_lstat(p)
+    )
+    reads.clear()
+
+    loaded, problems = _load_changed(
+        site, {"stories/first.md", "stories/third.md", "stories/second.md", "stories/.first.md.swp"}
+    )
+
+    assert sorted(n for n in reads if n not in ("topics.yml", "crisis.yml")) == [
+        "first.md",
+        "third.md",
+    ]
+    assert not [p for p in map(str, statted) if p.endswith(("broken.md", "a-group.yml"))]
+    fresh, fresh_problems = _load(site, remember=False)
+    assert loaded == fresh and problems == fresh_problems
+    assert sorted(s.slug for s in loaded.stories) == ["first", "third"]
+
+
+def test_a_change_the_events_did_not_name_waits_for_them(site, reads):
+    """The events are trusted: what they have not named yet is as it was last load;
+    the event that names it comes, and its load reads it."""
+    _load(site)
+    site.story("first", {"title": "First, edited"})
+    _age(site.content)
+
+    unseen, _ = _load_changed(site, set())
+    named, _ = _load_changed(site, {"stories/first.md"})
+
+    assert [s.title for s in unseen.stories if s.slug == "first"] != ["First, edited"]
+    assert [s.title for s in named.stories if s.slug == "first"] == ["First, edited"]
+
+
+def test_without_a_last_load_the_changed_files_are_not_enough(site, reads):
+    loaded, _ = _load_changed(site, set())
+    assert sorted(s.slug for s in loaded.stories) == ["first", "second"]

@@ -36,3 +36,37 @@ def test_the_first_save_reads_only_the_saved_file(tmp_path: Path, reads: list[st
     # The site's two single files are read at every load; of the records, only the saved one.
     assert [name for name in reads if name not in SINGLE_FILES] == ["story-0001.md"]
     assert "Saved in the preview." in (out / "stories" / "story-0001" / "index.html").read_text()
+
+
+def test_a_save_hands_mkdocs_only_the_generated_files_that_changed(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from peerkit.mkdocs_plugin.plugin import PeerkitPlugin
+
+    site = write_site(tmp_path, stories=3, groups=2)
+    opened, problems = open_preview(tmp_path / "mkdocs.yml", day.today())
+    assert opened is not None, problems
+    out = tmp_path / "preview"
+    handed: list[set[str]] = []
+    real = PeerkitPlugin.on_files
+
+    def spy(self, files, *, config):  # type: ignore[no-untyped-def]
+        result = real(self, files, config=config)
+        handed.append({f.src_uri for f in result if f.generated_by})
+        return result
+
+    monkeypatch.setattr(PeerkitPlugin, "on_files", spy)
+    serve_build(tmp_path, out, first=True)
+    (group_page,) = [u for u in handed[0] if "group-0001/index.md" in u]
+    unchanged = out / group_page.replace("index.md", "index.html")
+    before = unchanged.read_bytes()
+
+    site.story("story-0002", {"title": "Story number 2"}, body="Saved again.\n")
+    serve_build(tmp_path, out)
+
+    first, save = handed
+    assert group_page not in save
+    assert "stories/story-0002/index.md" in save
+    assert len(save) < len(first) / 2
+    assert "Saved again." in (out / "stories" / "story-0002" / "index.html").read_text()
+    assert unchanged.read_bytes() == before

@@ -131,3 +131,45 @@ def test_the_plugin_hands_the_preview_server_both(tmp_path: Path) -> None:
     assert isinstance(server.observer, EventsAndPolling)
     server.unwatch(str(tmp_path / "docs"))
     server.unwatch(str(tmp_path / "content"))
+
+
+def test_the_journal_names_the_files_changed_once_the_events_are_proven(folder: Path) -> None:
+    watcher = EventsAndPolling(PollingObserver(timeout=0.1), fallback_seconds=5.0)
+    recorder = Recorder()
+    watcher.schedule(recorder, str(folder), recursive=True)
+    journal = watcher.journal(str(folder))
+    assert journal is not None
+    watcher.start()
+    story = folder / "stories" / "a-story.md"
+    try:
+        time.sleep(0.2)
+        # Nothing is proven yet: the next load looks at every file.
+        assert journal.take() is None
+        story.write_text("Second words, longer.\n", "utf-8")
+        assert _wait_for(lambda: recorder.events, 2.0)
+        time.sleep(0.2)
+        assert journal.take() == {"stories/a-story.md"}
+        assert journal.take() == frozenset()
+
+        (folder / "stories" / "new-story.md").write_text("New.\n", "utf-8")
+        story.unlink()
+        assert _wait_for(lambda: len(recorder.events) >= 3, 2.0)
+        time.sleep(0.2)
+        assert journal.take() == {"stories/new-story.md", "stories/a-story.md"}
+
+        # A folder made or moved in brings files no event names.
+        (folder / "tips").mkdir()
+        assert _wait_for(lambda: journal.take() is None, 2.0)
+        assert journal.take() == frozenset()
+    finally:
+        watcher.stop()
+        watcher.join()
+
+
+def test_without_file_events_there_is_no_journal_to_trust(folder: Path) -> None:
+    watcher, _ = _watching(folder, fallback_seconds=0.2, native=False)
+    try:
+        assert watcher.journal(str(folder)) is None
+    finally:
+        watcher.stop()
+        watcher.join()

@@ -70,6 +70,8 @@ class ServeState:
         self._now: _Kept = {}
         self._chrome: Hashable = None
         self._chrome_changed = True
+        self._site_dir = ""
+        """This build's site_dir: a config option's value is a lookup each time it is read."""
         self.theme_templates = KeptTemplates()
         """The theme's compiled templates (Material's and the package's)."""
 
@@ -104,6 +106,7 @@ class ServeState:
         ``theme`` the package's theme (Material's own does not change under serve),
         ``build`` the language built (a site in several is built once for each).
         Files of last time that this build does not add again are forgotten."""
+        self._site_dir = config.site_dir
         self._last = self._files.get(build, {})
         self._now = self._files[build] = {}
         folders = [theme, Path(config.docs_dir), Path(config.config_file_path)]
@@ -145,7 +148,7 @@ class ServeState:
             kept is not None
             and not self._chrome_changed
             and (kept[0] is made_of or kept[0] == made_of)
-            and kept[1].dest_dir == config.site_dir
+            and kept[1].dest_dir == self._site_dir
         ):
             kept[1].changed = False
             self._now[key] = kept
