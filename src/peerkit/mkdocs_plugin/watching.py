@@ -226,11 +226,16 @@ class EventsAndPolling:
         return _Watches(polled, native, journal)
 
     def _proven(self, polled: ObservedWatch, journal: ChangeJournal) -> None:
-        """The system's events work for this watch: its poll is not needed, and they tell
-        what changed."""
+        """The system's events work for this watch: they tell what changed, and its poll
+        is not needed. The poll is stopped by a thread of its own: stopping waits for a
+        poll under way, and the events of the save that proved them, which start its
+        build, waited with it (0.3 s at 25,000 files)."""
+        journal.prove()
+        threading.Thread(target=self._stop_polling, args=(polled,), daemon=True).start()
+
+    def _stop_polling(self, polled: ObservedWatch) -> None:
         with contextlib.suppress(KeyError):
             self.fallback.unschedule(polled)
-        journal.prove()
 
     def unschedule(self, watch: Any) -> None:
         if not isinstance(watch, _Watches):
