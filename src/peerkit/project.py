@@ -20,7 +20,7 @@ from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, 
 from peerkit.check.scans import SafetyScans
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.load.parse_cache import ParseCache
-from peerkit.load.site_loader import LoadMemory, load_site
+from peerkit.load.site_loader import LoadMemory, changed_since, load_site
 from peerkit.load.source_files import display_path
 from peerkit.model.settings import Settings
 from peerkit.model.site import Site
@@ -92,6 +92,13 @@ class Project:
             self._scans.forget_unused()
             self._findings.forget_unused()
         return site, sorted(diagnostics + found)
+
+    def changed_since_load(self) -> set[str] | None:
+        """In a session, the content files that may differ from its last load (relative
+        to the content folder); None if it keeps no load."""
+        if self._memory is None:
+            return None
+        return changed_since(self.content_dir, self._memory)
 
     def _loaded(self, changed: Iterable[str] | None) -> tuple[Site, list[Diagnostic], list[Rule]]:
         """The site, its load problems, and the rules that may run on it.

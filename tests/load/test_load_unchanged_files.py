@@ -155,3 +155,19 @@ def test_a_change_the_events_did_not_name_waits_for_them(site, reads):
 def test_without_a_last_load_the_changed_files_are_not_enough(site, reads):
     loaded, _ = _load_changed(site, set())
     assert sorted(s.slug for s in loaded.stories) == ["first", "second"]
+
+
+def test_what_changed_since_the_last_load_is_found_without_events(site):
+    from peerkit.load.site_loader import changed_since
+
+    _load(site)
+    assert changed_since(site.content, site.memory) == set()
+    site.story("first", {"title": "First, edited while the first build ran"})
+    site.story("new-one")
+    (site.content / "groups" / "a-group.yml").unlink()
+
+    assert changed_since(site.content, site.memory) == {
+        "stories/first.md",
+        "stories/new-one.md",
+        "groups/a-group.yml",
+    }

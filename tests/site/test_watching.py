@@ -14,7 +14,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from peerkit.mkdocs_plugin.watching import EventsAndPolling
+from peerkit.mkdocs_plugin.watching import ChangeJournal, EventsAndPolling
 
 
 class Recorder(FileSystemEventHandler):
@@ -173,3 +173,25 @@ def test_without_file_events_there_is_no_journal_to_trust(folder: Path) -> None:
     finally:
         watcher.stop()
         watcher.join()
+
+
+def test_changes_taken_but_not_loaded_make_the_next_load_look_at_everything(
+    folder: Path,
+) -> None:
+    journal = ChangeJournal(str(folder))
+    journal.prove()
+    assert journal.take() is None  # nothing was noted before: the first load walks
+    assert journal.take() == frozenset()
+
+    journal.missed()
+
+    assert journal.take() is None
+    assert journal.take() == frozenset()
+
+
+def test_once_caught_up_with_what_changed_before_the_first_take_is_whole(folder: Path) -> None:
+    journal = ChangeJournal(str(folder))
+    journal.prove()
+    journal.caught_up({"stories/edited-while-building.md"})
+
+    assert journal.take() == {"stories/edited-while-building.md"}

@@ -120,8 +120,43 @@ class LoadMemory:
         self.listings = listings
 
 
+def changed_since(content_dir: Path, memory: LoadMemory) -> set[str]:
+    """The files of the records' folders (relative to ``content_dir``) that the last
+    load in ``memory`` may not have as they are now: new, gone, or with another
+    status. What the file events cannot tell: changes made before they were heard."""
+    changed: set[str] = set()
+    for kind in KINDS:
+        base = str(content_dir / kind.folder)
+        last = set(memory.listings.get(base, ()))
+        now = set(_walk_files(base, lambda _: None)) if os.path.isdir(base) else set()
+        changed |= last ^ now
+        for path in last & now:
+            known = memory.unchanged.get(path)
+            if known is None or _signature(path) != known[0]:
+                changed.add(path)
+    return {os.path.relpath(path, content_dir) for path in changed}
+
+
 def _in_order(paths: Iterable[str]) -> list[str]:
     return sorted(paths, key=lambda p: p.split(os.sep))
+
+
+def _walk_files(folder: str, unreadable: Callable[[str], None]) -> Iterator[str]:
+    """Regular files and links under ``folder``, hidden ones left out, not following
+    links to folders; ``unreadable`` is told of a folder that cannot be read."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError:
+        unreadable(folder)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+            yield entry.path
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk_files(entry.path, unreadable)
 
 
 def _signature(path: str) -> _Signature | None:
@@ -282,14 +317,14 @@ class _Loader:
         return [p for p in found if p.endswith(wanted)]
 
     def _listing(self, base: str) -> list[str]:
-        """The files `_walk` finds, in the order of their paths: last load's, with the
+        """The files `_walk_files` finds, in the order of their paths: last load's, with the
         changed ones looked at again, if the file events tell which changed."""
         last = self.memory.listings.get(base)
         if last is None or self.changed is None:
             if not os.path.isdir(base):
                 return []
             before = len(self.diagnostics)
-            found = _in_order(self._walk(base))
+            found = _in_order(_walk_files(base, self._unreadable))
             if len(self.diagnostics) == before:
                 self.listings[base] = found
             return found
@@ -306,21 +341,8 @@ class _Loader:
         self.listings[base] = found
         return found
 
-    def _walk(self, folder: str) -> Iterator[str]:
-        """Regular files and links under ``folder``, not following links to folders."""
-        try:
-            with os.scandir(folder) as scan:
-                entries = list(scan)
-        except OSError:
-            self.diagnostics.append(error(self.rel(Path(folder)), 1, 1, "folder cannot be read"))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_symlink() or entry.is_file(follow_symlinks=False):
-                yield entry.path
-            elif entry.is_dir(follow_symlinks=False):
-                yield from self._walk(entry.path)
+    def _unreadable(self, folder: str) -> None:
+        self.diagnostics.append(error(self.rel(Path(folder)), 1, 1, "folder cannot be read"))
 
     def slug_for(self, data: dict[str, Any], path: Path, rel: str) -> str | None:
         if "slug" in data:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import logging
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -184,8 +185,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         try:
             site, diagnostics = self.project.check(day.today(), changed)
         except BaseException:
-            # The changes taken were not loaded: the next save looks at every file.
-            self.content_changes = None
+            if self.content_changes is not None:
+                # The changes taken were not loaded: the next load looks at every file.
+                self.content_changes.missed()
             raise
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -637,7 +639,19 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         server.watch(content)
         if isinstance(observer, EventsAndPolling):
             self.content_changes = observer.journal(content)
+        if self.content_changes is not None and self.project is not None:
+            # What changed while the first build ran, before the events were heard:
+            # found beside the server's start, not at the first save.
+            threading.Thread(
+                target=_catch_up, args=(self.content_changes, self.project), daemon=True
+            ).start()
         return server
+
+
+def _catch_up(journal: ChangeJournal, project: Project) -> None:
+    changed = project.changed_since_load()
+    if changed is not None:
+        journal.caught_up(changed)
 
 
 def _named_in_nav(nav: object) -> set[str]:

@@ -110,16 +110,20 @@ class ChangeJournal:
     the last `take`.
 
     They are the whole story only once the events are known to work for the folder
-    (`prove`), and only while no folder in it was made, removed or moved: a folder
-    moved in brings files that no event names. Until then `take` says None, and the
-    next load looks at every file, as it would without events."""
+    (`prove`), once the changes made before the events were heard are known too
+    (`caught_up`; or a take, whose load looked at every file), and only while no
+    folder in it was made, removed or moved: a folder moved in brings files that no
+    event names. Until then `take` says None, and the next load looks at every file,
+    as it would without events."""
 
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
         self._lock = threading.Lock()
         self._paths: set[str] = set()
         self._whole = True
-        """Whether the paths noted are all that changed since the last take."""
+        """No folder event, nor a load that failed, since the last take."""
+        self._earlier_known = False
+        """The changes from the last load until the events were heard are noted."""
         self._proven = False
 
     def note(self, event: FileSystemEvent) -> None:
@@ -149,12 +153,25 @@ class ChangeJournal:
         with self._lock:
             self._proven = True
 
+    def caught_up(self, changed: set[str]) -> None:
+        """``changed``: the files that differ from the last load, looked at once the
+        events were heard; what changed before is among them."""
+        with self._lock:
+            self._paths |= changed
+            self._earlier_known = True
+
+    def missed(self) -> None:
+        """What was taken last was not loaded after all: the next take says None."""
+        with self._lock:
+            self._whole = False
+
     def take(self) -> frozenset[str] | None:
         """The files changed since the last take (relative to the folder), or None if
         some change may not be among them; either way, noting starts afresh."""
         with self._lock:
             paths, self._paths = self._paths, set()
-            whole, self._whole = self._whole and self._proven, True
+            whole = self._whole and self._proven and self._earlier_known
+            self._whole = self._earlier_known = True
         return frozenset(paths) if whole else None
 
 
