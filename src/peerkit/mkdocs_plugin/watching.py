@@ -65,6 +65,14 @@ class _Polling(PollingEmitter):
         self._take_snapshot = lambda: _Snapshot(self.watch.path, recursive=self.watch.is_recursive)
 
 
+def _paths(event: FileSystemEvent) -> list[str]:
+    """The paths an event names: a move names where from and where to."""
+    paths = [os.fsdecode(event.src_path)]
+    if event.event_type == EVENT_TYPE_MOVED:
+        paths.append(os.fsdecode(event.dest_path))
+    return paths
+
+
 def _state(path: str) -> Hashable:
     try:
         status = os.stat(path)
@@ -89,10 +97,7 @@ class OncePerChange(FileSystemEventHandler):
         ``first`` is called before it is passed on (and a build started), if it is."""
         if event.is_directory or event.event_type not in _CHANGES:
             return False
-        paths = [os.fsdecode(event.src_path)]
-        if event.event_type == EVENT_TYPE_MOVED:
-            paths.append(os.fsdecode(event.dest_path))
-        states = {path: _state(path) for path in paths}
+        states = {path: _state(path) for path in _paths(event)}
         with self._lock:
             if all(
                 path in self._noticed and self._noticed[path] == s for path, s in states.items()
@@ -135,14 +140,11 @@ class ChangeJournal:
         # events say how. A folder made, removed or moved says nothing of its files.
         if event.is_directory and event.event_type == EVENT_TYPE_MODIFIED:
             return
-        paths = [os.fsdecode(event.src_path)]
-        if event.event_type == EVENT_TYPE_MOVED:
-            paths.append(os.fsdecode(event.dest_path))
         with self._lock:
             if event.is_directory:
                 self._whole = False
                 return
-            for path in paths:
+            for path in _paths(event):
                 relative = os.path.relpath(os.path.abspath(path), self.root)
                 if relative.startswith(os.pardir):
                     self._whole = False
@@ -176,9 +178,9 @@ class ChangeJournal:
 
 
 class _FirstToTell(FileSystemEventHandler):
-    """The system's events for one watch: the first change they tell before the poll
-    does shows them working, and ``proven`` is called once. Each is noted in the
-    watch's `ChangeJournal` first."""
+    """The system's events for one watch, each noted in its `ChangeJournal` first: the
+    first change they tell before the poll does shows them working, and then the
+    journal is proven and ``proven`` is called, once."""
 
     def __init__(
         self, once: OncePerChange, proven: Callable[[], None], journal: ChangeJournal
@@ -194,6 +196,7 @@ class _FirstToTell(FileSystemEventHandler):
     def _told_first(self) -> None:
         if self.proven is not None:
             proven, self.proven = self.proven, None
+            self.journal.prove()
             proven()
 
 
@@ -231,7 +234,7 @@ class EventsAndPolling:
         journal: ChangeJournal | None = None
         if self.native is not None:
             made = ChangeJournal(path)
-            told = _FirstToTell(once, lambda: self._proven(polled, made), made)
+            told = _FirstToTell(once, lambda: self._poll_no_more(polled), made)
             try:
                 native = self.native.schedule(told, path, recursive=recursive)
                 journal = made
@@ -242,12 +245,11 @@ class EventsAndPolling:
                 log.info(f"peerkit: {path}: no file events ({exc}); polling only")
         return _Watches(polled, native, journal)
 
-    def _proven(self, polled: ObservedWatch, journal: ChangeJournal) -> None:
-        """The system's events work for this watch: they tell what changed, and its poll
-        is not needed. The poll is stopped by a thread of its own: stopping waits for a
-        poll under way, and the events of the save that proved them, which start its
-        build, waited with it (0.3 s at 25,000 files)."""
-        journal.prove()
+    def _poll_no_more(self, polled: ObservedWatch) -> None:
+        """The system's events work for this watch: its poll is not needed. It is stopped
+        by a thread of its own: stopping waits for a poll under way, and the events of
+        the save that proved them, which start its build, waited with it (0.3 s at
+        25,000 files)."""
         threading.Thread(target=self._stop_polling, args=(polled,), daemon=True).start()
 
     def _stop_polling(self, polled: ObservedWatch) -> None:
