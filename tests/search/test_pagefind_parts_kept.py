@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from peerkit.search import pagefind
+from peerkit.search.index_order import IndexOrder
 
 PAGE = (
     "<!doctype html><html lang=en><head><title>{title}</title></head><body>"
@@ -123,3 +124,27 @@ def test_the_mirrors_go_once_indexed_and_a_killed_builds_mirrors_go_too(
     assert all(_eventually_gone(p) for p in mirrors)
     assert (someone_elses / "0" / "story-0" / "index.html").is_file()  # not named as ours
     assert (site / pagefind.INDEX_DIR / "pagefind-entry.json").is_file()
+
+
+def test_every_part_is_indexed_while_the_build_goes_on_writing_other_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
+    """The pages to index are written first: once the last is on disk, its part is
+    closed, and each run that ends starts the next as the build writes the group
+    pages (`poll`), so that no part waits for the build's end (`finish`)."""
+    monkeypatch.setattr(pagefind, "PAGES_PER_PART", 2)
+    site = tmp_path / "site"
+    _write(site, pages)
+    indexer = pagefind.Indexer(site)
+    written = [f"{name}/index.html" for name in pages]
+    IndexOrder(written, indexer.written, indexer.all_written).on_disk(written)
+    entries = [site / f"pagefind{suffix}" / "pagefind-entry.json" for suffix in ("", "-2", "-3")]
+
+    deadline = time.monotonic() + 30
+    while not all(entry.is_file() for entry in entries) and time.monotonic() < deadline:
+        indexer.poll()  # what the build does as it writes each further page
+        time.sleep(0.05)
+
+    assert all(entry.is_file() for entry in entries)
+    indexer.finish()
+    assert len(indexer.parts) == 3

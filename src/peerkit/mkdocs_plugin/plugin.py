@@ -527,7 +527,9 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             order = [
                 f.dest_uri for f in files.documentation_pages() if f.dest_uri in self.searchable
             ]
-            self.index_order = IndexOrder(order, self.indexer.written)
+            self.index_order = IndexOrder(
+                order, self.indexer.written, self.indexer.all_written
+            )
             if self.page_cache is not None:
                 self.index_order.on_disk(self.page_cache.kept_pages())
         if known:
@@ -551,6 +553,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             hashes, content_script = self.scripts.add(dest, output, page.content, theme)
             if self.page_cache is not None:
                 self._keep_made(dest, output, hashes, content_script)
+        if self.indexer is not None:
+            self.indexer.poll()
         if self.index_order is not None:
             # MkDocs writes a page after this hook: the one before it is on disk.
             if self.last_searchable is not None:

@@ -14,18 +14,30 @@ from collections.abc import Callable, Iterable
 
 
 class IndexOrder:
-    def __init__(self, order: list[str], written: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        order: list[str],
+        written: Callable[[str], None],
+        all_written: Callable[[], None] = lambda: None,
+    ) -> None:
         self._order = order
         self._written = written
+        self._all_written = all_written
+        """Called once, when the last page has been handed over: the pages to index
+        are written first, and their last part need not wait for the group pages."""
         self._next = 0
         self._on_disk: set[str] = set()
 
     def on_disk(self, pages: Iterable[str]) -> None:
         """``pages`` (paths in the site) are written: hand over those now in order."""
         self._on_disk.update(pages)
+        if self._next == len(self._order):
+            return
         while self._next < len(self._order) and self._order[self._next] in self._on_disk:
             self._written(self._order[self._next])
             self._next += 1
+        if self._next == len(self._order):
+            self._all_written()
 
     def finish(self) -> None:
         """The build has written every page: hand over the rest."""

@@ -118,6 +118,20 @@ class Indexer:
             self._close_part()
         self._next()
 
+    def all_written(self) -> None:
+        """Every page to index is on disk: the last part need not wait for ``finish``."""
+        if self._pending:
+            self._close_part()
+        self._next()
+
+    def poll(self) -> None:
+        """Start the next waiting part if the run before it is done: called for every
+        page the build writes. The pages to index are written first, and a part's
+        run ended while the group pages were written started the next one only at
+        the build's end: five parts one after another, six seconds of a large cold
+        build spent waiting for them."""
+        self._next()
+
     def finish(self) -> None:
         """Index what is left, wait for every part, and name the parts to merge."""
         if self._pending or not self.parts:
