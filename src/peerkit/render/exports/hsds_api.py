@@ -81,9 +81,9 @@ def _json(data: Any) -> bytes:
     return indented_json(data, escape=_escaped)
 
 
-def _escaped(text: str) -> str:
-    for char in "<>&":
-        text = text.replace(char, f"\\u{ord(char):04x}")
+def _escaped(text: bytes) -> bytes:
+    for char in b"<>&":
+        text = text.replace(bytes([char]), b"\\u%04x" % char)
     return text
 
 

@@ -1,47 +1,30 @@
-"""Indented JSON files of a whole directory, made without a piece list as large as the file.
+"""Indented JSON files of a whole directory, encoded by orjson.
 
-The exports are written with ``indent=1``, for people and diffs. With an indent,
-`json.dumps` encodes in Python and joins every piece it made at the end: for the
-HSDS services of a national directory that is millions of small strings alive at
-once, several times the file's size, and the largest part of the exports' peak
-memory. Here the same pieces, from the same encoder, are gathered a batch at a
-time into the file's bytes: the same bytes as ``json.dumps(...) + "\\n"``, at
-little more memory than the file itself.
+The exports are indented, two spaces a level, for people and diffs. With an indent,
+the standard library's `json` encodes in Python, a piece at a time: the HSDS files
+of a national directory took five seconds of a large build to encode, and their
+pieces, alive at once, were the largest part of the exports' peak memory. orjson
+encodes the same data into the same bytes as ``json.dumps(data, ensure_ascii=False,
+indent=2, sort_keys=True) + "\\n"`` (a test compares them), ten times as fast and
+straight into one bytes object the size of the file.
 """
 
 from __future__ import annotations
 
-import io
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-BATCH = 1 << 16
-"""Characters gathered before they are encoded and added to the file."""
+import orjson
 
 
 def indented_json(
-    data: Any, *, sort_keys: bool = True, escape: Callable[[str], str] | None = None
+    data: Any, *, sort_keys: bool = True, escape: Callable[[bytes], bytes] | None = None
 ) -> bytes:
-    """``json.dumps(data, ensure_ascii=False, indent=1, sort_keys=sort_keys) + "\\n"``
-    in UTF-8; ``escape``, if given, rewrites the text, which it may do a batch at a
-    time: it must map each character on its own (`hsds_api`'s ``<``, ``>``, ``&``)."""
-    out = io.BytesIO()
-    for text in _batches(data, sort_keys):
-        out.write((escape(text) if escape else text).encode("utf-8"))
-    return out.getvalue()
-
-
-def _batches(data: Any, sort_keys: bool) -> Iterator[str]:
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=sort_keys)
-    pieces: list[str] = []
-    size = 0
-    for piece in encoder.iterencode(data):
-        pieces.append(piece)
-        size += len(piece)
-        if size >= BATCH:
-            yield "".join(pieces)
-            pieces.clear()
-            size = 0
-    pieces.append("\n")
-    yield "".join(pieces)
+    """The file's bytes, ending in a newline; ``escape``, if given, rewrites them: it
+    may only replace ASCII characters (`hsds_api`'s ``<``, ``>``, ``&``), which no
+    other character's UTF-8 bytes contain."""
+    options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    if sort_keys:
+        options |= orjson.OPT_SORT_KEYS
+    text = orjson.dumps(data, option=options)
+    return escape(text) if escape else text
