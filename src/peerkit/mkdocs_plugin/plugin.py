@@ -527,9 +527,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             order = [
                 f.dest_uri for f in files.documentation_pages() if f.dest_uri in self.searchable
             ]
-            self.index_order = IndexOrder(
-                order, self.indexer.written, self.indexer.all_written
-            )
+            self.index_order = IndexOrder(order, self.indexer.written, self.indexer.all_written)
             if self.page_cache is not None:
                 self.index_order.on_disk(self.page_cache.kept_pages())
         if known:
