@@ -4,6 +4,7 @@ rebuilds only what the change touched."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -226,8 +227,10 @@ def test_damaged_cached_page_is_built_again(built: Path, tmp_path: Path) -> None
 
 def test_damaged_kept_export_is_made_again(built: Path, tmp_path: Path) -> None:
     def damage(site: SiteBuilder) -> None:
-        files = site.root / ".cache" / "peerkit" / "exports" / "files"
-        kept = next(files.rglob("calendar.ics"))
+        exports = site.root / ".cache" / "peerkit" / "exports"
+        manifest = json.loads((exports / "exports.json").read_text("utf-8"))
+        number = next(n for n, (path, *_) in enumerate(manifest["files"]) if path.endswith(".ics"))
+        kept = exports / "files" / str(number)
         kept.unlink()  # a hard link: the site's own copy stays whole
         kept.write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "utf-8")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from peerkit.code_digest import package_digest
-from peerkit.hard_links import Folders, link_into
+from peerkit.hard_links import link_into
 from peerkit.mkdocs_plugin.background_files import write_files
 from peerkit.mkdocs_plugin.kept_files import (
     FILES,
@@ -40,6 +40,7 @@ from peerkit.mkdocs_plugin.kept_files import (
     KEY_FILE,
     MANIFEST,
     KeptLinks,
+    kept_name,
     key_line,
 )
 from peerkit.model.record_keys import RecordKeys
@@ -138,16 +139,14 @@ def _make_and_keep(
 
     written = write_files(noted(made), site_dir)
     kept = cache / FILES
-    files: dict[str, list[Any]] = {}
+    files: list[list[Any]] = []
     try:
         kept.mkdir()
-        folders = Folders(str(kept))
-        for path in written:
-            target = os.path.join(kept, path)
-            folders.make(os.path.dirname(target))
-            link_into(site_dir / path, target)
+        for number, path in enumerate(written):
+            target = os.path.join(kept, kept_name(number))
+            link_into(os.path.join(site_dir, path), target)
             status = os.stat(target)
-            files[path] = [digests.get(path), status.st_size, status.st_mtime_ns]
+            files.append([path, digests.get(path), status.st_size, status.st_mtime_ns])
     except OSError:
         # A cache that cannot be written costs the next build time, never this one.
         shutil.rmtree(kept, ignore_errors=True)

@@ -30,7 +30,10 @@ KEY_FILE = "exports.key"
 """The manifest's format and key alone, written after it: what a build reads to know
 whether the kept files are its own, without reading 40,000 files' entries."""
 FILES = "files"
-FORMAT = 2
+"""The kept files, in one folder, each named by its place in the manifest's list: kept
+in folders like the site's, a cold build of a national directory made 20,000 folders
+more, three seconds of the exports' process."""
+FORMAT = 3
 
 
 def key_line(key: str) -> str:
@@ -38,19 +41,27 @@ def key_line(key: str) -> str:
     return f"{FORMAT} {key}\n"
 
 
+def kept_name(number: int) -> str:
+    """The name in `FILES` of the manifest's ``number``th file."""
+    return str(number)
+
+
 def kept_paths(cache: Path, key: str) -> list[str] | None:
-    """The kept files' paths if they were made under ``key`` and are intact, else None."""
+    """The kept files' paths, in the manifest's order, if they were made under ``key``
+    and are intact, else None."""
     try:
         manifest = json.loads((cache / MANIFEST).read_text("utf-8"))
         if manifest.get("format") != FORMAT or manifest.get("key") != key:
             return None
-        files: dict[str, list[Any]] = manifest["files"]
-        for path, (digest, size, mtime_ns) in files.items():
-            if path.startswith("/") or ".." in path.split("/"):
+        files: list[list[Any]] = manifest["files"]
+        paths = []
+        for number, (path, digest, size, mtime_ns) in enumerate(files):
+            if not isinstance(path, str) or path.startswith("/") or ".." in path.split("/"):
                 return None  # not a path inside the site
-            if not as_kept(cache / FILES / path, size, mtime_ns, digest):
+            if not as_kept(cache / FILES / kept_name(number), size, mtime_ns, digest):
                 return None
-        return list(files)
+            paths.append(path)
+        return paths
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -83,8 +94,8 @@ class KeptLinks:
         site_dir.mkdir(parents=True, exist_ok=True)
         placer = KeptPlacer(str(site_dir), self.standing)
         files = os.path.join(self.cache, FILES)
-        for path in kept:
-            placer.place(os.path.join(files, path), path)
+        for number, path in enumerate(kept):
+            placer.place(os.path.join(files, kept_name(number)), path)
         log.info(
             f"peerkit: {len(kept)} exported files unchanged since the last build, from the cache"
         )
