@@ -16,6 +16,7 @@ from pathlib import Path
 from peerkit.check.kept_checks import KeptChecks
 from peerkit.check.record_findings import RecordFindings
 from peerkit.check.rule import Rule, RuleContext
+from peerkit.check.rule_results import RuleResults
 from peerkit.check.rules import ALL_RULES, check_site, unknown_related_stories, unknown_topics
 from peerkit.check.scans import SafetyScans
 from peerkit.load.diagnostics import Diagnostic, Severity
@@ -45,6 +46,7 @@ class Project:
         self.parse_cache: ParseCache | None = None
         """Parsed files kept on disk by the last `peerkit build`, for its next load."""
         self._findings = RecordFindings()
+        self._results = RuleResults() if session else None
 
     def is_for(self, root: Path, content_dir: Path, settings: Settings) -> bool:
         return self.has_folders(root, content_dir) and self.settings == settings
@@ -63,6 +65,7 @@ class Project:
         project._memory = self._memory
         project._scans = self._scans
         project._findings = self._findings
+        project._results = self._results
         project.parse_cache = self.parse_cache
         return project
 
@@ -81,7 +84,7 @@ class Project:
             self._scans = SafetyScans(on_disk)
             self._findings = RecordFindings(on_disk, self.parse_cache.digest_of)
         context = RuleContext(today, self._scans, self._findings)
-        found = check_site(site, context, rules)
+        found = check_site(site, context, rules, self._results)
         if on_disk is not None:
             on_disk.save()
         if self._memory is None:
@@ -89,7 +92,9 @@ class Project:
             # with its positions) would only keep a quarter of a gigabyte alive.
             self._scans, self._findings = SafetyScans(), RecordFindings()
         else:
-            self._scans.forget_unused()
+            if self._results is None or self._results.all_ran:
+                # A rule recalled whole (`RuleResults`) asked for no scan it needs next.
+                self._scans.forget_unused()
             self._findings.forget_unused()
         return site, sorted(diagnostics + found)
 

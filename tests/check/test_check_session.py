@@ -92,3 +92,26 @@ def test_the_rules_across_groups_run_again_only_when_a_group_is_saved(
     for messages in (after_a_story, after_a_group):
         assert any("second.yml" in m and "spelt 'Yorkshire'" in m for m in messages)
     assert after_a_group == _messages(Project(make_site.root, make_site.content, Settings("Test")))
+
+
+def test_a_rule_recalled_whole_keeps_what_it_found_on_each_record(
+    make_site: SiteBuilder, parsed: list[str]
+) -> None:
+    """A group's save recalls the rules over stories whole (`RuleResults`); the story
+    saved next is then the only text they parse again."""
+    make_site.story("kept", body='A video: <iframe src="https://video.example"></iframe>\n')
+    make_site.story("saved", body="First words.\n")
+    make_site.group("first")
+    project = _session(make_site)
+    _messages(project)
+
+    make_site.group("second")
+    parsed.clear()
+    after_a_group = _messages(project)
+    assert parsed == []
+    make_site.story("saved", body="Second words, with <marquee>moving</marquee>.\n")
+    after_a_story = _messages(project)
+
+    assert parsed == ["Second words, with <marquee>moving</marquee>.\n"]
+    assert any("kept.md" in m and "<iframe>" in m for m in after_a_group)
+    assert after_a_story == _messages(Project(make_site.root, make_site.content, Settings("Test")))

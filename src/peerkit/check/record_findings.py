@@ -32,8 +32,10 @@ class RecordFindings:
         on_disk: KeptChecks | None = None,
         file_key: Callable[[object], str | None] = lambda record: None,
     ) -> None:
-        self._kept: dict[tuple[str, int], _Kept] = {}
-        self._used: dict[tuple[str, int], _Kept] = {}
+        self._kept: dict[str, dict[int, _Kept]] = {}
+        """Each rule's findings, by the identity of the record they are of (-1: of
+        all records together, `across`)."""
+        self._used: dict[str, dict[int, _Kept]] = {}
         self._on_disk = on_disk
         self._file_key = file_key
         """The digest of the file a record came from, where the load knows it."""
@@ -42,13 +44,13 @@ class RecordFindings:
         """``find(record)``, or what it gave for this very record last time.
 
         The record is kept with its findings, so its identity cannot pass to another."""
-        key = (rule, id(record))
-        kept = self._kept.get(key)
+        key = id(record)
+        kept = self._kept.get(rule, {}).get(key)
         if kept is None or kept[0] is not record:
             file = self._file_key(record)
             found = self._found(f"{rule} {file}" if file else None, lambda: find(record))
             kept = (record, found)
-        self._used[key] = kept
+        self._used.setdefault(rule, {})[key] = kept
         return kept[1]
 
     def across(
@@ -57,8 +59,7 @@ class RecordFindings:
         """``find(records)`` for a rule that compares records with one another (two
         listings of one group), or what it gave last time if every record is the very
         one it was then: at 20,000 groups, a second of every save otherwise."""
-        key = (rule, -1)
-        kept = self._kept.get(key)
+        kept = self._kept.get(rule, {}).get(-1)
         last = kept[0] if kept is not None else None
         if not (
             isinstance(last, tuple)
@@ -66,7 +67,7 @@ class RecordFindings:
             and all(a is b for a, b in zip(last, records, strict=True))
         ):
             kept = (records, self._found(self._files_key(rule, records), lambda: find(records)))
-        self._used[key] = kept
+        self._used.setdefault(rule, {})[-1] = kept
         return kept[1]
 
     def _found(self, key: str | None, find: Callable[[], Iterable[F]]) -> tuple[F, ...]:
@@ -90,5 +91,9 @@ class RecordFindings:
         return f"{rule} {digest.hexdigest()}"
 
     def forget_unused(self) -> None:
-        """Keep only the findings the last checks asked for: the records as they are now."""
+        """Keep only the findings the last checks asked for: the records as they are now.
+        A rule that asked for none was recalled whole (`RuleResults`): its findings
+        stay, for when it runs again."""
+        for rule, kept in self._kept.items():
+            self._used.setdefault(rule, kept)
         self._kept, self._used = self._used, {}

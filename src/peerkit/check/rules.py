@@ -14,6 +14,7 @@ from datetime import timedelta
 from peerkit.check.encoding import double_encoded_text
 from peerkit.check.html_removed import html_left_out_of_contributions
 from peerkit.check.rule import Finding, Rule, RuleContext, rule
+from peerkit.check.rule_results import RuleResults
 from peerkit.check.safety import SAFETY_RULES
 from peerkit.load.diagnostics import Diagnostic, Severity
 from peerkit.model.kinds import KINDS
@@ -25,11 +26,18 @@ from peerkit.render.urls import slugify
 
 
 def check_site(
-    site: Site, context: RuleContext, rules: Iterable[Rule] | None = None
+    site: Site,
+    context: RuleContext,
+    rules: Iterable[Rule] | None = None,
+    results: RuleResults | None = None,
 ) -> list[Diagnostic]:
-    """All cross-record problems; the context's day makes the checks repeatable."""
+    """All cross-record problems; the context's day makes the checks repeatable.
+    ``results``: a session's memo of each rule's last findings."""
+    chosen = list(rules if rules is not None else ALL_RULES)
+    if results is not None:
+        return results.check(chosen, site, context)
     found: list[Diagnostic] = []
-    for each in rules if rules is not None else ALL_RULES:
+    for each in chosen:
         found.extend(each(site, context))
     return found
 
