@@ -32,7 +32,7 @@ from peerkit.render.schema_files import schema_files
 from peerkit.render.stories import stories_index_pages, story_pages
 from peerkit.render.templating import make_environment
 from peerkit.render.tips import tip_pages, tips_index_page
-from peerkit.render.topics import topic_pages, topics_index_page
+from peerkit.render.topics import filed, topic_pages, topics_index_page
 from peerkit.translations import Words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -83,6 +83,7 @@ def site_pages(
     topics = {t.slug: t for t in visible.topics}
     stories = {s.slug: s for s in visible.stories}
     regions = _regions(visible.groups, memo)
+    on_topic = filed(visible)
     others = (
         *stories_index_pages(visible.stories, topics, reading, settings.stories_per_page),
         *tip_pages(visible.tips, topics, stories, reading),
@@ -97,8 +98,8 @@ def site_pages(
             settings,
             tuple(t for t in visible.tips if t.for_first_timers),
         ),
-        *topic_pages(visible, listing),
-        topics_index_page(visible, reading),
+        *topic_pages(visible, on_topic, listing),
+        topics_index_page(visible, on_topic, reading),
     )
     return (*story_pages(visible.stories, topics, reading, settings), *others)
 

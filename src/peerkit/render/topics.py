@@ -43,20 +43,23 @@ def by_topic(records: Sequence[R]) -> dict[str, list[R]]:
     return found
 
 
-def _filed(site: Site) -> dict[str, dict[str, list[Any]]]:
-    """For each kind (by its plural), each topic's records of that kind."""
+Filed = dict[str, dict[str, list[Any]]]
+"""For each kind (by its plural), each topic's records of that kind (`filed`)."""
+
+
+def filed(site: Site) -> Filed:
+    """Worked out once for the topics' pages and their index: a walk over every record."""
     return {kind.plural: by_topic(getattr(site, kind.plural)) for kind in KINDS}
 
 
-def topic_pages(site: Site, maker: PageMaker) -> Iterator[GeneratedPage]:
+def topic_pages(site: Site, on_topic: Filed, maker: PageMaker) -> Iterator[GeneratedPage]:
     """A page per topic of ``site`` (its visible records), with what is filed under it."""
-    on_topic = _filed(site)
     topics = {topic.slug: topic for topic in site.topics}
     for topic in site.topics:
-        filed = {plural: tuple(found.get(topic.slug, ())) for plural, found in on_topic.items()}
-        titles = topic_titles(filed["groups"], topics)
-        key = ("topic", topic, titles, *filed.values())
-        yield maker.cached(key, _topic_page, topic, filed, titles, maker)
+        its = {plural: tuple(found.get(topic.slug, ())) for plural, found in on_topic.items()}
+        titles = topic_titles(its["groups"], topics)
+        key = ("topic", topic, titles, *its.values())
+        yield maker.cached(key, _topic_page, topic, its, titles, maker)
 
 
 def _topic_page(
@@ -84,9 +87,8 @@ def _topic_page(
     )
 
 
-def topics_index_page(site: Site, maker: PageMaker) -> GeneratedPage:
+def topics_index_page(site: Site, on_topic: Filed, maker: PageMaker) -> GeneratedPage:
     """Every topic with how many records of each kind it has, kind after kind."""
-    on_topic = _filed(site)
     counts = {
         topic.slug: {plural: len(found.get(topic.slug, ())) for plural, found in on_topic.items()}
         for topic in site.topics
