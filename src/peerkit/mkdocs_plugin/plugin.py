@@ -117,9 +117,10 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         """The pages whose content is marked for Pagefind, as paths in the built site."""
         self.indexer: pagefind.Indexer | None = None
         self.index_order: IndexOrder | None = None
+        self.sets_content_aside = False
+        """Whether a page's content is set aside while other plugins' on_page_context
+        run (`_set_content_aside`); ``content_aside`` holds it meanwhile."""
         self.content_aside: str | None = None
-        """A page's content while other plugins' on_page_context run, or None where
-        it is not set aside (`_set_content_aside`)."""
         self.other_html = None
         self.last_searchable: str | None = None
         self.background: BackgroundFiles | None = None
@@ -499,7 +500,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
         but still strips its attributes from every page's content with a regular
         expression: 1.5 s of a large build. Where every plugin is known, the content
         is set aside while the others' hooks run, and put back after them."""
-        if self.content_aside is not None:
+        if self.sets_content_aside:
             self.content_aside, page.content = page.content, ""
         return context
 
@@ -507,8 +508,8 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
     def _page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        if self.content_aside is not None:
-            page.content, self.content_aside = self.content_aside, ""
+        if self.sets_content_aside:
+            page.content, self.content_aside = self.content_aside, None
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             languages.point_switcher(config, generated.url, self.settings.languages)
@@ -541,7 +542,7 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             # Only Peerkit and search write files: the site's HTML files that are not
             # its pages are known, and 66,000 files need not be walked to find them.
             self.other_html = sorted(_other_html(config, files))
-        self.content_aside = "" if known and self.config.search == "pagefind" else None
+        self.sets_content_aside = known and self.config.search == "pagefind"
         # Every page asks for its template; checking each file's time at every page
         # is for a long-lived environment, and MkDocs makes one for each build.
         env.auto_reload = False
