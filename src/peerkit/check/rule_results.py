@@ -46,7 +46,7 @@ class RuleResults:
         for rule in rules:
             last = self._last.get(rule)
             if last is None or last.today != context.today or not now.same(last.read):
-                reading = _Reading(site)
+                reading = _Reading(now)
                 last = _Run(context.today, reading.read, tuple(rule(reading, context)))  # type: ignore[arg-type]
                 self._last[rule] = last
             else:
@@ -55,43 +55,49 @@ class RuleResults:
         return found
 
 
-class _Reading:
-    """The site as a rule sees it, noting each part the rule reads."""
-
-    def __init__(self, site: Site) -> None:
-        self._site = site
-        self.read: dict[_Part, Any] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._site, name)
-        if not callable(value):
-            self.read[(name, None)] = value
-            return value
-
-        def answer(*arguments: Any) -> Any:
-            result = value(*arguments)
-            self.read[(name, arguments)] = result
-            return result
-
-        return answer
-
-
 class _Parts:
-    """The site's parts now, each worked out once for all the rules of a check."""
+    """The site's parts now, each worked out once for all the rules of a check: the
+    rules that read a part read the very same object, and it is compared with what
+    they read last time once."""
 
     def __init__(self, site: Site) -> None:
         self._site = site
         self._now: dict[_Part, Any] = {}
+        self._compared: dict[tuple[_Part, int], bool] = {}
 
-    def same(self, read: dict[_Part, Any]) -> bool:
-        return all(_same(before, self._value(part)) for part, before in read.items())
-
-    def _value(self, part: _Part) -> Any:
+    def value(self, part: _Part) -> Any:
         if part not in self._now:
             name, arguments = part
             value = getattr(self._site, name)
             self._now[part] = value if arguments is None else value(*arguments)
         return self._now[part]
+
+    def same(self, read: dict[_Part, Any]) -> bool:
+        for part, before in read.items():
+            key = (part, id(before))  # ``before`` is alive in a rule's last run
+            if key not in self._compared:
+                self._compared[key] = _same(before, self.value(part))
+            if not self._compared[key]:
+                return False
+        return True
+
+
+class _Reading:
+    """The site as a rule sees it, noting each part the rule reads."""
+
+    def __init__(self, parts: _Parts) -> None:
+        self._parts = parts
+        self.read: dict[_Part, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if not callable(getattr(type(self._parts._site), name, None)):
+            return self._note((name, None))
+        return lambda *arguments: self._note((name, arguments))
+
+    def _note(self, part: _Part) -> Any:
+        value = self._parts.value(part)
+        self.read[part] = value
+        return value
 
 
 def _same(before: Any, now: Any) -> bool:
