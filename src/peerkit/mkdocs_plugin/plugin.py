@@ -552,7 +552,12 @@ class PeerkitPlugin(BasePlugin[PeerkitConfig]):
             order = [
                 f.dest_uri for f in files.documentation_pages() if f.dest_uri in self.searchable
             ]
-            self.index_order = IndexOrder(order, self.indexer.written, self.indexer.all_written)
+            # On a site in several languages, each language's build hands its pages to
+            # the one index in turn: its last part waits for the last language's.
+            one_language = len(self.settings.languages) <= 1
+            self.index_order = IndexOrder(
+                order, self.indexer.written, self.indexer.all_written if one_language else None
+            )
             if self.page_cache is not None:
                 self.index_order.on_disk(self.page_cache.kept_pages())
         if known:

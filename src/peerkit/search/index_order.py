@@ -18,7 +18,7 @@ class IndexOrder:
         self,
         order: list[str],
         written: Callable[[str], None],
-        all_written: Callable[[], None] = lambda: None,
+        all_written: Callable[[], None] | None = None,
     ) -> None:
         self._order = order
         self._written = written
@@ -36,7 +36,7 @@ class IndexOrder:
         while self._next < len(self._order) and self._order[self._next] in self._on_disk:
             self._written(self._order[self._next])
             self._next += 1
-        if self._next == len(self._order):
+        if self._next == len(self._order) and self._all_written is not None:
             self._all_written()
 
     def finish(self) -> None:
