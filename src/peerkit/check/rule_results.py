@@ -65,6 +65,10 @@ class _Parts:
         self._now: dict[_Part, Any] = {}
         self._compared: dict[tuple[_Part, int], bool] = {}
 
+    def is_method(self, name: str) -> bool:
+        """Whether the site's ``name`` is a method (`Site.records`), not a field."""
+        return callable(getattr(type(self._site), name, None))
+
     def value(self, part: _Part) -> Any:
         if part not in self._now:
             name, arguments = part
@@ -90,9 +94,9 @@ class _Reading:
         self.read: dict[_Part, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
-        if not callable(getattr(type(self._parts._site), name, None)):
-            return self._note((name, None))
-        return lambda *arguments: self._note((name, arguments))
+        if self._parts.is_method(name):
+            return lambda *arguments: self._note((name, arguments))
+        return self._note((name, None))
 
     def _note(self, part: _Part) -> Any:
         value = self._parts.value(part)
